@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', '.cache/', 'coverage/', 'web/dist/', 'test-artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Workflow code is replayed: no Node built-ins, no I/O layers, no floating promises.
+    files: ['workflows/**/*.ts', 'engine/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net'], message: 'Workflow code must stay deterministic: no Node built-ins.' },
+            { group: ['**/api/**', '**/activities/**', '**/persistence/**', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code must not import the API, activities or persistence.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Non-deterministic.' }],
+    },
+  },
+  {
+    // The pure core knows nothing of Temporal.
+    files: ['engine/**/*.ts', 'model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@temporalio/*', 'node:*', 'fs', 'path', 'os', 'child_process', '**/api/**', '**/activities/**', '**/persistence/**', '**/workflows/**'], message: 'The model and the interpreter core are pure: no Temporal, no Node I/O.' }] },
+      ],
+    },
+  },
+);

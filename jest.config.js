@@ -1,0 +1,28 @@
+// One Jest run, four projects: `npm test` runs them all; `jest --selectProjects unit` runs one.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+// ESM-only packages that Jest (CommonJS) must transform.
+const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'moddle', 'moddle-xml', 'bpmn-moddle', 'saxen', 'zeebe-bpmn-moddle', 'bpmnlint', 'bpmnlint-utils', 'jose'];
+const base = {
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'], testTimeout: 120000 },
+    { ...base, displayName: 'db', testMatch: ['<rootDir>/test/db/**/*.test.ts'], testTimeout: 60000 },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 180000 },
+  ],
+};

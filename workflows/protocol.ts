@@ -1,0 +1,144 @@
+/**
+ * The one place that names what crosses the workflow boundary: workflow type, task queue,
+ * signals, updates, queries, search attributes and their payload types. Imported by the
+ * workflow, the worker, the activities and the API alike; it has no runtime dependencies
+ * besides @temporalio/common's definers (which are plain objects).
+ */
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ProcessGraph } from '../model/process-graph';
+
+/** Task queue of the BPMN interpreter workflows and of the in-process activities. */
+export const ENGINE_TASK_QUEUE = 'bpmn-engine';
+/** Workflow type of a process instance. */
+export const PROCESS_INSTANCE_WORKFLOW = 'processInstance';
+
+/**
+ * Task queue for a service-task type without an in-process handler: a worker in any SDK
+ * polls `bpmn-jobs-<type>` and registers an activity named `<type>`.
+ */
+export function jobTaskQueue(taskType: string): string {
+  return `bpmn-jobs-${taskType}`;
+}
+
+/** Workflow id of a process instance: `<processId>/<businessKey>`. */
+export function instanceWorkflowId(processId: string, businessKey: string): string {
+  return `${processId}/${businessKey}`;
+}
+
+export type Variables = Record<string, unknown>;
+
+export interface ProcessInstanceInput {
+  graph: ProcessGraph;
+  version: number;
+  businessKey: string;
+  variables: Variables;
+  /** Start event to begin at (message or timer start); the process's none start event otherwise. */
+  startEventId?: string;
+  /** IANA time zone for cron and calendar timers. */
+  timeZone: string;
+}
+
+export type InstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'FAILED';
+
+/** What a finished instance returns; call activities map it onto the parent. */
+export interface ProcessInstanceResult {
+  state: InstanceState;
+  variables: Variables;
+}
+
+export interface MessageSignal {
+  name: string;
+  correlationKey?: string;
+  variables?: Variables;
+  /** Idempotency key: a message delivered twice is correlated once. */
+  messageId: string;
+}
+
+export interface CompleteTaskRequest {
+  taskId: string;
+  user: string;
+  groups: string[];
+  variables: Variables;
+}
+
+export interface CompleteTaskResult {
+  taskId: string;
+  completedAt: string;
+}
+
+export interface RetryIncidentRequest {
+  incidentId: string;
+}
+
+export interface Incident {
+  incidentId: string;
+  elementId: string;
+  elementInstanceId: string;
+  kind: 'job-failed' | 'expression' | 'no-worker' | 'unhandled-error';
+  message: string;
+  createdAt: string;
+  resolved: boolean;
+}
+
+export interface OpenTaskView {
+  taskId: string;
+  elementId: string;
+  name?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  assignee?: string;
+  formId?: string;
+  dueDate?: string;
+  followUpDate?: string;
+  createdAt: string;
+}
+
+export type TimelineEventKind =
+  | 'started'
+  | 'completed'
+  | 'terminated'
+  | 'timer-fired'
+  | 'message-correlated'
+  | 'task-created'
+  | 'task-completed'
+  | 'error'
+  | 'escalated'
+  | 'incident';
+
+export interface TimelineEntry {
+  at: string;
+  elementId: string;
+  elementType: string;
+  name?: string;
+  event: TimelineEventKind;
+  actor?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface InstanceSnapshot {
+  processId: string;
+  version: number;
+  businessKey: string;
+  state: InstanceState;
+  activeElements: string[];
+  completedElements: { elementId: string; count: number }[];
+  variables: Variables;
+  incidents: Incident[];
+  openTasks: OpenTaskView[];
+  subscriptions: { name: string; correlationKey?: string; elementId: string }[];
+}
+
+export const messageSignal = defineSignal<[MessageSignal]>('message');
+export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
+export const retryIncidentUpdate = defineUpdate<{ retried: boolean }, [RetryIncidentRequest]>('retryIncident');
+export const snapshotQuery = defineQuery<InstanceSnapshot>('snapshot');
+export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
+
+/** Search attributes registered on the Temporal namespace (see scripts/start-embedded.ts). */
+export const SEARCH_ATTRIBUTES = {
+  processId: { name: 'BpmnProcessId', type: 'Keyword' },
+  version: { name: 'BpmnVersion', type: 'Int' },
+  businessKey: { name: 'BpmnBusinessKey', type: 'Keyword' },
+  state: { name: 'BpmnState', type: 'Keyword' },
+  activeElements: { name: 'BpmnActiveElements', type: 'KeywordList' },
+} as const;
