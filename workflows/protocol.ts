@@ -4,6 +4,7 @@
  * workflow, the worker, the activities and the API alike; it has no runtime dependencies
  * besides @temporalio/common's definers (which are plain objects).
  */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ProcessGraph } from '../model/process-graph';
 
@@ -134,11 +135,11 @@ export const retryIncidentUpdate = defineUpdate<{ retried: boolean }, [RetryInci
 export const snapshotQuery = defineQuery<InstanceSnapshot>('snapshot');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 
-/** Search attributes registered on the Temporal namespace (see scripts/start-embedded.ts). */
+/** Search attributes registered on the Temporal namespace (by scripts/start-embedded.ts and the test servers). */
 export const SEARCH_ATTRIBUTES = {
-  processId: { name: 'BpmnProcessId', type: 'Keyword' },
-  version: { name: 'BpmnVersion', type: 'Int' },
-  businessKey: { name: 'BpmnBusinessKey', type: 'Keyword' },
-  state: { name: 'BpmnState', type: 'Keyword' },
-  activeElements: { name: 'BpmnActiveElements', type: 'KeywordList' },
+  processId: defineSearchAttributeKey('BpmnProcessId', SearchAttributeType.KEYWORD),
+  version: defineSearchAttributeKey('BpmnVersion', SearchAttributeType.INT),
+  businessKey: defineSearchAttributeKey('BpmnBusinessKey', SearchAttributeType.KEYWORD),
+  state: defineSearchAttributeKey('BpmnState', SearchAttributeType.KEYWORD),
+  activeElements: defineSearchAttributeKey('BpmnActiveElements', SearchAttributeType.KEYWORD_LIST),
 } as const;
