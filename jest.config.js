@@ -19,10 +19,18 @@ const base = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };
 module.exports = {
+  // Workflow and e2e tests start real Temporal servers; a slow 2-core machine needs room.
+  testTimeout: 180000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'], testTimeout: 120000 },
-    { ...base, displayName: 'db', testMatch: ['<rootDir>/test/db/**/*.test.ts'], testTimeout: 60000 },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 180000 },
+    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'db',
+      testMatch: ['<rootDir>/test/db/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/db-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/db-global-teardown.ts',
+    },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 };

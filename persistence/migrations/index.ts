@@ -1,0 +1,4 @@
+import { EngineTables1764450000000 } from './1764450000000-engine-tables';
+
+/** Every migration, in order. New ones are appended here (npm run migration:generate writes the file). */
+export const MIGRATIONS = [EngineTables1764450000000];

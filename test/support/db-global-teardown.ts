@@ -1,0 +1,3 @@
+export default async function teardown(): Promise<void> {
+  (globalThis as { __postgres?: { stop(): void } }).__postgres?.stop();
+}
