@@ -87,6 +87,9 @@ export interface EndEventNode extends NodeBase {
   event: EventDefinition;
   /** Message end events throw through a job like a service task. */
   taskType?: string;
+  /** With taskType: zeebe:taskDefinition retries (default "3") and zeebe:taskHeaders. */
+  retries?: string;
+  headers?: Record<string, string>;
 }
 
 export interface IntermediateCatchEventNode extends NodeBase {
@@ -98,6 +101,9 @@ export interface IntermediateThrowEventNode extends NodeBase {
   kind: 'intermediateThrowEvent';
   event: EventDefinition; // none or escalation (message throw goes through taskType)
   taskType?: string;
+  /** With taskType: zeebe:taskDefinition retries (default "3") and zeebe:taskHeaders. */
+  retries?: string;
+  headers?: Record<string, string>;
 }
 
 export interface BoundaryEventNode extends NodeBase {

@@ -1,0 +1,13 @@
+/** Element type → handler, assembled from the per-family files. */
+import type { HandlerMap } from './context';
+import { eventHandlers } from './events';
+import { gatewayHandlers } from './gateways';
+import { subprocessHandlers } from './subprocesses';
+import { taskHandlers } from './tasks';
+
+export const handlers: HandlerMap = {
+  ...eventHandlers,
+  ...taskHandlers,
+  ...gatewayHandlers,
+  ...subprocessHandlers,
+};

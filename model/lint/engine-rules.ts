@@ -1,0 +1,27 @@
+/** The engine's own rules, by name (configured as `engine/<name>`). */
+import type { RuleFactory } from 'bpmnlint';
+import calledElement from './rules/called-element';
+import executableProcess from './rules/executable-process';
+import feelSyntax from './rules/feel-syntax';
+import messageSubscription from './rules/message-subscription';
+import multiInstance from './rules/multi-instance';
+import scriptTask from './rules/script-task';
+import serviceTaskType from './rules/service-task-type';
+import supportedElement from './rules/supported-element';
+import supportedEvent from './rules/supported-event';
+import throwEventCode from './rules/throw-event-code';
+import timerDefinition from './rules/timer-definition';
+
+export const engineRules: Record<string, RuleFactory> = {
+  'called-element': calledElement,
+  'executable-process': executableProcess,
+  'feel-syntax': feelSyntax,
+  'message-subscription': messageSubscription,
+  'multi-instance': multiInstance,
+  'script-task': scriptTask,
+  'service-task-type': serviceTaskType,
+  'supported-element': supportedElement,
+  'supported-event': supportedEvent,
+  'throw-event-code': throwEventCode,
+  'timer-definition': timerDefinition,
+};
