@@ -17,10 +17,11 @@ import { deployProcessPack } from './deploy-process-pack';
 
 const log = (msg: string) => console.log(`[start] ${msg}`);
 
+let embedded: EmbeddedTemporal | undefined;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
-  let embedded: EmbeddedTemporal | undefined;
   let address = config.temporal.address;
   if (!address) {
     embedded = await startEmbeddedTemporal({
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
   console.error(error instanceof ConfigError ? error.message : error);
+  await embedded?.stop(); // never leave an orphaned dev server behind
   process.exit(1);
 });

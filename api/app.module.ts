@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Client } from '@temporalio/client';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { AuthModule } from './auth/auth.module';
+import { AppConfigModule } from './config/app-config.module';
+import { HealthModule } from './health/health.module';
+import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+export interface ApiRuntime {
+  config: AppConfig;
+  temporal: Client;
+  /** An initialised, migrated data source (see persistence/data-source.ts). */
+  dataSource: DataSource;
+}
+
+/** The built web UI, when present (npm run build:web); the API serves it on the same port. */
+export const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+
+@Module({})
+export class AppModule {
+  static create(runtime: ApiRuntime): DynamicModule {
+    const webUi = existsSync(join(WEB_DIST, 'index.html'))
+      ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*rest}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(runtime.config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: runtime.config.logLevel,
+            redact: ['req.headers.authorization'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => runtime.dataSource.options,
+          dataSourceFactory: async () => runtime.dataSource,
+        }),
+        TemporalModule.forClient(runtime.temporal),
+        AuthModule,
+        HealthModule,
+        ProcessDefinitionsModule,
+        ...webUi,
+      ],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { analyseBpmn, ModelProblem, serviceTaskTypes } from '../../model/deploy-model';
+import type { ProcessGraph } from '../../model/process-graph';
+import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
+import { ProcessDefinitionEntity } from '../../persistence/entities';
+import { badRequest } from '../errors/domain-error';
+
+export interface DeployResult {
+  created: boolean;
+  processId: string;
+  version: number;
+  warnings: ModelProblem[];
+  processes: { processId: string; version: number }[];
+}
+
+/**
+ * Deploys BPMN XML: analyse (parse, lint, compile), then store every executable process of
+ * the file as its next version in one transaction. Identical XML returns the existing
+ * versions; anything invalid is rejected whole with nothing stored.
+ */
+@Injectable()
+export class DeployDefinitionService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
+    const analysis = await analyseBpmn(xml);
+    if (analysis.errors.length) {
+      throw badRequest('DEFINITION.INVALID', `The diagram cannot be deployed: ${analysis.errors.length} problem(s)`, {
+        errors: analysis.errors,
+      });
+    }
+    if (!analysis.graphs.length) {
+      throw badRequest('DEFINITION.NO_EXECUTABLE_PROCESS', 'The file has no executable process', {
+        errors: [{ elementId: null, rule: 'executable-process', message: 'set isExecutable="true" on one process' }],
+      });
+    }
+    const warnings = [...analysis.warnings, ...unhandledTypeWarnings(analysis.graphs)];
+    const xmlHash = createHash('sha256').update(xml).digest('hex');
+    const deployedAt = new Date().toISOString();
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(ProcessDefinitionEntity);
+      const processes = [];
+      for (const graph of analysis.graphs) {
+        const latest = await repo.findOne({ where: { processId: graph.processId }, order: { version: 'DESC' } });
+        const unchanged = latest?.xmlHash === xmlHash;
+        processes.push({ graph, processId: graph.processId, version: unchanged ? latest!.version : (latest?.version ?? 0) + 1, created: !unchanged });
+      }
+      pinDeploymentBindings(analysis.graphs, processes);
+      for (const { graph, version, created } of processes) {
+        if (!created) continue;
+        const row = { processId: graph.processId, version, name: graph.name ?? null, xmlHash, xml, graph, warnings };
+        await repo.insert({ ...row, deployedBy, deployedAt });
+      }
+      return {
+        created: processes.some((p) => p.created),
+        processId: processes[0].processId,
+        version: processes[0].version,
+        warnings,
+        processes: processes.map(({ processId, version }) => ({ processId, version })),
+      };
+    });
+  }
+}
+
+/** Types no in-process activity serves: they go to `bpmn-jobs-<type>` for an external worker. */
+function unhandledTypeWarnings(graphs: ProcessGraph[]): DeployResult['warnings'] {
+  return graphs.flatMap((graph) =>
+    serviceTaskTypes(graph)
+      .filter(({ taskType }) => !IN_PROCESS_TASK_TYPES.has(taskType))
+      .map(({ elementId, taskType }) => ({
+        elementId,
+        rule: 'external-job-type',
+        message: `no in-process handler for type "${taskType}": a worker must poll task queue bpmn-jobs-${taskType}`,
+      })),
+  );
+}
+
+/** Call activities with binding `deployment` call the version deployed with them (as Zeebe does). */
+function pinDeploymentBindings(graphs: ProcessGraph[], versions: { processId: string; version: number }[]): void {
+  const deployed = new Map(versions.map((v) => [v.processId, v.version]));
+  for (const graph of graphs) {
+    for (const node of Object.values(graph.nodes)) {
+      if (node.kind === 'callActivity' && node.binding === 'deployment' && deployed.has(node.calledElement)) {
+        node.deployedVersion = deployed.get(node.calledElement);
+      }
+    }
+  }
+}

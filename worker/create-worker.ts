@@ -1,0 +1,24 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createActivities } from '../activities';
+import type { AppConfig } from '../config/app-config';
+import { ENGINE_TASK_QUEUE } from '../workflows/protocol';
+
+export interface EngineWorkerDeps {
+  connection: NativeConnection;
+  config: AppConfig;
+  dataSource: DataSource;
+}
+
+/** The engine worker: the BPMN interpreter workflow plus the in-process activities, on one task queue. */
+export async function createEngineWorker({ connection, config, dataSource }: EngineWorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: ENGINE_TASK_QUEUE,
+    workflowsPath: require.resolve('../workflows'),
+    // cron-parser carries a crontab-file reader the workflow bundle never calls.
+    bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
+    activities: createActivities({ dataSource, config }),
+  });
+}

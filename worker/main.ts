@@ -1,0 +1,26 @@
+/**
+ * `npm run worker`: the engine worker as its own process (production: run as many as load needs).
+ * Needs TEMPORAL_ADDRESS.
+ */
+import 'reflect-metadata';
+import { loadConfig } from '../config/app-config';
+import { openDatabase } from '../persistence/data-source';
+import { connectWorker } from '../runtime/temporal-connection';
+import { createEngineWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required for `npm run worker` (use `npm start` for the embedded default)');
+  const dataSource = await openDatabase(config.database);
+  const connection = await connectWorker(config.temporal, config.temporal.address);
+  const worker = await createEngineWorker({ connection, config, dataSource });
+  // Worker.run() resolves after SIGINT/SIGTERM once in-flight tasks have drained (the SDK installs the handlers).
+  await worker.run();
+  await connection.close();
+  await dataSource.destroy();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
