@@ -142,4 +142,11 @@ export const SEARCH_ATTRIBUTES = {
   businessKey: defineSearchAttributeKey('BpmnBusinessKey', SearchAttributeType.KEYWORD),
   state: defineSearchAttributeKey('BpmnState', SearchAttributeType.KEYWORD),
   activeElements: defineSearchAttributeKey('BpmnActiveElements', SearchAttributeType.KEYWORD_LIST),
+  /** Open message subscriptions as `subscriptionTerm(name, correlationKey)`: the API correlates messages through them. */
+  subscriptions: defineSearchAttributeKey('BpmnSubscriptions', SearchAttributeType.KEYWORD_LIST),
 } as const;
+
+/** The keyword an instance waiting for message `name` with `correlationKey` carries in BpmnSubscriptions. */
+export function subscriptionTerm(name: string, correlationKey: string | undefined): string {
+  return `${name}|${correlationKey ?? ''}`;
+}

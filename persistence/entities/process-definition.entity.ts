@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ProcessGraph } from '../../model/process-graph';
+import type { ModelProblem } from '../../model/problem';
 
 /** One deployed version of one executable process. Times are ISO-8601 UTC strings (portable across SQLite and PostgreSQL). */
 @Entity('process_definition')
@@ -29,7 +30,7 @@ export class ProcessDefinitionEntity {
   graph!: ProcessGraph;
 
   @Column({ type: 'simple-json' })
-  warnings!: { elementId: string; rule: string; message: string }[];
+  warnings!: ModelProblem[];
 
   @Column({ type: 'varchar', length: 255 })
   deployedBy!: string;

@@ -73,23 +73,9 @@ export class EngineTables1764450000000 implements MigrationInterface {
         indices: [new TableIndex({ columnNames: ['resolved', 'createdAt'] })],
       }),
     );
-    await q.createTable(
-      new Table({
-        name: 'message_subscription',
-        columns: [
-          { ...str('subscriptionId', 512), isPrimary: true },
-          str('instanceId', 512),
-          str('elementId'),
-          str('messageName'),
-          { ...str('correlationKey'), default: "''" },
-          time('createdAt'),
-        ],
-        indices: [new TableIndex({ columnNames: ['messageName', 'correlationKey'] })],
-      }),
-    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['message_subscription', 'incident', 'user_task', 'process_definition']) await q.dropTable(table);
+    for (const table of ['incident', 'user_task', 'process_definition']) await q.dropTable(table);
   }
 }
