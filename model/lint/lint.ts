@@ -5,6 +5,7 @@ import { Linter, type LintConfig } from 'bpmnlint';
 import type { BpmnElement } from '../moddle';
 import { problem, type ModelProblem } from '../problem';
 import { lintConfig } from './config';
+import { executableOnly } from './executable-only';
 import { staticResolver } from './resolver';
 
 export interface LintResult {
@@ -15,7 +16,7 @@ export interface LintResult {
 export async function lintDefinitions(definitions: BpmnElement, config: LintConfig = lintConfig): Promise<LintResult> {
   // A Linter caches rule instances, and some rules keep state between runs (false
   // duplicate-flow reports were seen): one fresh Linter per lint.
-  const linter = new Linter({ config, resolver: staticResolver });
+  const linter = new Linter({ config, resolver: staticResolver, transformRule: executableOnly });
   const results = await linter.lint(definitions);
   const result: LintResult = { errors: [], warnings: [] };
   for (const [rule, reports] of Object.entries(results)) {
