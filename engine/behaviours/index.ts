@@ -1,0 +1,42 @@
+/** Element type → behaviour. */
+import type { NodeKind } from '../../model/process-graph';
+import type { Behaviour } from '../behaviour';
+import { callActivity } from './call-activity';
+import { endEvent } from './end-event';
+import { eventBasedGateway } from './event-based-gateway';
+import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways';
+import { intermediateCatchEvent } from './intermediate-catch-event';
+import { intermediateThrowEvent } from './intermediate-throw-event';
+import { multiInstanceBody } from './multi-instance';
+import { passThrough } from './pass-through';
+import { receiveTask } from './receive-task';
+import { scriptTask } from './script-task';
+import { serviceTask } from './service-task';
+import { subProcess } from './sub-process';
+import { userTask } from './user-task';
+
+const behaviours: Record<NodeKind | 'multiInstanceBody', Behaviour> = {
+  startEvent: passThrough,
+  endEvent,
+  intermediateCatchEvent,
+  intermediateThrowEvent,
+  boundaryEvent: passThrough,
+  serviceTask,
+  sendTask: serviceTask,
+  scriptTask,
+  userTask,
+  receiveTask,
+  task: passThrough,
+  manualTask: passThrough,
+  exclusiveGateway,
+  inclusiveGateway,
+  parallelGateway,
+  eventBasedGateway,
+  subProcess,
+  callActivity,
+  multiInstanceBody,
+};
+
+export function behaviourOf(kind: NodeKind | 'multiInstanceBody'): Behaviour {
+  return behaviours[kind];
+}

@@ -1,0 +1,51 @@
+/**
+ * One step's working set. `step` clones the state before building a context, so the
+ * behaviours may mutate `ctx.state` freely while the step as a whole stays a pure function.
+ */
+import type { GraphNode, ProcessGraph } from '../model/process-graph';
+import type { Command } from './command';
+import type { ElementInstance, EngineState } from './state';
+
+export interface StepEnvironment {
+  /** Workflow time in epoch milliseconds. */
+  now: number;
+  /** IANA zone for cron cycles and zone-less dates. */
+  timeZone: string;
+}
+
+export interface StepContext extends StepEnvironment {
+  graph: ProcessGraph;
+  state: EngineState;
+  commands: Command[];
+  /** Tokens on sequence flows not yet entered; drained breadth-first so a fork creates all its tokens before any reaches a join. */
+  agenda: { flowId: string; scopeKey: string }[];
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export function nextKey(ctx: StepContext): string {
+  return String(ctx.state.nextKey++);
+}
+
+export function nodeOf(ctx: StepContext, elementId: string): GraphNode {
+  const node = ctx.graph.nodes[elementId];
+  if (!node) throw new Error(`Unknown element ${elementId}`);
+  return node;
+}
+
+export function nowIso(ctx: StepContext): string {
+  return new Date(ctx.now).toISOString();
+}
+
+export function instanceOf(ctx: StepContext, key: string | null | undefined): ElementInstance | undefined {
+  return key == null ? undefined : ctx.state.instances[key];
+}
+
+export function childrenOf(ctx: StepContext, key: string): ElementInstance[] {
+  return Object.values(ctx.state.instances).filter((i) => i.parentKey === key);
+}
+
+/** Nodes directly inside a scope (the process id or a subprocess id). */
+export function nodesIn(ctx: StepContext, scopeElementId: string): GraphNode[] {
+  return Object.values(ctx.graph.nodes).filter((n) => n.parent === scopeElementId);
+}

@@ -1,0 +1,64 @@
+/**
+ * The one place that evaluates expressions. As in Zeebe, a value starting with `=` is FEEL
+ * (evaluated by feelin); anything else is a static value: a string literal for mappings
+ * and names, a number where a number is expected.
+ */
+import { evaluate } from 'feelin';
+import type { Variables } from './state';
+
+/** An expression could not be evaluated: the element gets an incident of kind `expression`. */
+export class ExpressionError extends Error {}
+
+export function isExpression(value: string | undefined): boolean {
+  return typeof value === 'string' && value.trimStart().startsWith('=');
+}
+
+/** Evaluate an expression or return the static string as it is. */
+export function evaluateValue(source: string, context: Variables): unknown {
+  if (!isExpression(source)) return source;
+  const body = source.trimStart().slice(1);
+  let result: { value: unknown };
+  try {
+    result = evaluate(body, context);
+  } catch (err) {
+    throw new ExpressionError(`failed to evaluate '${body}': ${(err as Error).message}`);
+  }
+  return toJson(result.value);
+}
+
+/** A condition must be FEEL and yield exactly `true` to hold (null and non-booleans do not). */
+export function evaluateCondition(source: string, context: Variables): boolean {
+  if (!isExpression(source)) throw new ExpressionError(`condition '${source}' is not a FEEL expression`);
+  return evaluateValue(source, context) === true;
+}
+
+export function evaluateString(source: string, context: Variables): string {
+  const value = evaluateValue(source, context);
+  if (typeof value !== 'string') throw new ExpressionError(`expected a string from '${source}', got ${JSON.stringify(value)}`);
+  return value;
+}
+
+export function evaluateNumber(source: string, context: Variables): number {
+  const value = isExpression(source) ? evaluateValue(source, context) : Number(source);
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new ExpressionError(`expected a number from '${source}'`);
+  return value;
+}
+
+/** Static lists are comma-separated (`a, b`); FEEL may yield a list or one string. */
+export function evaluateList(source: string | undefined, context: Variables): string[] {
+  if (!source) return [];
+  const value: unknown = isExpression(source) ? evaluateValue(source, context) : source.split(',');
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return list.map((v) => String(v).trim()).filter((v) => v.length > 0);
+}
+
+/** Variables hold JSON: FEEL temporal values and other objects become their string form. */
+function toJson(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') return typeof value === 'function' ? null : value;
+  if (Array.isArray(value)) return value.map(toJson);
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  }
+  return String(value);
+}

@@ -1,0 +1,181 @@
+/**
+ * The generic life of an element instance: activate (create, input mappings, boundary
+ * events, behaviour), complete (output mappings, leave on outgoing flows) and terminate
+ * (children first, then whatever the instance waits for). Element types plug in through
+ * their Behaviour; this file knows none of them by name except the multi-instance body.
+ */
+import type { GraphNode } from '../model/process-graph';
+import { behaviourOf } from './behaviours';
+import { collectInnerOutput, advanceBody } from './behaviours/multi-instance';
+import type { StepContext } from './context';
+import { childrenOf, nextKey, nodeOf } from './context';
+import { evaluateCondition } from './feel';
+import { guarded, markResolved } from './incidents';
+import type { ElementInstance, Variables } from './state';
+import { armBoundaryEvents, releaseOwned } from './subscriptions';
+import { countCompleted, record } from './timeline';
+import { applyInputs, applyOutputs, propagate, setLocal, visibleVariables } from './variables';
+
+export function createInstance(
+  ctx: StepContext,
+  elementId: string,
+  parentKey: string | null,
+  kind: ElementInstance['kind'] = 'element',
+): ElementInstance {
+  const inst: ElementInstance = { key: nextKey(ctx), elementId, parentKey, kind };
+  ctx.state.instances[inst.key] = inst;
+  return inst;
+}
+
+/** A token enters an element in a scope; multi-instance activities get their body first. */
+export function activateElement(
+  ctx: StepContext,
+  elementId: string,
+  scopeKey: string,
+  options: { miInner?: boolean; locals?: Variables } = {},
+): ElementInstance {
+  const node = nodeOf(ctx, elementId);
+  if (node.multiInstance && !options.miInner) {
+    const body = createInstance(ctx, elementId, scopeKey, 'mi-body');
+    runActivation(ctx, body, node);
+    return body;
+  }
+  const inst = createInstance(ctx, elementId, scopeKey);
+  if (options.miInner) inst.miInner = true;
+  if (options.locals) setLocal(ctx, inst.key, options.locals);
+  record(ctx, elementId, 'started');
+  runActivation(ctx, inst, node);
+  return inst;
+}
+
+/** Activation proper; also what an incident retry of phase `activate` re-runs. */
+export function runActivation(ctx: StepContext, inst: ElementInstance, node: GraphNode = nodeOf(ctx, inst.elementId)): void {
+  guarded(ctx, inst, { phase: 'activate' }, () => {
+    if (inst.kind !== 'mi-body') applyInputs(ctx, inst.key, node.inputs);
+    if (!inst.miInner) armBoundaryEvents(ctx, inst.key, node.boundaryEvents);
+    behaviourOf(inst.kind === 'mi-body' ? 'multiInstanceBody' : node.kind).activate(ctx, inst);
+  });
+}
+
+/** An element caught an event (boundary, event-subprocess start, event-gateway target): it starts and completes at once. */
+export function enterTriggered(ctx: StepContext, elementId: string, scopeKey: string, variables?: Variables): ElementInstance {
+  const inst = createInstance(ctx, elementId, scopeKey);
+  record(ctx, elementId, 'started');
+  if (guarded(ctx, inst, { phase: 'complete', variables }, () => applyInputs(ctx, inst.key, nodeOf(ctx, elementId).inputs))) {
+    completeElement(ctx, inst, { variables });
+  }
+  return inst;
+}
+
+export interface CompleteOptions {
+  /** Variables the element completes with (job result, task form, message payload). */
+  variables?: Variables;
+  /** Flows to take instead of the behaviour's choice. */
+  flows?: string[];
+  /** The caller puts a token into the scope itself right after, so the scope must not complete now. */
+  keepScope?: boolean;
+}
+
+export function completeElement(ctx: StepContext, inst: ElementInstance, options: CompleteOptions = {}): void {
+  const node = inst.kind === 'process' ? undefined : nodeOf(ctx, inst.elementId);
+  let flows: string[] = [];
+  const ok = guarded(ctx, inst, { phase: 'complete', variables: options.variables }, () => {
+    if (node?.outputs?.length && inst.kind !== 'mi-body') {
+      setLocal(ctx, inst.key, options.variables ?? {});
+      applyOutputs(ctx, inst.key, inst.parentKey, node.outputs);
+    } else {
+      propagate(ctx, inst.key, options.variables);
+    }
+    if (inst.miInner) return;
+    flows = options.flows ?? behaviourOf(node!.kind).outgoing?.(ctx, inst) ?? takenFlows(ctx, inst, node!);
+  });
+  if (!ok) return;
+  releaseOwned(ctx, inst.key);
+  markResolved(ctx, inst);
+  delete inst.wait;
+  if (inst.kind === 'element') {
+    countCompleted(ctx, inst.elementId);
+    record(ctx, inst.elementId, 'completed');
+  }
+  if (inst.miInner) {
+    const body = ctx.state.instances[inst.parentKey!];
+    collectInnerOutput(ctx, body, inst);
+    removeInstance(ctx, inst);
+    advanceBody(ctx, body);
+    return;
+  }
+  removeInstance(ctx, inst);
+  for (const flowId of flows) ctx.agenda.push({ flowId, scopeKey: inst.parentKey! });
+  if (flows.length === 0 && !options.keepScope && inst.parentKey) checkScopeCompletion(ctx, inst.parentKey);
+}
+
+/** Default for activities and events: every outgoing flow whose condition (if any) holds. */
+function takenFlows(ctx: StepContext, inst: ElementInstance, node: GraphNode): string[] {
+  const variables = visibleVariables(ctx, inst.parentKey);
+  return node.outgoing.filter((id) => {
+    const condition = ctx.graph.flows[id]?.condition;
+    return condition === undefined || evaluateCondition(condition, variables);
+  });
+}
+
+export function terminateElement(ctx: StepContext, inst: ElementInstance): void {
+  for (const child of childrenOf(ctx, inst.key)) terminateElement(ctx, child);
+  releaseWait(ctx, inst);
+  if (inst.kind !== 'process') behaviourOf(inst.kind === 'mi-body' ? 'multiInstanceBody' : nodeOf(ctx, inst.elementId).kind).terminate?.(ctx, inst);
+  releaseOwned(ctx, inst.key);
+  markResolved(ctx, inst);
+  clearScopeTokens(ctx, inst.key);
+  if (inst.kind === 'element') record(ctx, inst.elementId, 'terminated');
+  removeInstance(ctx, inst);
+}
+
+/** Terminate everything inside a scope (an interrupting event subprocess or terminate end event). */
+export function interruptScope(ctx: StepContext, scopeKey: string, except?: string): void {
+  for (const child of childrenOf(ctx, scopeKey)) if (child.key !== except) terminateElement(ctx, child);
+  clearScopeTokens(ctx, scopeKey);
+}
+
+function clearScopeTokens(ctx: StepContext, scopeKey: string): void {
+  ctx.agenda = ctx.agenda.filter((t) => t.scopeKey !== scopeKey);
+  for (const joinKey of Object.keys(ctx.state.joins)) if (joinKey.startsWith(`${scopeKey}/`)) delete ctx.state.joins[joinKey];
+}
+
+function releaseWait(ctx: StepContext, inst: ElementInstance): void {
+  const wait = inst.wait;
+  if (wait?.kind === 'job') ctx.commands.push({ type: 'cancelActivity', jobKey: wait.jobKey });
+  if (wait?.kind === 'child') ctx.commands.push({ type: 'cancelChild', childKey: wait.childKey });
+  if (wait?.kind === 'task') {
+    delete ctx.state.tasks[wait.taskId];
+    ctx.commands.push({ type: 'closeUserTask', taskId: wait.taskId, outcome: 'cancelled' });
+  }
+  delete inst.wait;
+}
+
+function removeInstance(ctx: StepContext, inst: ElementInstance): void {
+  delete ctx.state.instances[inst.key];
+  delete ctx.state.variables[inst.key];
+}
+
+/** Tokens in the scope: live element instances, tokens on flows, and tokens waiting at joins. */
+export function scopeIsIdle(ctx: StepContext, scopeKey: string): boolean {
+  if (childrenOf(ctx, scopeKey).length > 0) return false;
+  if (ctx.agenda.some((t) => t.scopeKey === scopeKey)) return false;
+  return !Object.keys(ctx.state.joins).some((k) => k.startsWith(`${scopeKey}/`));
+}
+
+/** A scope with no tokens left completes: the process, a subprocess or an event subprocess. */
+export function checkScopeCompletion(ctx: StepContext, scopeKey: string): void {
+  const scope = ctx.state.instances[scopeKey];
+  if (!scope || scope.kind === 'mi-body' || scope.incident || !scopeIsIdle(ctx, scopeKey)) return;
+  if (scope.kind === 'process') finishProcess(ctx, scope);
+  else completeElement(ctx, scope);
+}
+
+function finishProcess(ctx: StepContext, root: ElementInstance): void {
+  releaseOwned(ctx, root.key);
+  ctx.state.status = 'COMPLETED';
+  ctx.state.result = { ...ctx.state.variables[root.key] };
+  record(ctx, root.elementId, 'completed');
+  delete ctx.state.instances[root.key];
+  ctx.commands.push({ type: 'completeInstance', variables: ctx.state.result });
+}

@@ -1,0 +1,39 @@
+/** Starting and cancelling a whole instance. */
+import type { ProcessGraph } from '../model/process-graph';
+import type { StepContext } from './context';
+import { subscribeEventSubprocesses } from './event-subprocess';
+import { ExpressionError } from './feel';
+import { guarded } from './incidents';
+import { activateElement, interruptScope } from './lifecycle';
+import { emptyState, ROOT_KEY, type ElementInstance, type EngineState, type Variables } from './state';
+import { releaseOwned } from './subscriptions';
+import { record } from './timeline';
+
+export function initialState(graph: ProcessGraph, instanceId: string, propagateErrors: boolean): EngineState {
+  return emptyState(instanceId, graph.processId, propagateErrors);
+}
+
+export function startProcess(ctx: StepContext, variables: Variables, startEventId?: string): void {
+  const root: ElementInstance = { key: ROOT_KEY, elementId: ctx.graph.processId, parentKey: null, kind: 'process' };
+  ctx.state.instances[ROOT_KEY] = root;
+  ctx.state.variables[ROOT_KEY] = { ...variables };
+  record(ctx, ctx.graph.processId, 'started');
+  guarded(ctx, root, { phase: 'activate' }, () => {
+    subscribeEventSubprocesses(ctx, root);
+    const startId =
+      startEventId ??
+      Object.values(ctx.graph.nodes).find((n) => n.kind === 'startEvent' && n.parent === ctx.graph.processId && n.event.type === 'none')?.id;
+    if (!startId) throw new ExpressionError(`process '${ctx.graph.processId}' has no none start event`);
+    activateElement(ctx, startId, ROOT_KEY);
+  });
+}
+
+export function cancelProcess(ctx: StepContext): void {
+  interruptScope(ctx, ROOT_KEY);
+  releaseOwned(ctx, ROOT_KEY);
+  delete ctx.state.instances[ROOT_KEY];
+  ctx.state.status = 'TERMINATED';
+  ctx.state.result = { ...ctx.state.variables[ROOT_KEY] };
+  record(ctx, ctx.graph.processId, 'terminated');
+  ctx.commands.push({ type: 'terminateInstance' });
+}

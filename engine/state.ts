@@ -1,0 +1,151 @@
+/**
+ * The interpreter's whole memory of one process instance: plain JSON, so the host can keep
+ * it in workflow state, return it from queries and a test can compare it structurally.
+ */
+export type Variables = Record<string, unknown>;
+
+export type InstanceStatus = 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'FAILED';
+
+/** What a waiting element instance waits for; termination releases it generically. */
+export type Wait =
+  | { kind: 'job'; jobKey: string }
+  | { kind: 'task'; taskId: string }
+  | { kind: 'child'; childKey: string }
+  | { kind: 'event' }; // a timer or message subscription owned by the instance itself
+
+/** How to resume after an incident is resolved. */
+export type IncidentRetry = { phase: 'activate' } | { phase: 'job' } | { phase: 'complete'; variables?: Variables };
+
+export interface MultiInstanceState {
+  items: unknown[];
+  /** Index of the next item to start (sequential) or items.length once all started. */
+  next: number;
+  completed: number;
+  terminated: number;
+  /** The completion condition held: the remaining iterations are terminated. */
+  conditionMet?: boolean;
+}
+
+export interface ElementInstance {
+  key: string;
+  elementId: string;
+  /** Enclosing element instance (process, subprocess, event subprocess, multi-instance body); null for the process. */
+  parentKey: string | null;
+  kind: 'process' | 'element' | 'mi-body';
+  /** One iteration of a multi-instance activity: boundary events belong to the body, not to it. */
+  miInner?: boolean;
+  wait?: Wait;
+  mi?: MultiInstanceState;
+  incident?: { incidentId: string; retry: IncidentRetry };
+  /** Jobs started for this element (attempt counter for job keys and child ids). */
+  attempts?: number;
+}
+
+export interface TimerSubscription {
+  timerKey: string;
+  ownerKey: string;
+  /** The catching element: boundary event, catch event, event-subprocess start or event-gateway target. */
+  elementId: string;
+  fireAt: number;
+  cycle?: { remaining: number | null; interval?: string; cron?: string };
+}
+
+export interface MessageSubscription {
+  subscriptionKey: string;
+  ownerKey: string;
+  elementId: string;
+  name: string;
+  correlationKey?: string;
+}
+
+export interface OpenTask {
+  taskId: string;
+  elementId: string;
+  elementInstanceKey: string;
+  name?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  assignee?: string;
+  formId?: string;
+  dueDate?: string;
+  followUpDate?: string;
+  createdAt: string;
+}
+
+export interface EngineIncident {
+  incidentId: string;
+  elementId: string;
+  elementInstanceId: string;
+  kind: 'job-failed' | 'expression' | 'no-worker' | 'unhandled-error';
+  message: string;
+  createdAt: string;
+  resolved: boolean;
+}
+
+export type TimelineEvent =
+  | 'started'
+  | 'completed'
+  | 'terminated'
+  | 'timer-fired'
+  | 'message-correlated'
+  | 'task-created'
+  | 'task-completed'
+  | 'error'
+  | 'escalated'
+  | 'incident';
+
+export interface EngineTimelineEntry {
+  at: string;
+  elementId: string;
+  elementType: string;
+  name?: string;
+  event: TimelineEvent;
+  actor?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface EngineState {
+  instanceId: string;
+  processId: string;
+  status: InstanceStatus;
+  /** A child instance hands an uncaught BPMN error to its parent's call activity instead of raising an incident. */
+  propagateErrors: boolean;
+  nextKey: number;
+  instances: Record<string, ElementInstance>;
+  /** Variables per element instance key (each instance is a variable scope). */
+  variables: Record<string, Variables>;
+  /** Tokens waiting at a joining gateway: `<scopeKey>/<gatewayId>` → arrivals per incoming flow. */
+  joins: Record<string, Record<string, number>>;
+  timers: Record<string, TimerSubscription>;
+  messages: Record<string, MessageSubscription>;
+  tasks: Record<string, OpenTask>;
+  incidents: EngineIncident[];
+  completed: Record<string, number>;
+  timeline: EngineTimelineEntry[];
+  /** Message ids already correlated, so a redelivered message is ignored. */
+  seenMessageIds: string[];
+  /** Variables the instance ended with (root scope at completion). */
+  result?: Variables;
+}
+
+export const ROOT_KEY = '0';
+
+export function emptyState(instanceId: string, processId: string, propagateErrors: boolean): EngineState {
+  return {
+    instanceId,
+    processId,
+    status: 'ACTIVE',
+    propagateErrors,
+    nextKey: 1,
+    instances: {},
+    variables: {},
+    joins: {},
+    timers: {},
+    messages: {},
+    tasks: {},
+    incidents: [],
+    completed: {},
+    timeline: [],
+    seenMessageIds: [],
+  };
+}

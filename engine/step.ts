@@ -1,0 +1,110 @@
+/**
+ * The pure core's one entry point: `(state, stimulus) → { state, commands }`. The input
+ * state is never mutated: the step works on a copy. Stimuli that no longer match anything
+ * (a timer of an element that has since ended, a duplicate message) change nothing.
+ */
+import type { ProcessGraph } from '../model/process-graph';
+import { throwError } from './catching';
+import type { Command } from './command';
+import type { StepContext, StepEnvironment } from './context';
+import { completeCallActivity } from './behaviours/call-activity';
+import { advanceBody } from './behaviours/multi-instance';
+import { drainAgenda } from './flow';
+import { markResolved, raiseIncident } from './incidents';
+import { completeElement, runActivation } from './lifecycle';
+import { cancelProcess, initialState, startProcess } from './start';
+import type { ElementInstance, EngineState, Wait } from './state';
+import type { Stimulus } from './stimulus';
+import { releaseOwned } from './subscriptions';
+import { record } from './timeline';
+import { messageCorrelated, timerFired } from './triggers';
+
+export interface StepResult {
+  state: EngineState;
+  commands: Command[];
+}
+
+const SEEN_MESSAGE_IDS = 1000;
+
+export function step(graph: ProcessGraph, state: EngineState | null, stimulus: Stimulus, env: StepEnvironment): StepResult {
+  const working =
+    stimulus.type === 'start'
+      ? initialState(graph, stimulus.instanceId, stimulus.propagateErrors ?? false)
+      : (JSON.parse(JSON.stringify(state)) as EngineState);
+  const ctx: StepContext = { ...env, graph, state: working, commands: [], agenda: [] };
+  if (stimulus.type === 'start') startProcess(ctx, stimulus.variables, stimulus.startEventId);
+  else if (working.status === 'ACTIVE') dispatch(ctx, stimulus);
+  if (ctx.state.status === 'ACTIVE') drainAgenda(ctx);
+  return { state: ctx.state, commands: ctx.commands };
+}
+
+function waiting(ctx: StepContext, match: (w: Wait) => boolean): ElementInstance | undefined {
+  return Object.values(ctx.state.instances).find((i) => i.wait && match(i.wait));
+}
+
+function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): void {
+  switch (s.type) {
+    case 'activityCompleted':
+    case 'activityError':
+    case 'activityFailed': {
+      const inst = waiting(ctx, (w) => w.kind === 'job' && w.jobKey === s.jobKey);
+      if (!inst) return;
+      delete inst.wait;
+      if (s.type === 'activityCompleted') return completeElement(ctx, inst, { variables: s.variables });
+      if (s.type === 'activityError') return throwError(ctx, inst, s.error);
+      return raiseIncident(ctx, inst, 'job-failed', s.message, { phase: 'activate' });
+    }
+    case 'taskCompleted': {
+      const task = ctx.state.tasks[s.taskId];
+      const inst = task && ctx.state.instances[task.elementInstanceKey];
+      if (!inst) return;
+      delete ctx.state.tasks[s.taskId];
+      delete inst.wait;
+      record(ctx, inst.elementId, 'task-completed', { actor: s.user, detail: { taskId: s.taskId } });
+      ctx.commands.push({ type: 'closeUserTask', taskId: s.taskId, outcome: 'completed', user: s.user, variables: s.variables ?? {} });
+      return completeElement(ctx, inst, { variables: s.variables });
+    }
+    case 'timerFired': {
+      const timer = ctx.state.timers[s.timerKey];
+      return timer ? timerFired(ctx, timer) : undefined;
+    }
+    case 'message':
+      return correlate(ctx, s);
+    case 'childCompleted':
+    case 'childFailed': {
+      const inst = waiting(ctx, (w) => w.kind === 'child' && w.childKey === s.childKey);
+      if (!inst) return;
+      delete inst.wait;
+      if (s.type === 'childCompleted') return completeCallActivity(ctx, inst, s.variables);
+      if (s.error) return throwError(ctx, inst, s.error);
+      return raiseIncident(ctx, inst, 'job-failed', s.message, { phase: 'activate' });
+    }
+    case 'incidentRetried':
+      return retry(ctx, s.incidentId);
+    case 'cancel':
+      return cancelProcess(ctx);
+  }
+}
+
+function correlate(ctx: StepContext, s: Extract<Stimulus, { type: 'message' }>): void {
+  if (ctx.state.seenMessageIds.includes(s.messageId)) return;
+  const subscription = Object.values(ctx.state.messages)
+    .filter((m) => m.name === s.name && (m.correlationKey ?? '') === (s.correlationKey ?? ''))
+    .sort((a, b) => Number(a.subscriptionKey) - Number(b.subscriptionKey))[0];
+  if (!subscription) return; // not buffered here: the API decides what happens to unmatched messages
+  ctx.state.seenMessageIds = [...ctx.state.seenMessageIds, s.messageId].slice(-SEEN_MESSAGE_IDS);
+  messageCorrelated(ctx, subscription, s.variables);
+}
+
+function retry(ctx: StepContext, incidentId: string): void {
+  const inst = Object.values(ctx.state.instances).find((i) => i.incident?.incidentId === incidentId);
+  if (!inst) return;
+  const { retry: how } = inst.incident!;
+  markResolved(ctx, inst);
+  if (how.phase === 'complete') {
+    if (inst.kind === 'mi-body') return advanceBody(ctx, inst);
+    return completeElement(ctx, inst, { variables: how.variables });
+  }
+  releaseOwned(ctx, inst.key);
+  runActivation(ctx, inst);
+}

@@ -1,0 +1,23 @@
+/** Everything that can happen to an instance from outside the pure core. */
+import type { Variables } from './state';
+
+export interface BpmnErrorPayload {
+  errorCode: string;
+  errorMessage?: string;
+  variables?: Variables;
+}
+
+export type Stimulus =
+  | { type: 'start'; instanceId: string; variables: Variables; startEventId?: string; propagateErrors?: boolean }
+  | { type: 'activityCompleted'; jobKey: string; variables?: Variables }
+  /** The job threw a BPMN error: caught by a boundary / event subprocess or it becomes an incident. */
+  | { type: 'activityError'; jobKey: string; error: BpmnErrorPayload }
+  /** Retries exhausted (or a non-BPMN failure): an incident the operator resolves with incidentRetried. */
+  | { type: 'activityFailed'; jobKey: string; message: string }
+  | { type: 'taskCompleted'; taskId: string; user: string; variables?: Variables }
+  | { type: 'timerFired'; timerKey: string }
+  | { type: 'message'; name: string; correlationKey?: string; variables?: Variables; messageId: string }
+  | { type: 'childCompleted'; childKey: string; variables?: Variables }
+  | { type: 'childFailed'; childKey: string; error?: BpmnErrorPayload; message: string }
+  | { type: 'incidentRetried'; incidentId: string }
+  | { type: 'cancel' };

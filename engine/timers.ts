@@ -1,0 +1,104 @@
+/**
+ * Timer semantics in one file: ISO 8601 durations and dates, `R[n]/[start/]duration`
+ * cycles and cron (5 or 6 fields, as Zeebe's Spring cron) in a configured IANA zone. All
+ * arithmetic starts from the workflow time passed in, so replay computes the same instants.
+ */
+import { CronExpressionParser } from 'cron-parser';
+import type { TimerSpec } from '../model/process-graph';
+import { evaluateValue, ExpressionError } from './feel';
+import type { TimerSubscription, Variables } from './state';
+
+export type TimerCycle = NonNullable<TimerSubscription['cycle']>;
+
+export interface TimerPlan {
+  fireAt: number;
+  cycle?: TimerCycle;
+}
+
+const DURATION =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** When a timer armed at `now` fires first (and how it repeats, for cycles). */
+export function planTimer(spec: TimerSpec, now: number, timeZone: string, context: Variables): TimerPlan {
+  const text = String(evaluateValue(spec.expression, context) ?? '').trim();
+  switch (spec.kind) {
+    case 'duration':
+      return { fireAt: addDuration(now, text) };
+    case 'date':
+      return { fireAt: parseDateTime(text, timeZone) };
+    case 'cycle':
+      return planCycle(text, now, timeZone);
+  }
+}
+
+/** The next firing of a repeating timer after the one at `previous`, or undefined when it is exhausted. */
+export function nextFiring(cycle: TimerCycle, previous: number, now: number, timeZone: string): TimerPlan | undefined {
+  if (cycle.remaining !== null && cycle.remaining <= 0) return undefined;
+  const remaining = cycle.remaining === null ? null : cycle.remaining - 1;
+  if (cycle.cron) return { fireAt: nextCron(cycle.cron, Math.max(previous, now), timeZone), cycle: { ...cycle, remaining } };
+  let fireAt = addDuration(previous, cycle.interval!);
+  // A host that delivered the firing late must not fire a burst of catch-up timers.
+  while (fireAt <= now) fireAt = addDuration(fireAt, cycle.interval!);
+  return { fireAt, cycle: { ...cycle, remaining } };
+}
+
+function planCycle(text: string, now: number, timeZone: string): TimerPlan {
+  const repeat = /^R(\d*)\/(.+)$/.exec(text);
+  if (!repeat) return { fireAt: nextCron(text, now, timeZone), cycle: { remaining: null, cron: text } };
+  const total = repeat[1] === '' ? null : Number(repeat[1]);
+  const parts = repeat[2].split('/');
+  const interval = parts[parts.length - 1];
+  addDuration(now, interval); // validates the interval up front
+  const remaining = total === null ? null : Math.max(total - 1, 0);
+  const fireAt = parts.length > 1 ? parseDateTime(parts[0], timeZone) : addDuration(now, interval);
+  return { fireAt, cycle: { remaining, interval } };
+}
+
+export function addDuration(from: number, duration: string): number {
+  const m = DURATION.exec(duration);
+  if (!m || duration === 'P' || duration.endsWith('T')) throw new ExpressionError(`invalid ISO 8601 duration '${duration}'`);
+  const [years, months, weeks, days, hours, minutes] = m.slice(1, 7).map((v) => Number(v ?? 0));
+  const seconds = Number(m[7] ?? 0);
+  const date = new Date(from);
+  if (years || months) date.setUTCMonth(date.getUTCMonth() + years * 12 + months);
+  return date.getTime() + ((weeks * 7 + days) * 86400 + hours * 3600 + minutes * 60 + seconds) * 1000;
+}
+
+/** ISO date-time; without an offset it is wall time in the configured zone. */
+export function parseDateTime(text: string, timeZone: string): number {
+  const hasZone = /(Z|[+-]\d\d:?\d\d)$/.test(text) || /\[.+\]$/.test(text);
+  if (hasZone) {
+    const ms = Date.parse(text.replace(/\[.+\]$/, ''));
+    if (Number.isNaN(ms)) throw new ExpressionError(`invalid date-time '${text}'`);
+    return ms;
+  }
+  const wall = Date.parse(`${text}Z`);
+  if (Number.isNaN(wall)) throw new ExpressionError(`invalid date-time '${text}'`);
+  const first = wall - zoneOffset(timeZone, wall);
+  return wall - zoneOffset(timeZone, first);
+}
+
+function nextCron(expression: string, after: number, timeZone: string): number {
+  try {
+    return CronExpressionParser.parse(expression, { currentDate: new Date(after), tz: timeZone }).next().getTime();
+  } catch (err) {
+    throw new ExpressionError(`invalid timer cycle '${expression}': ${(err as Error).message}`);
+  }
+}
+
+/** Offset of `timeZone` from UTC at `epoch`, in milliseconds. */
+function zoneOffset(timeZone: string, epoch: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(epoch));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
