@@ -11,7 +11,8 @@ import type { CheckFn, RuleDefinition } from 'bpmnlint';
 import { is, processOf, type BpmnElement } from '../moddle';
 
 function isNonExecutable(node: BpmnElement): boolean {
-  const process = node.$instanceOf ? processOf(node) : undefined;
+  // bpmnlint also visits plain objects without $instanceOf (e.g. generic extension content).
+  const process = typeof node.$instanceOf === 'function' ? processOf(node) : undefined;
   return !!process && process.isExecutable !== true;
 }
 

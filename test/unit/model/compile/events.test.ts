@@ -42,6 +42,6 @@ describe('compile: events (Events.modeler)', () => {
 
     expect(nodes.Rejected).toMatchObject({ kind: 'endEvent', event: { type: 'error', errorCode: 'REJECTED' } });
     expect(nodes.Stop).toMatchObject({ kind: 'endEvent', event: { type: 'terminate' } });
-    expect(nodes.Reminded.event).toEqual({ type: 'none' });
+    expect(nodes.Reminded).toMatchObject({ kind: 'endEvent', event: { type: 'none' } });
   });
 });

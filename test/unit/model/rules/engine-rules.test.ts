@@ -1,0 +1,48 @@
+import { analyseBpmn } from '../../../../model/deploy-model';
+import { fixture, idsOf, lintWithRule } from '../fixtures';
+
+/**
+ * Every engine rule has test/fixtures/<Rule>.valid.bpmn (deploys cleanly) and
+ * <Rule>.invalid.bpmn (each offending element reported once, by id).
+ */
+const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
+  ['supported-element', 'SupportedElement', ['Complex', 'Loop', 'Rules', 'Tx']],
+  ['supported-event', 'SupportedEvent', ['Blank', 'Compensate', 'Cond', 'Link', 'SoftError', 'Start']],
+  ['service-task-type', 'ServiceTaskType', ['BlankType', 'MessageEnd', 'NoDefinition']],
+  ['message-subscription', 'MessageSubscription', ['BadKey', 'NoKey', 'NoMessage', 'Unnamed']],
+  ['timer-definition', 'TimerDefinition', ['BadCycle', 'BadDate', 'BadDuration', 'Both', 'Empty', 'NoOffset', 'Start']],
+  ['feel-syntax', 'FeelSyntax', ['BadCondition', 'BadInput', 'BadType']],
+  ['called-element', 'CalledElement', ['NoCalled', 'NoProcessId', 'VersionTag']],
+  ['script-task', 'ScriptTask', ['NoResult', 'NoScript', 'Static']],
+  ['multi-instance', 'MultiInstance', ['HalfOutput', 'NoLoop']],
+  ['throw-event-code', 'ThrowEventCode', ['NoErrorCode', 'NoEscalation', 'NoEscalationCode']],
+];
+
+describe.each(cases)('engine rule %s', (rule, subject, invalidIds) => {
+  it(`reports nothing for ${subject}.valid, which deploys without errors`, async () => {
+    expect(await lintWithRule(rule, `${subject}.valid`)).toEqual([]);
+    expect((await analyseBpmn(fixture(`${subject}.valid`))).errors).toEqual([]);
+  });
+
+  it(`reports each offending element of ${subject}.invalid by id`, async () => {
+    const problems = await lintWithRule(rule, `${subject}.invalid`);
+
+    expect(idsOf(problems)).toEqual(invalidIds);
+    for (const found of problems) {
+      expect(found.rule).toBe(`engine/${rule}`);
+      expect(found.message).toMatch(/\w{4,}/);
+    }
+  });
+});
+
+describe('engine rule executable-process', () => {
+  it('rejects a file without an executable process, naming the process', async () => {
+    const { errors } = await analyseBpmn(fixture('ExecutableProcess.invalid'));
+
+    expect(errors).toEqual([{ elementId: 'documentation_only', rule: 'engine/executable-process', message: expect.stringContaining('isExecutable') }]);
+  });
+
+  it('accepts a file with several executable processes', async () => {
+    expect(await lintWithRule('executable-process', 'Deployment.two-executable-processes')).toEqual([]);
+  });
+});
