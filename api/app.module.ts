@@ -10,7 +10,12 @@ import type { AppConfig } from '../config/app-config';
 import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/app-config.module';
 import { HealthModule } from './health/health.module';
+import { FormsModule } from './forms/forms.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { MessagesModule } from './messages/messages.module';
 import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module';
+import { ProcessInstancesModule } from './process-instances/process-instances.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 export interface ApiRuntime {
@@ -48,6 +53,11 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ProcessDefinitionsModule,
+        ProcessInstancesModule,
+        TasksModule,
+        FormsModule,
+        MessagesModule,
+        IncidentsModule,
         ...webUi,
       ],
     };

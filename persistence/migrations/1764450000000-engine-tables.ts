@@ -73,9 +73,24 @@ export class EngineTables1764450000000 implements MigrationInterface {
         indices: [new TableIndex({ columnNames: ['resolved', 'createdAt'] })],
       }),
     );
+    await q.createTable(
+      new Table({
+        name: 'form',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          str('formId'),
+          { name: 'version', type: 'integer' },
+          str('schemaHash', 64),
+          text('schema'),
+          str('deployedBy'),
+          time('deployedAt'),
+        ],
+        indices: [new TableIndex({ columnNames: ['formId', 'version'], isUnique: true })],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['incident', 'user_task', 'process_definition']) await q.dropTable(table);
+    for (const table of ['form', 'incident', 'user_task', 'process_definition']) await q.dropTable(table);
   }
 }

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { ProcessGraph } from '../../model/process-graph';
+import { messageSignal, PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, subscriptionTerm } from '../../workflows/protocol';
+import type { Principal } from '../auth/principal';
+import { DomainError, notFound } from '../errors/domain-error';
+import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
+import { StartInstanceService } from '../process-instances/start-instance.service';
+import { visibilityLiteral } from '../temporal/instance-status';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import type { PublishMessageRequest } from './publish-message.request.dto';
+
+/**
+ * Correlates a message to every instance waiting for it (catch events, receive tasks,
+ * boundaries, event-based gateways, event subprocesses: all appear in the instance's
+ * BpmnSubscriptions search attribute) and starts an instance of every process whose
+ * message start event has that name. A message nobody waits for is not buffered: 404.
+ */
+@Injectable()
+export class PublishMessageService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly definitions: ProcessDefinitionQueries,
+    private readonly starter: StartInstanceService,
+  ) {}
+
+  async publish(request: PublishMessageRequest, principal: Principal): Promise<{ instanceIds: string[]; startedInstanceIds: string[] }> {
+    const messageId = request.messageId ?? randomUUID();
+    const signal = { name: request.name, correlationKey: request.correlationKey, variables: request.variables ?? {}, messageId };
+    const waiting = await this.waitingInstances(request.name, request.correlationKey);
+    await Promise.all(waiting.map((id) => this.client.workflow.getHandle(id).signal(messageSignal, signal)));
+    const started = await this.startByMessage(request, messageId, principal);
+    if (!waiting.length && !started.length) {
+      throw notFound('MESSAGE.NO_SUBSCRIBER', `No instance waits for message ${request.name}${request.correlationKey ? ` with correlation key ${request.correlationKey}` : ''}, and no process starts with it`);
+    }
+    return { instanceIds: [...waiting, ...started], startedInstanceIds: started };
+  }
+
+  private async waitingInstances(name: string, correlationKey?: string): Promise<string[]> {
+    const query = [
+      `WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`,
+      `ExecutionStatus = 'Running'`,
+      `${SEARCH_ATTRIBUTES.subscriptions.name} = ${visibilityLiteral(subscriptionTerm(name, correlationKey))}`,
+    ].join(' AND ');
+    const ids: string[] = [];
+    for await (const execution of this.client.workflow.list({ query })) ids.push(execution.workflowId);
+    return ids;
+  }
+
+  private async startByMessage(request: PublishMessageRequest, messageId: string, principal: Principal): Promise<string[]> {
+    const started: string[] = [];
+    for (const { processId } of await this.definitions.list()) {
+      const { graph } = await this.definitions.get(processId);
+      const startEvent = messageStartEvent(graph, request.name);
+      if (!startEvent) continue;
+      try {
+        const instance = await this.starter.start(
+          { processId, businessKey: request.correlationKey ?? messageId, variables: request.variables, startEventId: startEvent },
+          principal,
+        );
+        started.push(instance.instanceId);
+      } catch (error) {
+        // Like Zeebe: one running instance per correlation key of a message start event.
+        if (!(error instanceof DomainError && error.code === 'INSTANCE.ALREADY_RUNNING')) throw error;
+      }
+    }
+    return started;
+  }
+}
+
+function messageStartEvent(graph: ProcessGraph, name: string): string | undefined {
+  return Object.values(graph.nodes).find(
+    (n) => n.kind === 'startEvent' && n.parent === graph.processId && n.event.type === 'message' && n.event.messageName === name,
+  )?.id;
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
+import {
+  InstanceSnapshot,
+  InstanceState,
+  PROCESS_INSTANCE_WORKFLOW,
+  SEARCH_ATTRIBUTES,
+  snapshotQuery,
+  TimelineEntry,
+  timelineQuery,
+} from '../../workflows/protocol';
+import { badRequest, notFound } from '../errors/domain-error';
+import { instanceStateOf, statusClause, visibilityLiteral } from '../temporal/instance-status';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+export interface InstanceSummary {
+  instanceId: string;
+  processId?: string;
+  version?: number;
+  businessKey?: string;
+  state: InstanceState;
+  startedAt: string;
+  closedAt?: string;
+}
+
+export interface InstanceFilter {
+  processId?: string;
+  state?: InstanceState;
+  businessKey?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Reads instances from Temporal itself: listing through visibility (search attributes), the
+ * live state and timeline through the interpreter's queries. No second copy to keep in sync.
+ */
+@Injectable()
+export class InstanceQueries {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+
+  async get(instanceId: string): Promise<InstanceSnapshot & { instanceId: string; startedAt: string; closedAt?: string }> {
+    const handle = this.client.workflow.getHandle(instanceId);
+    const description = await this.describe(instanceId);
+    const snapshot = await handle.query(snapshotQuery);
+    const executionState = instanceStateOf(description.status.name);
+    return {
+      instanceId,
+      ...snapshot,
+      // An operator's cancel ends the execution even where the interpreter did not see it through.
+      state: executionState === 'ACTIVE' ? snapshot.state : executionState === 'COMPLETED' ? snapshot.state : executionState,
+      startedAt: description.startTime.toISOString(),
+      closedAt: description.closeTime?.toISOString(),
+    };
+  }
+
+  async timeline(instanceId: string): Promise<TimelineEntry[]> {
+    await this.describe(instanceId);
+    return this.client.workflow.getHandle(instanceId).query(timelineQuery);
+  }
+
+  async cancel(instanceId: string): Promise<void> {
+    const description = await this.describe(instanceId);
+    if (description.status.name !== 'RUNNING') return;
+    await this.client.workflow.getHandle(instanceId).cancel();
+  }
+
+  async list(filter: InstanceFilter): Promise<{ items: InstanceSummary[]; nextCursor?: string }> {
+    const clauses = [`WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`];
+    if (filter.processId) clauses.push(`${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(filter.processId)}`);
+    if (filter.businessKey) clauses.push(`${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(filter.businessKey)}`);
+    if (filter.state) clauses.push(statusClause(filter.state));
+    let nextPageToken: Uint8Array | undefined;
+    try {
+      nextPageToken = filter.cursor ? Buffer.from(filter.cursor, 'base64url') : undefined;
+    } catch {
+      throw badRequest('INSTANCE.BAD_CURSOR', 'cursor is not valid');
+    }
+    const response = await this.client.workflowService.listWorkflowExecutions({
+      namespace: this.client.options.namespace,
+      pageSize: filter.limit,
+      nextPageToken,
+      query: clauses.join(' AND '),
+    });
+    const items = await Promise.all(
+      response.executions.map(async (raw) => {
+        const info = await executionInfoFromRaw(raw, this.client.options.loadedDataConverter, raw, this.client.options.namespace);
+        const attrs = info.typedSearchAttributes;
+        return {
+          instanceId: info.workflowId,
+          processId: attrs.get(SEARCH_ATTRIBUTES.processId),
+          version: attrs.get(SEARCH_ATTRIBUTES.version),
+          businessKey: attrs.get(SEARCH_ATTRIBUTES.businessKey),
+          state: instanceStateOf(info.status.name),
+          startedAt: info.startTime.toISOString(),
+          closedAt: info.closeTime?.toISOString(),
+        } satisfies InstanceSummary;
+      }),
+    );
+    const token = response.nextPageToken;
+    return { items, nextCursor: token && token.length ? Buffer.from(token).toString('base64url') : undefined };
+  }
+
+  private async describe(instanceId: string) {
+    try {
+      return await this.client.workflow.getHandle(instanceId).describe();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw notFound('INSTANCE.NOT_FOUND', `No process instance ${instanceId}`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { GROUPS, Principal } from '../auth/principal';
+import { RequireGroups } from '../auth/require-groups.decorator';
+import { InstanceQueries } from './instance-queries.service';
+import { ListInstancesRequest } from './list-instances.request.dto';
+import { StartInstanceRequest } from './start-instance.request.dto';
+import { StartInstanceService } from './start-instance.service';
+
+@ApiTags('process-instances')
+@ApiBearerAuth()
+@Controller('process-instances')
+export class ProcessInstancesController {
+  constructor(
+    private readonly starter: StartInstanceService,
+    private readonly queries: InstanceQueries,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start an instance (201); 409 with the running instance for a business key already running' })
+  start(@Body() body: StartInstanceRequest, @CurrentPrincipal() principal: Principal) {
+    return this.starter.start(body, principal);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List instances (filters, cursor paging: { items, nextCursor? })' })
+  list(@Query() query: ListInstancesRequest) {
+    return this.queries.list(query);
+  }
+
+  @Get(':instanceId')
+  @ApiOperation({ summary: 'State, active and completed elements, variables, incidents, open tasks' })
+  get(@Param('instanceId') instanceId: string) {
+    return this.queries.get(instanceId);
+  }
+
+  @Get(':instanceId/timeline')
+  @ApiOperation({ summary: 'Ordered timeline of the instance' })
+  timeline(@Param('instanceId') instanceId: string) {
+    return this.queries.timeline(instanceId);
+  }
+
+  @Post(':instanceId/cancel')
+  @HttpCode(202)
+  @RequireGroups(GROUPS.processOwner, GROUPS.admin, GROUPS.service)
+  @ApiOperation({ summary: 'Cancel a running instance: open tasks are cancelled, the instance ends TERMINATED' })
+  async cancel(@Param('instanceId') instanceId: string) {
+    await this.queries.cancel(instanceId);
+    return { instanceId, cancelRequested: true };
+  }
+}

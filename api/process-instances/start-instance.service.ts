@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { AppConfig } from '../../config/app-config';
+import type { ProcessGraph } from '../../model/process-graph';
+import {
+  ENGINE_TASK_QUEUE,
+  instanceWorkflowId,
+  PROCESS_INSTANCE_WORKFLOW,
+  ProcessInstanceInput,
+  SEARCH_ATTRIBUTES,
+  Variables,
+} from '../../workflows/protocol';
+import { GROUPS, hasAnyGroup, Principal } from '../auth/principal';
+import { APP_CONFIG } from '../config/app-config.module';
+import { conflict, forbidden } from '../errors/domain-error';
+import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+export interface StartedInstance {
+  instanceId: string;
+  processId: string;
+  version: number;
+}
+
+/** Starts a process instance: one workflow execution `<processId>/<businessKey>` running the pinned graph. */
+@Injectable()
+export class StartInstanceService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly definitions: ProcessDefinitionQueries,
+  ) {}
+
+  async start(
+    request: { processId: string; version?: number; businessKey: string; variables?: Variables; startEventId?: string },
+    principal: Principal,
+  ): Promise<StartedInstance> {
+    const definition = await this.definitions.get(request.processId, request.version);
+    assertMayStart(definition.graph, principal);
+    const workflowId = instanceWorkflowId(definition.processId, request.businessKey);
+    const input: ProcessInstanceInput = {
+      graph: definition.graph,
+      version: definition.version,
+      businessKey: request.businessKey,
+      variables: request.variables ?? {},
+      startEventId: request.startEventId,
+      timeZone: this.config.plantTimeZone,
+    };
+    try {
+      await this.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {
+        taskQueue: ENGINE_TASK_QUEUE,
+        workflowId,
+        args: [input],
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.processId, value: definition.processId },
+          { key: SEARCH_ATTRIBUTES.version, value: definition.version },
+          { key: SEARCH_ATTRIBUTES.businessKey, value: request.businessKey },
+          { key: SEARCH_ATTRIBUTES.state, value: 'ACTIVE' },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        throw conflict('INSTANCE.ALREADY_RUNNING', `${definition.processId} already runs for business key ${request.businessKey}`, {
+          instanceId: workflowId,
+        });
+      }
+      throw error;
+    }
+    return { instanceId: workflowId, processId: definition.processId, version: definition.version };
+  }
+}
+
+/** service, process-owner and admin start anything; others only processes naming one of their groups as starter. */
+export function assertMayStart(graph: ProcessGraph, principal: Principal): void {
+  const allowed = [GROUPS.service, GROUPS.processOwner, GROUPS.admin, ...(graph.starterGroups ?? [])];
+  if (!hasAnyGroup(principal, allowed)) {
+    throw forbidden('INSTANCE.START_FORBIDDEN', `Starting ${graph.processId} requires one of the groups: ${allowed.join(', ')}`);
+  }
+}

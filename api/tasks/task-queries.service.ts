@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
+import { badRequest, notFound } from '../errors/domain-error';
+import { FormsService } from '../forms/forms.service';
+import type { ListTasksRequest } from './list-tasks.request.dto';
+import { taskView } from './task-view';
+
+/** Task listing from the task records (a database projection the user-task activities keep). */
+@Injectable()
+export class TaskQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly forms: FormsService,
+  ) {}
+
+  async find(taskId: string): Promise<UserTaskEntity> {
+    const task = await this.dataSource.getRepository(UserTaskEntity).findOneBy({ taskId });
+    if (!task) throw notFound('TASK.NOT_FOUND', `No task ${taskId}`);
+    return task;
+  }
+
+  async get(taskId: string) {
+    const task = await this.find(taskId);
+    const form = task.formId ? await this.forms.latest(task.formId) : null;
+    return { ...taskView(task), variables: task.variables ?? {}, form: form ? { formId: form.formId, version: form.version, schema: form.schema } : undefined };
+  }
+
+  /** Keyset paging on (createdAt, taskId): stable while tasks are added. */
+  async list(q: ListTasksRequest): Promise<{ items: ReturnType<typeof taskView>[]; nextCursor?: string }> {
+    const qb = this.dataSource.getRepository(UserTaskEntity).createQueryBuilder('t');
+    if (q.state) qb.andWhere('t.state = :state', { state: q.state });
+    if (q.instanceId) qb.andWhere('t.instanceId = :instanceId', { instanceId: q.instanceId });
+    const groupTerm = q.candidateGroup ? `%${JSON.stringify(q.candidateGroup)}%` : undefined;
+    const userTerm = q.candidateUser ? `%${JSON.stringify(q.candidateUser)}%` : undefined;
+    if (groupTerm || userTerm) {
+      qb.andWhere(
+        new Brackets((w) => {
+          if (groupTerm) w.orWhere('t.candidateGroups LIKE :groupTerm', { groupTerm });
+          if (userTerm) w.orWhere('t.candidateUsers LIKE :userTerm OR t.assignee = :user', { userTerm, user: q.candidateUser });
+        }),
+      );
+    }
+    if (q.cursor) {
+      const [createdAt, taskId] = decodeCursor(q.cursor);
+      qb.andWhere('(t.createdAt > :createdAt OR (t.createdAt = :createdAt AND t.taskId > :taskId))', { createdAt, taskId });
+    }
+    const rows = await qb.orderBy('t.createdAt', 'ASC').addOrderBy('t.taskId', 'ASC').take(q.limit + 1).getMany();
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(taskView),
+      nextCursor: rows.length > q.limit ? Buffer.from(JSON.stringify([last.createdAt, last.taskId])).toString('base64url') : undefined,
+    };
+  }
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2) return value as [string, string];
+  } catch {
+    /* fall through */
+  }
+  throw badRequest('TASK.BAD_CURSOR', 'cursor is not valid');
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { FormsModule } from '../forms/forms.module';
+import { CompleteTaskService } from './complete-task.service';
+import { TaskQueries } from './task-queries.service';
+import { TasksController } from './tasks.controller';
+
+@Module({ imports: [FormsModule], controllers: [TasksController], providers: [TaskQueries, CompleteTaskService] })
+export class TasksModule {}
