@@ -12,9 +12,19 @@ export type TaskRefusal = { code: 'TASK.NOT_OPEN' | 'TASK.NOT_CANDIDATE'; messag
 export function refuseTaskCompletion(state: EngineState, taskId: string, user: string, groups: string[]): TaskRefusal | undefined {
   const task = state.tasks[taskId];
   if (!task || state.status !== 'ACTIVE') return { code: 'TASK.NOT_OPEN', message: `task ${taskId} is unknown, completed or no longer active` };
-  if (groups.includes(ADMIN_GROUP)) return undefined;
-  const restricted = task.assignee !== undefined || task.candidateUsers.length > 0 || task.candidateGroups.length > 0;
-  const allowed = task.assignee === user || task.candidateUsers.includes(user) || groups.some((g) => task.candidateGroups.includes(g));
-  if (restricted && !allowed) return { code: 'TASK.NOT_CANDIDATE', message: `user ${user} is not a candidate for task ${taskId}` };
+  if (!mayCompleteTask(task, user, groups)) return { code: 'TASK.NOT_CANDIDATE', message: `user ${user} is not a candidate for task ${taskId}` };
   return undefined;
+}
+
+export interface TaskAssignment {
+  assignee?: string | null;
+  candidateUsers: string[];
+  candidateGroups: string[];
+}
+
+/** The one rule, shared by the workflow's update validator and the API's early check. */
+export function mayCompleteTask(task: TaskAssignment, user: string, groups: string[]): boolean {
+  if (groups.includes(ADMIN_GROUP)) return true;
+  const restricted = !!task.assignee || task.candidateUsers.length > 0 || task.candidateGroups.length > 0;
+  return !restricted || task.assignee === user || task.candidateUsers.includes(user) || groups.some((g) => task.candidateGroups.includes(g));
 }
