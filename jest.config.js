@@ -11,7 +11,7 @@ const swc = [
   },
 ];
 // ESM-only packages that Jest (CommonJS) must transform.
-const esmPackages = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'moddle', 'moddle-xml', 'bpmn-moddle', 'saxen', 'zeebe-bpmn-moddle', 'bpmnlint', 'bpmnlint-utils', 'jose'];
+const esmPackages = ['feelin', 'temporal-polyfill', 'temporal-utils', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'moddle', 'moddle-xml', 'bpmn-moddle', 'saxen', 'zeebe-bpmn-moddle', 'bpmnlint', 'bpmnlint-utils', 'jose'];
 const base = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
