@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { createProcessGraphActivities } from './process-graphs.activity';
+import { createUserTaskActivities } from './user-tasks.activity';
 
 export interface ActivityDeps {
   dataSource: DataSource;
@@ -7,6 +9,9 @@ export interface ActivityDeps {
 }
 
 /** Every in-process activity, built from its dependencies. */
-export function createActivities(_deps: ActivityDeps) {
-  return {};
+export function createActivities({ dataSource }: ActivityDeps) {
+  return {
+    ...createUserTaskActivities(dataSource),
+    ...createProcessGraphActivities(dataSource),
+  };
 }

@@ -37,6 +37,18 @@ export interface ProcessInstanceInput {
   startEventId?: string;
   /** IANA time zone for cron and calendar timers. */
   timeZone: string;
+  /** Job types the engine worker handles itself (run on the workflow's task queue); others go to `jobTaskQueue(type)`. */
+  inProcessTaskTypes?: string[];
+}
+
+/** ApplicationFailure type a job (or a child instance) fails with to throw a BPMN error. */
+export const BPMN_ERROR_TYPE = 'BpmnError';
+
+/** First detail of a `BpmnError` ApplicationFailure. */
+export interface BpmnErrorDetails {
+  errorCode: string;
+  errorMessage?: string;
+  variables?: Variables;
 }
 
 export type InstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'FAILED';
@@ -144,7 +156,15 @@ export const SEARCH_ATTRIBUTES = {
   activeElements: defineSearchAttributeKey('BpmnActiveElements', SearchAttributeType.KEYWORD_LIST),
   /** Open message subscriptions as `subscriptionTerm(name, correlationKey)`: the API correlates messages through them. */
   subscriptions: defineSearchAttributeKey('BpmnSubscriptions', SearchAttributeType.KEYWORD_LIST),
+  /** True while the instance has an unresolved incident: GET /api/incidents lists through it. */
+  hasIncident: defineSearchAttributeKey('BpmnHasIncident', SearchAttributeType.BOOL),
 } as const;
+
+/** Incident ids are `<instanceId>/incident/<n>`: the instance an incident belongs to. */
+export function instanceOfIncident(incidentId: string): string | undefined {
+  const at = incidentId.lastIndexOf('/incident/');
+  return at > 0 ? incidentId.slice(0, at) : undefined;
+}
 
 /** The keyword an instance waiting for message `name` with `correlationKey` carries in BpmnSubscriptions. */
 export function subscriptionTerm(name: string, correlationKey: string | undefined): string {

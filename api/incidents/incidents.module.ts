@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IncidentQueries } from './incident-queries.service';
 import { IncidentsController } from './incidents.controller';
 
-@Module({ controllers: [IncidentsController] })
+@Module({ controllers: [IncidentsController], providers: [IncidentQueries] })
 export class IncidentsModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import type { AppConfig } from '../../config/app-config';
 import type { ProcessGraph } from '../../model/process-graph';
 import {
@@ -45,6 +46,7 @@ export class StartInstanceService {
       variables: request.variables ?? {},
       startEventId: request.startEventId,
       timeZone: this.config.plantTimeZone,
+      inProcessTaskTypes: [...IN_PROCESS_TASK_TYPES],
     };
     try {
       await this.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {

@@ -58,23 +58,6 @@ export class EngineTables1764450000000 implements MigrationInterface {
     );
     await q.createTable(
       new Table({
-        name: 'incident',
-        columns: [
-          { ...str('incidentId'), isPrimary: true },
-          str('instanceId', 512),
-          str('processId'),
-          str('elementId'),
-          str('kind', 32),
-          text('message'),
-          { name: 'resolved', type: 'boolean', default: false },
-          time('createdAt'),
-          time('resolvedAt', true),
-        ],
-        indices: [new TableIndex({ columnNames: ['resolved', 'createdAt'] })],
-      }),
-    );
-    await q.createTable(
-      new Table({
         name: 'form',
         columns: [
           { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
@@ -91,6 +74,6 @@ export class EngineTables1764450000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['form', 'incident', 'user_task', 'process_definition']) await q.dropTable(table);
+    for (const table of ['form', 'user_task', 'process_definition']) await q.dropTable(table);
   }
 }
