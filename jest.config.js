@@ -23,7 +23,7 @@ module.exports = {
   testTimeout: 180000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'] },
+    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'] },
     {
       ...base,
       displayName: 'db',
@@ -31,6 +31,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/db-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/db-global-teardown.ts',
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'] },
   ],
 };

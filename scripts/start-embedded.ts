@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { createApp } from '../api/create-app';
 import { openDatabase } from '../persistence/data-source';
 import { EmbeddedTemporal, startEmbeddedTemporal } from '../runtime/embedded-temporal';
+import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { connectClient, connectWorker } from '../runtime/temporal-connection';
 import { createEngineWorker } from '../worker/create-worker';
 import { deployProcessPack } from './deploy-process-pack';
@@ -22,6 +23,7 @@ let embedded: EmbeddedTemporal | undefined;
 async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
+  installWorkerRuntime(config.logLevel);
   let address = config.temporal.address;
   if (!address) {
     embedded = await startEmbeddedTemporal({

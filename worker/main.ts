@@ -5,11 +5,13 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/app-config';
 import { openDatabase } from '../persistence/data-source';
+import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { connectWorker } from '../runtime/temporal-connection';
 import { createEngineWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  installWorkerRuntime(config.logLevel);
   if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required for `npm run worker` (use `npm start` for the embedded default)');
   const dataSource = await openDatabase(config.database);
   const connection = await connectWorker(config.temporal, config.temporal.address);
