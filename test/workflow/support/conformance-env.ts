@@ -1,0 +1,78 @@
+/**
+ * One time-skipping server and one worker per test file (the suite runs on two cores),
+ * plus helpers to start an instance and read its trace.
+ */
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { ProcessGraph } from '../../../model/process-graph';
+import { createTimeSkippingEnv } from '../../support/temporal-env';
+import { PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, timelineQuery, type ProcessInstanceInput, type Variables } from '../../../workflows/protocol';
+import { TestBackend } from './test-activities';
+
+export const TASK_QUEUE = 'bpmn-conformance';
+
+// temporal.api.enums.v1.IndexedValueType, by the SDK's SearchAttributeType names.
+const INDEXED_VALUE_TYPE: Record<string, number> = { TEXT: 1, KEYWORD: 2, INT: 3, DOUBLE: 4, BOOL: 5, DATETIME: 6, KEYWORD_LIST: 7 };
+
+/** The time-skipping server rejects upserts of unregistered search attributes; the dev server helper registers them at launch. */
+async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const searchAttributes = Object.fromEntries(Object.values(SEARCH_ATTRIBUTES).map((k) => [k.name, INDEXED_VALUE_TYPE[k.type]]));
+  await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes });
+}
+
+export class ConformanceEnv {
+  env!: TestWorkflowEnvironment;
+  worker!: Worker;
+  backend = new TestBackend();
+  private running!: Promise<void>;
+
+  async setUp(): Promise<void> {
+    this.env = await createTimeSkippingEnv();
+    await registerSearchAttributes(this.env);
+    this.worker = await Worker.create({
+      connection: this.env.nativeConnection,
+      workflowsPath: require.resolve('../../../workflows'),
+      // cron-parser (used for cron timer cycles) imports fs for its crontab reader, which workflows never call.
+      bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
+      activities: { ...this.backend.engineActivities(), ...this.backend.jobActivities() },
+      taskQueue: TASK_QUEUE,
+    });
+    this.running = this.worker.run();
+  }
+
+  async tearDown(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    await this.env?.teardown();
+  }
+
+  async start(graph: ProcessGraph, variables: Variables = {}, extra: Partial<ProcessInstanceInput> = {}): Promise<WorkflowHandle> {
+    this.backend.graphs.set(graph.processId, graph);
+    const input: ProcessInstanceInput = {
+      graph,
+      version: 1,
+      businessKey: randomUUID(),
+      variables,
+      timeZone: 'Asia/Shanghai',
+      inProcessTaskTypes: ['echo', 'double', 'reject', 'flaky'],
+      ...extra,
+    };
+    return this.env.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {
+      taskQueue: TASK_QUEUE,
+      workflowId: `${graph.processId}/${input.businessKey}`,
+      args: [input],
+    });
+  }
+
+  /** Completed elements in order, the process itself left out. */
+  async trace(handle: WorkflowHandle): Promise<string[]> {
+    const timeline = await handle.query(timelineQuery);
+    return timeline.filter((e) => e.event === 'completed' && e.elementType !== 'process').map((e) => e.elementId);
+  }
+
+  openTasks(elementId?: string) {
+    return [...this.backend.tasks.values()].filter((t) => t.state === 'open' && (!elementId || t.elementId === elementId));
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Activities for the conformance suite: an in-memory task store, a process-graph registry
+ * for call activities, and job handlers named by task type.
+ */
+import { ApplicationFailure } from '@temporalio/activity';
+import type { CloseUserTaskInput, EngineActivities, JobInput, ResolvedProcessGraph, UserTaskRecord } from '../../../workflows/activity-contract';
+import { BPMN_ERROR_TYPE, type Variables } from '../../../workflows/protocol';
+import type { ProcessGraph } from '../../../model/process-graph';
+
+export interface TaskStoreEntry extends UserTaskRecord {
+  state: 'open' | 'completed' | 'cancelled';
+  completedBy?: string;
+}
+
+export class TestBackend {
+  readonly tasks = new Map<string, TaskStoreEntry>();
+  readonly graphs = new Map<string, ProcessGraph>();
+  readonly jobLog: { taskType: string; elementId: string; variables: Variables }[] = [];
+  /** Attempts per job key, so a flaky job can succeed after an incident retry. */
+  readonly attempts = new Map<string, number>();
+  failFlaky = true;
+
+  engineActivities(): EngineActivities {
+    return {
+      createUserTask: async (record: UserTaskRecord) => {
+        this.tasks.set(record.taskId, { ...record, state: 'open' });
+      },
+      closeUserTask: async (input: CloseUserTaskInput) => {
+        const task = this.tasks.get(input.taskId);
+        if (task) Object.assign(task, { state: input.outcome, completedBy: input.completedBy });
+      },
+      resolveProcessGraph: async (processId: string): Promise<ResolvedProcessGraph> => {
+        const graph = this.graphs.get(processId);
+        if (!graph) throw ApplicationFailure.nonRetryable(`no process ${processId}`);
+        return { graph, version: 1 };
+      },
+    };
+  }
+
+  jobActivities(): Record<string, (input: JobInput) => Promise<Variables | undefined>> {
+    const log = (input: JobInput) => this.jobLog.push({ taskType: input.taskType, elementId: input.elementId, variables: input.variables });
+    return {
+      echo: async (input) => {
+        log(input);
+        return { [`${input.elementId}Done`]: true };
+      },
+      double: async (input) => {
+        log(input);
+        return { result: Number(input.variables.item ?? input.variables.amount) * 2 };
+      },
+      reject: async (input) => {
+        log(input);
+        throw ApplicationFailure.create({
+          message: 'rejected',
+          type: BPMN_ERROR_TYPE,
+          nonRetryable: true,
+          details: [{ errorCode: String(input.headers.errorCode ?? 'REJECTED'), variables: { rejectedBy: input.elementId } }],
+        });
+      },
+      flaky: async (input) => {
+        log(input);
+        this.attempts.set(input.jobKey, (this.attempts.get(input.jobKey) ?? 0) + 1);
+        if (this.failFlaky) throw new Error('downstream unavailable');
+        return { flakyOk: true };
+      },
+    };
+  }
+}

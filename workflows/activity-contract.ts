@@ -1,0 +1,63 @@
+/**
+ * What the interpreter workflow asks of activities, as types only: the worker engineer
+ * implements them (`createActivities(deps)`), the workflow imports them with `import type`.
+ * In-process activities run on the workflow's own task queue (ENGINE_TASK_QUEUE in
+ * production); a job type without an in-process handler runs on `jobTaskQueue(type)`.
+ */
+import type { ProcessGraph } from '../model/process-graph';
+import type { OpenTaskView, Variables } from './protocol';
+
+/** Input of every job activity (service/send task, message throw); the activity name is the task type. */
+export interface JobInput {
+  /** Idempotency key: `<workflowId>/<elementId>/<jobKey>`, stable across retries of this job. */
+  jobKey: string;
+  instanceId: string;
+  processId: string;
+  version: number;
+  businessKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  taskType: string;
+  retries: number;
+  headers: Record<string, string>;
+  variables: Variables;
+}
+
+/**
+ * A job returns the variables to merge (or nothing). To throw a BPMN error it fails with a
+ * non-retryable `ApplicationFailure` of type `BpmnError` (BPMN_ERROR_TYPE in protocol.ts)
+ * whose first detail is a `BpmnErrorDetails`.
+ */
+export type JobActivity = (input: JobInput) => Promise<Variables | undefined | void>;
+
+export interface UserTaskRecord extends OpenTaskView {
+  instanceId: string;
+  processId: string;
+  version: number;
+  businessKey: string;
+  /** Variables visible to the task when it opened (for the form). */
+  variables: Variables;
+}
+
+export interface CloseUserTaskInput {
+  taskId: string;
+  instanceId: string;
+  outcome: 'completed' | 'cancelled';
+  closedAt: string;
+  completedBy?: string;
+  variables?: Variables;
+}
+
+export interface ResolvedProcessGraph {
+  graph: ProcessGraph;
+  version: number;
+}
+
+export interface EngineActivities {
+  /** Write the task record (idempotent by taskId). */
+  createUserTask(record: UserTaskRecord): Promise<void>;
+  /** Mark the task completed or cancelled (idempotent by taskId). */
+  closeUserTask(input: CloseUserTaskInput): Promise<void>;
+  /** The graph a call activity starts: the latest version, or the pinned one for binding `deployment`. */
+  resolveProcessGraph(processId: string, binding: 'latest' | 'deployment', version?: number): Promise<ResolvedProcessGraph>;
+}

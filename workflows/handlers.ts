@@ -1,0 +1,53 @@
+/** Signals, updates and queries of a process instance, wired onto the host. */
+import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { refuseTaskCompletion, snapshotOf } from '../engine';
+import type { InstanceHost } from './instance-host';
+import { completeTaskUpdate, messageSignal, retryIncidentUpdate, snapshotQuery, timelineQuery, type InstanceSnapshot } from './protocol';
+import { formValidationError } from './task-form-validation';
+
+export function installHandlers(host: InstanceHost): void {
+  setHandler(messageSignal, (message) => {
+    host.apply({ type: 'message', name: message.name, correlationKey: message.correlationKey, variables: message.variables, messageId: message.messageId });
+  });
+
+  setHandler(
+    completeTaskUpdate,
+    (request) => {
+      // Two updates for one task can pass validation in the same activation: the second loses here.
+      const refusal = refuseTaskCompletion(host.state, request.taskId, request.user, request.groups);
+      if (refusal) throw ApplicationFailure.create({ message: refusal.message, type: refusal.code, nonRetryable: true });
+      host.apply({ type: 'taskCompleted', taskId: request.taskId, user: request.user, variables: request.variables });
+      return Promise.resolve({ taskId: request.taskId, completedAt: new Date().toISOString() });
+    },
+    {
+      validator: (request) => {
+        const refusal = refuseTaskCompletion(host.state, request.taskId, request.user, request.groups);
+        if (refusal) throw new Error(`${refusal.code}: ${refusal.message}`);
+        const invalid = formValidationError(host.state.tasks[request.taskId], request.variables ?? {});
+        if (invalid) throw new Error(`TASK.INVALID_FORM: ${invalid}`);
+      },
+    },
+  );
+
+  setHandler(
+    retryIncidentUpdate,
+    (request) => {
+      host.apply({ type: 'incidentRetried', incidentId: request.incidentId });
+      return Promise.resolve({ retried: true });
+    },
+    {
+      validator: (request) => {
+        const open = host.state.incidents.some((i) => i.incidentId === request.incidentId && !i.resolved);
+        if (!open) throw new Error(`INCIDENT.NOT_OPEN: incident ${request.incidentId} is unknown or already resolved`);
+      },
+    },
+  );
+
+  setHandler(snapshotQuery, (): InstanceSnapshot => ({
+    processId: host.input.graph.processId,
+    version: host.input.version,
+    businessKey: host.input.businessKey,
+    ...snapshotOf(host.state),
+  }));
+  setHandler(timelineQuery, () => host.state.timeline);
+}

@@ -1,0 +1,2 @@
+/** Workflow bundle entry: the worker's `workflowsPath` points here. */
+export { processInstance } from './process-instance';

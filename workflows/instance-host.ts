@@ -1,0 +1,152 @@
+/**
+ * The thin host around the pure core: feeds stimuli into `step` and carries out the
+ * commands it returns — activities, timers, child workflows, task records — each in its
+ * own cancellation scope so the core can call it off. Results come back as stimuli.
+ */
+import { CancellationScope, executeChild, sleep, workflowInfo } from '@temporalio/workflow';
+import { DEFAULT_TIME_ZONE, step, type BpmnErrorPayload, type Command, type EngineState, type Stimulus } from '../engine';
+import { engineActivities, jobActivity } from './activities';
+import { classifyFailure } from './failures';
+import {
+  PROCESS_INSTANCE_WORKFLOW,
+  SEARCH_ATTRIBUTES,
+  type ProcessInstanceInput,
+  type ProcessInstanceResult,
+} from './protocol';
+import { SearchAttributePublisher } from './search-attributes';
+
+export class InstanceHost {
+  state!: EngineState;
+  /** Set when a child instance ends with an uncaught BPMN error. */
+  failure?: BpmnErrorPayload;
+  private readonly scopes = new Map<string, CancellationScope>();
+  private readonly records = new Set<Promise<void>>();
+  private readonly publisher = new SearchAttributePublisher();
+  private readonly workflowId = workflowInfo().workflowId;
+
+  constructor(readonly input: ProcessInstanceInput) {}
+
+  get finished(): boolean {
+    return this.state.status !== 'ACTIVE';
+  }
+
+  start(): void {
+    this.apply({
+      type: 'start',
+      instanceId: this.workflowId,
+      variables: this.input.variables ?? {},
+      ...(this.input.startEventId ? { startEventId: this.input.startEventId } : {}),
+      propagateErrors: workflowInfo().parent !== undefined,
+    });
+  }
+
+  apply(stimulus: Stimulus): void {
+    const result = step(this.input.graph, this.state ?? null, stimulus, { now: Date.now(), timeZone: this.input.timeZone || DEFAULT_TIME_ZONE });
+    this.state = result.state;
+    for (const command of result.commands) this.execute(command);
+    this.publisher.publish(this.state);
+  }
+
+  /** Wait for task-record writes still in flight (they must land even when the instance is cancelled). */
+  async settle(): Promise<void> {
+    while (this.records.size > 0) await Promise.all([...this.records]);
+  }
+
+  result(): ProcessInstanceResult {
+    return { state: this.state.status, variables: this.state.result ?? {} };
+  }
+
+  private execute(c: Command): void {
+    const meta = { instanceId: this.workflowId, processId: this.input.graph.processId, version: this.input.version, businessKey: this.input.businessKey };
+    switch (c.type) {
+      case 'scheduleActivity': {
+        const run = jobActivity(c.taskType, c.retries, this.input.inProcessTaskTypes?.includes(c.taskType) ?? false);
+        const input = { ...meta, jobKey: `${this.workflowId}/${c.elementId}/${c.jobKey}`, elementId: c.elementId, elementInstanceKey: c.elementInstanceKey, taskType: c.taskType, retries: c.retries, headers: c.headers, variables: c.variables };
+        return this.spawn(c.jobKey, async () => ({ type: 'activityCompleted', jobKey: c.jobKey, variables: (await run(input)) ?? undefined }), (outcome) =>
+          outcome.kind === 'bpmnError' ? { type: 'activityError', jobKey: c.jobKey, error: outcome.error } : { type: 'activityFailed', jobKey: c.jobKey, message: outcome.message },
+        );
+      }
+      case 'startTimer':
+        return this.spawn(c.timerKey, async () => {
+          await sleep(Math.max(1, c.fireAt - Date.now()));
+          return { type: 'timerFired', timerKey: c.timerKey };
+        });
+      case 'startChild':
+        return this.spawn(c.childKey, () => this.runChild(c), (outcome) =>
+          outcome.kind === 'bpmnError' ? { type: 'childFailed', childKey: c.childKey, error: outcome.error, message: outcome.error.errorCode } : { type: 'childFailed', childKey: c.childKey, message: outcome.message },
+        );
+      case 'cancelActivity':
+        return this.cancel(c.jobKey);
+      case 'cancelTimer':
+        return this.cancel(c.timerKey);
+      case 'cancelChild':
+        return this.cancel(c.childKey);
+      case 'openUserTask':
+        return this.record(() => engineActivities.createUserTask({ ...meta, ...c.task, variables: c.variables }));
+      case 'closeUserTask':
+        return this.record(() =>
+          engineActivities.closeUserTask({
+            taskId: c.taskId,
+            instanceId: this.workflowId,
+            outcome: c.outcome,
+            closedAt: new Date().toISOString(),
+            ...(c.user ? { completedBy: c.user } : {}),
+            ...(c.variables ? { variables: c.variables } : {}),
+          }),
+        );
+      case 'failInstance':
+        this.failure = c.error;
+        return;
+      // Subscriptions, incidents and the end of the instance are visible through state, queries and search attributes.
+      case 'subscribeMessage':
+      case 'unsubscribeMessage':
+      case 'raiseIncident':
+      case 'completeInstance':
+      case 'terminateInstance':
+        return;
+    }
+  }
+
+  private async runChild(c: Extract<Command, { type: 'startChild' }>): Promise<Stimulus> {
+    const resolved = await engineActivities.resolveProcessGraph(c.processId, c.binding, c.version);
+    const child: ProcessInstanceInput = { ...this.input, graph: resolved.graph, version: resolved.version, variables: c.variables, startEventId: undefined };
+    const result = await executeChild<(input: ProcessInstanceInput) => Promise<ProcessInstanceResult>>(PROCESS_INSTANCE_WORKFLOW, {
+      workflowId: `${this.workflowId}/${c.elementId}/${c.childKey}`,
+      args: [child],
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.processId, value: resolved.graph.processId },
+        { key: SEARCH_ATTRIBUTES.version, value: resolved.version },
+        { key: SEARCH_ATTRIBUTES.businessKey, value: this.input.businessKey },
+      ],
+    });
+    if (result.state !== 'COMPLETED') return { type: 'childFailed', childKey: c.childKey, message: `called process ended ${result.state}` };
+    return { type: 'childCompleted', childKey: c.childKey, variables: result.variables };
+  }
+
+  private spawn(key: string, work: () => Promise<Stimulus>, onFailure?: (outcome: Exclude<ReturnType<typeof classifyFailure>, { kind: 'cancelled' }>) => Stimulus): void {
+    const scope = new CancellationScope();
+    this.scopes.set(key, scope);
+    const settle = (stimulus: Stimulus | undefined) => {
+      this.scopes.delete(key);
+      if (stimulus) this.apply(stimulus);
+    };
+    scope.run(work).then(settle, (err: unknown) => {
+      const outcome = classifyFailure(err);
+      if (outcome.kind === 'cancelled' || !onFailure) return settle(undefined);
+      settle(onFailure(outcome));
+    });
+  }
+
+  private cancel(key: string): void {
+    this.scopes.get(key)?.cancel();
+    this.scopes.delete(key);
+  }
+
+  private record(write: () => Promise<void>): void {
+    const done = CancellationScope.nonCancellable(write).then(
+      () => void this.records.delete(done),
+      () => void this.records.delete(done),
+    );
+    this.records.add(done);
+  }
+}
