@@ -12,7 +12,8 @@ export class SearchAttributePublisher {
   publish(state: EngineState): void {
     const snapshot = snapshotOf(state);
     const subscriptions = [...new Set(snapshot.subscriptions.map((s) => subscriptionTerm(s.name, s.correlationKey)))].sort();
-    const values = { state: snapshot.state, activeElements: snapshot.activeElements, subscriptions };
+    const hasIncident = snapshot.incidents.some((i) => !i.resolved);
+    const values = { state: snapshot.state, activeElements: snapshot.activeElements, subscriptions, hasIncident };
     const key = JSON.stringify(values);
     if (key === this.last) return;
     this.last = key;
@@ -20,6 +21,7 @@ export class SearchAttributePublisher {
       { key: SEARCH_ATTRIBUTES.state, value: values.state },
       { key: SEARCH_ATTRIBUTES.activeElements, value: values.activeElements },
       { key: SEARCH_ATTRIBUTES.subscriptions, value: values.subscriptions },
+      { key: SEARCH_ATTRIBUTES.hasIncident, value: values.hasIncident },
     ]);
   }
 }
