@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { ProcessDefinitionsModule } from '../process-definitions/process-definitions.module';
 import { InstanceQueries } from './instance-queries.service';
 import { ProcessInstancesController } from './process-instances.controller';
+import { ProcessStatisticsController } from './process-statistics.controller';
+import { ProcessStatisticsService } from './process-statistics.service';
 import { StartInstanceService } from './start-instance.service';
 
 @Module({
   imports: [ProcessDefinitionsModule],
-  controllers: [ProcessInstancesController],
-  providers: [StartInstanceService, InstanceQueries],
+  controllers: [ProcessInstancesController, ProcessStatisticsController],
+  providers: [StartInstanceService, InstanceQueries, ProcessStatisticsService],
   exports: [StartInstanceService, InstanceQueries],
 })
 export class ProcessInstancesModule {}

@@ -178,6 +178,19 @@ describe('engine API (e2e, Temporal dev server)', () => {
     });
   });
 
+  describe('heatmap statistics', () => {
+    it('counts, per element, the instances active there and the completions', async () => {
+      const stats = await api.call('GET', '/process-definitions/form-review/statistics', { token: owner });
+      expect(stats.status).toBe(200);
+      const review = stats.body.elements.find((e: { elementId: string }) => e.elementId === 'review');
+      const end = stats.body.elements.find((e: { elementId: string }) => e.elementId === 'end');
+      // R-1 completed; R-2 was cancelled at the task; L-1..L-3 wait at it.
+      expect(review).toMatchObject({ active: 3, completed: 1 });
+      expect(end).toMatchObject({ active: 0, completed: 1, instancesPassed: 1 });
+      expect(stats.body).toMatchObject({ processId: 'form-review', instances: 5, running: 3 });
+    });
+  });
+
   describe('messages', () => {
     beforeAll(async () => {
       await deploy(fixture('Confirmation.message-catch.bpmn'));
