@@ -1,0 +1,68 @@
+/** One typed function per API endpoint the UI calls (see api/**\/*.controller.ts). */
+import { api, seg } from './client';
+import type {
+  DefinitionSummary,
+  DefinitionVersion,
+  DeployResult,
+  FormSchema,
+  FormSummary,
+  InstanceDetail,
+  InstanceState,
+  InstanceSummary,
+  Page,
+  Task,
+  TaskDetail,
+  TimelineEntry,
+} from './types';
+
+export const auth = {
+  devToken: (user: string, groups: string[]) => api.post<{ token: string }>('/auth/token', { user, groups }, { anonymous: true }),
+};
+
+export const definitions = {
+  list: () => api.get<DefinitionSummary[]>('/process-definitions'),
+  latest: (processId: string) => api.get<DefinitionVersion>(`/process-definitions/${seg(processId)}`),
+  version: (processId: string, version: number) => api.get<DefinitionVersion>(`/process-definitions/${seg(processId)}/versions/${version}`),
+  deploy: (xml: string) => api.post<DeployResult>('/process-definitions', { xml }),
+};
+
+export interface InstanceFilter {
+  processId?: string;
+  state?: InstanceState;
+  businessKey?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export const instances = {
+  list: (filter: InstanceFilter = {}) => api.get<Page<InstanceSummary>>('/process-instances', { query: { ...filter } }),
+  get: (instanceId: string) => api.get<InstanceDetail>(`/process-instances/${seg(instanceId)}`),
+  timeline: (instanceId: string) => api.get<TimelineEntry[]>(`/process-instances/${seg(instanceId)}/timeline`),
+  cancel: (instanceId: string) => api.post<{ instanceId: string }>(`/process-instances/${seg(instanceId)}/cancel`),
+};
+
+export const tasks = {
+  list: (query: { candidateGroup?: string; candidateUser?: string; state?: Task['state']; instanceId?: string; limit?: number; cursor?: string }) =>
+    api.get<Page<Task>>('/tasks', { query }),
+  get: (taskId: string) => api.get<TaskDetail>(`/tasks/${seg(taskId)}`),
+  complete: (taskId: string, variables: Record<string, unknown>) =>
+    api.post<{ taskId: string; completedAt: string }>(`/tasks/${seg(taskId)}/complete`, { variables }),
+};
+
+export const forms = {
+  list: () => api.get<FormSummary[]>('/forms'),
+  latest: (formId: string) => api.get<{ formId: string; version: number; deployedAt: string; schema: FormSchema }>(`/forms/${seg(formId)}`),
+  deploy: (schema: FormSchema) => api.post<{ formId: string; version: number }>('/forms', schema),
+};
+
+export const incidents = {
+  retry: (incidentId: string) => api.post<{ incidentId: string; retried: boolean }>(`/incidents/${seg(incidentId)}/retry`),
+};
+
+/** Domain endpoints of the contract review pack: their shapes are still being settled. */
+export const domain = {
+  lateOrders: () => api.get<unknown>('/late-orders'),
+  dailyMeeting: () => api.get<unknown>('/meetings/daily'),
+  weeklyMeeting: () => api.get<unknown>('/meetings/weekly'),
+  onTimeDelivery: () => api.get<unknown>('/kpi/on-time-delivery'),
+};

@@ -1,0 +1,84 @@
+/**
+ * Shapes of the API's answers. The instance shapes come from the one file that defines
+ * what crosses the workflow boundary (type-only: nothing of Temporal reaches the bundle).
+ */
+import type { Incident, InstanceSnapshot, InstanceState, OpenTaskView, TimelineEntry } from '../../../workflows/protocol';
+
+export type { Incident, InstanceSnapshot, InstanceState, OpenTaskView, TimelineEntry };
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface DefinitionSummary {
+  processId: string;
+  name: string | null;
+  latestVersion: number;
+  versions: { version: number; deployedAt: string; deployedBy: string }[];
+}
+
+export interface DefinitionVersion {
+  processId: string;
+  version: number;
+  name: string | null;
+  deployedAt: string;
+  deployedBy: string;
+  warnings: { elementId: string | null; rule: string; message: string }[] | null;
+  xml: string;
+}
+
+export interface DeployResult {
+  processId: string;
+  version: number;
+  warnings: { elementId: string | null; rule: string; message: string }[];
+  processes: { processId: string; version: number }[];
+}
+
+export interface InstanceSummary {
+  instanceId: string;
+  processId?: string;
+  version?: number;
+  businessKey?: string;
+  state: InstanceState;
+  startedAt: string;
+  closedAt?: string;
+}
+
+export type InstanceDetail = InstanceSnapshot & { instanceId: string; startedAt: string; closedAt?: string };
+
+export interface Task {
+  taskId: string;
+  instanceId: string;
+  processId: string;
+  version: number;
+  elementId: string;
+  name?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  assignee?: string;
+  formId?: string;
+  state: 'open' | 'completed' | 'cancelled';
+  createdAt: string;
+  dueDate?: string;
+  followUpDate?: string;
+  completedAt?: string;
+  completedBy?: string;
+}
+
+export interface TaskDetail extends Task {
+  variables: Record<string, unknown>;
+  form?: { formId: string; version: number; schema: FormSchema };
+}
+
+export interface FormSchema {
+  id: string;
+  type?: string;
+  components: unknown[];
+  [key: string]: unknown;
+}
+
+export interface FormSummary {
+  formId: string;
+  latestVersion: number;
+}

@@ -1,0 +1,138 @@
+/**
+ * /instances — the filterable, paged instance list (filters live in the URL so a view can
+ * be shared), and, with a process chosen, its heatmap (?view=heatmap).
+ */
+import { ApiError } from '../api/client';
+import { definitions, instances } from '../api/endpoints';
+import type { DefinitionSummary, InstanceDetail, InstanceState, InstanceSummary } from '../api/types';
+import type { Page } from '../router';
+import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
+import { age, date, dateTime, isOverdue } from '../ui/format';
+import { renderHeatmap } from './heatmap-panel';
+import { instanceFacts } from './instance-facts';
+
+const STATES: InstanceState[] = ['ACTIVE', 'COMPLETED', 'TERMINATED', 'FAILED'];
+
+const instancesPage: Page = async (root, { query, navigate }) => {
+  const processId = query.get('processId') ?? '';
+  const state = (query.get('state') ?? '') as InstanceState | '';
+  const businessKey = query.get('businessKey') ?? '';
+  const version = query.get('version') ?? '';
+  const limit = Number(query.get('limit') ?? 25) || 25;
+  const view = query.get('view') === 'heatmap' && processId ? 'heatmap' : 'list';
+
+  let processes: DefinitionSummary[] = [];
+  try {
+    processes = await definitions.list();
+  } catch {
+    /* the list still works without the process names */
+  }
+  const selected = processes.find((p) => p.processId === processId);
+
+  const processSelect = h('select', { name: 'processId', id: 'f-process' }, h('option', { value: '' }, 'All processes'), processes.map((p) => h('option', { value: p.processId, selected: p.processId === processId }, p.name ? `${p.name} (${p.processId})` : p.processId)));
+  const versionSelect = h('select', { name: 'version', id: 'f-version', disabled: !selected }, h('option', { value: '' }, 'All versions'), (selected?.versions ?? []).map((v) => h('option', { value: v.version, selected: String(v.version) === version }, `v${v.version}`)));
+  const stateSelect = h('select', { name: 'state', id: 'f-state' }, h('option', { value: '' }, 'Any state'), STATES.map((s) => h('option', { value: s, selected: s === state }, s.toLowerCase())));
+  const keyInput = h('input', { name: 'businessKey', id: 'f-key', value: businessKey, placeholder: 'C-2026-0042' });
+  const filters = h(
+    'form',
+    { class: 'filters', 'aria-label': 'Filter instances' },
+    h('label', { for: 'f-process' }, 'Process'), processSelect,
+    h('label', { for: 'f-version' }, 'Version'), versionSelect,
+    h('label', { for: 'f-state' }, 'State'), stateSelect,
+    h('label', { for: 'f-key' }, 'Business key'), keyInput,
+    h('button', { type: 'submit', class: 'btn' }, 'Apply'),
+  );
+  const toUrl = (extra: Record<string, string> = {}) => {
+    const q = new URLSearchParams();
+    const values = { processId: processSelect.value, version: processSelect.value ? versionSelect.value : '', state: stateSelect.value, businessKey: keyInput.value.trim(), view: processSelect.value ? view : '', ...extra };
+    for (const [k, v] of Object.entries(values)) if (v) q.set(k, v);
+    const s = q.toString();
+    return `/instances${s ? `?${s}` : ''}`;
+  };
+  filters.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(toUrl());
+  });
+  processSelect.addEventListener('change', () => navigate(toUrl({ version: '' })));
+
+  const tabs = processId
+    ? h(
+        'div',
+        { class: 'tabs', role: 'tablist' },
+        link(toUrl({ view: '' }), 'List'),
+        link(toUrl({ view: 'heatmap' }), 'Heatmap'),
+      )
+    : null;
+  tabs?.querySelectorAll('a').forEach((a, i) => a.setAttribute('aria-current', String((i === 0) === (view === 'list'))));
+
+  const body = h('div', {}, loading());
+  root.append(h('div', { class: 'page-head' }, h('h1', {}, 'Instances'), tabs), filters, body);
+
+  if (view === 'heatmap' && selected) {
+    return renderHeatmap(body, selected, version ? Number(version) : selected.latestVersion);
+  }
+  await renderList(body, { processId, state, businessKey, version, limit }, query.get('cursor') ?? undefined, navigate, toUrl);
+};
+
+async function renderList(
+  body: HTMLElement,
+  filter: { processId: string; state: InstanceState | ''; businessKey: string; version: string; limit: number },
+  cursor: string | undefined,
+  navigate: (path: string) => void,
+  toUrl: (extra?: Record<string, string>) => string,
+): Promise<void> {
+  let page;
+  try {
+    page = await instances.list({ processId: filter.processId || undefined, state: filter.state || undefined, businessKey: filter.businessKey || undefined, limit: filter.limit, cursor });
+  } catch (error) {
+    replace(body, errorBox(error instanceof ApiError ? error.plain : String(error)));
+    return;
+  }
+  const items = page.items.filter((i) => !filter.version || String(i.version) === filter.version);
+  if (!items.length) {
+    replace(body, emptyState(cursor ? 'No more instances.' : 'No instance matches these filters.', 'Instances appear here once started through the API or by a message or timer.'));
+    return;
+  }
+  // Step, customer, due date and risk come from each instance's live state.
+  const facts = new Map(items.map((i) => [i.instanceId, h('span', { class: 'hint' }, '…')] as const));
+  const cells = (i: InstanceSummary) => [
+    link(`/instances/${encodeURIComponent(i.instanceId)}`, i.businessKey ?? i.instanceId),
+    i.processId ?? '—',
+    i.version ? `v${i.version}` : '—',
+    h('span', { class: `state state-${i.state.toLowerCase()}` }, i.state.toLowerCase()),
+    dateTime(i.startedAt),
+    i.closedAt ? `closed ${date(i.closedAt)}` : age(i.startedAt),
+    facts.get(i.instanceId)!,
+  ];
+  const pager = h(
+    'div',
+    { class: 'pager' },
+    cursor ? h('button', { type: 'button', class: 'btn', onclick: () => history.back() }, '← Previous') : null,
+    page.nextCursor ? h('button', { type: 'button', class: 'btn', onclick: () => navigate(toUrl({ cursor: page.nextCursor! })) }, 'Next →') : null,
+  );
+  replace(body, table(['Instance', 'Process', 'Version', 'State', 'Started', 'Age', 'Now'], items, cells, { 'aria-label': 'Instances' }), pager);
+  await Promise.all(
+    items.map(async (i) => {
+      const cell = facts.get(i.instanceId)!;
+      try {
+        replace(cell, describeFacts(await instances.get(i.instanceId)));
+      } catch {
+        replace(cell, '—');
+      }
+    }),
+  );
+}
+
+function describeFacts(detail: InstanceDetail): HTMLElement {
+  const f = instanceFacts(detail);
+  return h(
+    'span',
+    { class: 'facts' },
+    f.currentStep ? h('span', {}, f.currentStep) : null,
+    f.customer ? h('span', { class: 'hint' }, ` · ${f.customer}`) : null,
+    f.dueDate ? h('span', { class: isOverdue(f.dueDate) ? 'overdue' : 'hint' }, ` · due ${date(f.dueDate)}`) : null,
+    f.atRisk ? h('span', { class: 'badge badge-risk', title: f.atRisk }, 'at risk') : null,
+  );
+}
+
+export default instancesPage;

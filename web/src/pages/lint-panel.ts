@@ -1,0 +1,50 @@
+/**
+ * The live lint findings as a list beside the canvas (the overlays' keyboard-friendly
+ * twin): each entry selects its element, which opens it in the properties panel.
+ */
+import { h, replace } from '../ui/dom';
+
+interface LintIssue {
+  id: string;
+  message: string;
+  category: 'error' | 'warn' | 'info' | 'rule-error';
+  rule: string;
+}
+
+export class LintPanel {
+  readonly element = h('section', { class: 'side-section lint-panel', 'aria-label': 'Lint results' });
+  private modeler: any;
+
+  attach(modeler: any): void {
+    this.modeler = modeler;
+    modeler.on('linting.completed', ({ issues }: { issues: Record<string, LintIssue[]> }) => this.render(issues));
+  }
+
+  select(elementId: string): void {
+    const registry = this.modeler.get('elementRegistry');
+    const element = registry.get(elementId);
+    if (!element) return;
+    this.modeler.get('selection').select(element);
+    this.modeler.get('canvas').scrollToElement(element);
+  }
+
+  private render(issues: Record<string, LintIssue[]>): void {
+    const all = Object.values(issues).flat();
+    const errors = all.filter((i) => i.category === 'error' || i.category === 'rule-error');
+    const warnings = all.filter((i) => i.category === 'warn');
+    const summary = h(
+      'h2',
+      { class: errors.length ? 'lint-summary has-errors' : 'lint-summary', id: 'lint-summary' },
+      errors.length || warnings.length ? `${errors.length} errors, ${warnings.length} warnings` : 'No lint problems',
+    );
+    const entry = (issue: LintIssue) =>
+      h(
+        'li',
+        { class: `lint-${issue.category === 'warn' ? 'warning' : 'error'}`, 'data-element-id': issue.id, 'data-rule': issue.rule },
+        h('button', { type: 'button', class: 'btn-link', onclick: () => this.select(issue.id) }, issue.id),
+        ` ${issue.message} `,
+        h('span', { class: 'hint' }, `(${issue.rule})`),
+      );
+    replace(this.element, summary, errors.length || warnings.length ? h('ul', { class: 'lint-list' }, [...errors, ...warnings].map(entry)) : null);
+  }
+}

@@ -1,0 +1,26 @@
+// The bpmn.io add-ons ship no type declarations: only what the UI calls is declared.
+declare module 'bpmn-js-properties-panel' {
+  export const BpmnPropertiesPanelModule: unknown;
+  export const BpmnPropertiesProviderModule: unknown;
+  export const ZeebePropertiesProviderModule: unknown;
+}
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
+  const module: unknown;
+  export default module;
+}
+declare module 'bpmn-js-bpmnlint' {
+  const module: unknown;
+  export default module;
+}
+declare module 'bpmn-js-differ' {
+  export interface Changes {
+    _added: Record<string, any>;
+    _removed: Record<string, any>;
+    _changed: Record<string, { model: any; attrs: Record<string, { oldValue: unknown; newValue: unknown }> }>;
+    _layoutChanged: Record<string, any>;
+  }
+  export function diff(a: unknown, b: unknown): Changes;
+}
+declare module 'bpmn-auto-layout' {
+  export function layoutProcess(xml: string): Promise<string>;
+}
