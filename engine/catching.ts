@@ -13,7 +13,7 @@ import { enterTriggered, interruptScope, terminateElement } from './lifecycle';
 import { startEventSubprocess } from './event-subprocess';
 import type { BpmnErrorPayload } from './stimulus';
 import { ROOT_KEY, type ElementInstance } from './state';
-import { record } from './timeline';
+import { record, recordProcess } from './timeline';
 
 type Kind = 'error' | 'escalation';
 
@@ -95,6 +95,6 @@ function failInstance(ctx: StepContext, error: BpmnErrorPayload): void {
   delete ctx.state.instances[ROOT_KEY];
   ctx.state.status = 'FAILED';
   ctx.state.result = { ...ctx.state.variables[ROOT_KEY] };
-  record(ctx, ctx.graph.processId, 'terminated', { detail: { errorCode: error.errorCode } });
+  recordProcess(ctx, 'terminated', { errorCode: error.errorCode });
   ctx.commands.push({ type: 'failInstance', error });
 }

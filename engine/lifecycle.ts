@@ -13,7 +13,7 @@ import { evaluateCondition } from './feel';
 import { guarded, markResolved } from './incidents';
 import type { ElementInstance, Variables } from './state';
 import { armBoundaryEvents, releaseOwned } from './subscriptions';
-import { countCompleted, record } from './timeline';
+import { countCompleted, record, recordProcess } from './timeline';
 import { applyInputs, applyOutputs, propagate, setLocal, visibleVariables } from './variables';
 
 export function createInstance(
@@ -175,7 +175,7 @@ function finishProcess(ctx: StepContext, root: ElementInstance): void {
   releaseOwned(ctx, root.key);
   ctx.state.status = 'COMPLETED';
   ctx.state.result = { ...ctx.state.variables[root.key] };
-  record(ctx, root.elementId, 'completed');
+  recordProcess(ctx, 'completed');
   delete ctx.state.instances[root.key];
   ctx.commands.push({ type: 'completeInstance', variables: ctx.state.result });
 }

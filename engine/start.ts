@@ -7,7 +7,7 @@ import { guarded } from './incidents';
 import { activateElement, interruptScope } from './lifecycle';
 import { emptyState, ROOT_KEY, type ElementInstance, type EngineState, type Variables } from './state';
 import { releaseOwned } from './subscriptions';
-import { record } from './timeline';
+import { recordProcess } from './timeline';
 
 export function initialState(graph: ProcessGraph, instanceId: string, propagateErrors: boolean): EngineState {
   return emptyState(instanceId, graph.processId, propagateErrors);
@@ -17,7 +17,7 @@ export function startProcess(ctx: StepContext, variables: Variables, startEventI
   const root: ElementInstance = { key: ROOT_KEY, elementId: ctx.graph.processId, parentKey: null, kind: 'process' };
   ctx.state.instances[ROOT_KEY] = root;
   ctx.state.variables[ROOT_KEY] = { ...variables };
-  record(ctx, ctx.graph.processId, 'started');
+  recordProcess(ctx, 'started');
   guarded(ctx, root, { phase: 'activate' }, () => {
     subscribeEventSubprocesses(ctx, root);
     const startId =
@@ -34,6 +34,6 @@ export function cancelProcess(ctx: StepContext): void {
   delete ctx.state.instances[ROOT_KEY];
   ctx.state.status = 'TERMINATED';
   ctx.state.result = { ...ctx.state.variables[ROOT_KEY] };
-  record(ctx, ctx.graph.processId, 'terminated');
+  recordProcess(ctx, 'terminated');
   ctx.commands.push({ type: 'terminateInstance' });
 }

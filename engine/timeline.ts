@@ -10,9 +10,8 @@ export function record(
   extra: Pick<EngineTimelineEntry, 'actor' | 'detail'> = {},
 ): void {
   const node = ctx.graph.nodes[elementId];
-  const entry: EngineTimelineEntry = { at: nowIso(ctx), elementId, elementType: node?.kind ?? 'process', event };
-  const name = node ? node.name : ctx.graph.name;
-  if (name) entry.name = name;
+  const entry: EngineTimelineEntry = { at: nowIso(ctx), elementId, elementType: node.kind, event };
+  if (node.name) entry.name = node.name;
   if (extra.actor) entry.actor = extra.actor;
   if (extra.detail) entry.detail = extra.detail;
   ctx.state.timeline.push(entry);
@@ -20,4 +19,12 @@ export function record(
 
 export function countCompleted(ctx: StepContext, elementId: string): void {
   ctx.state.completed[elementId] = (ctx.state.completed[elementId] ?? 0) + 1;
+}
+
+/** The process itself (its id may equal an element id, so it is never looked up among the nodes). */
+export function recordProcess(ctx: StepContext, event: TimelineEvent, detail?: Record<string, unknown>): void {
+  const entry: EngineTimelineEntry = { at: nowIso(ctx), elementId: ctx.graph.processId, elementType: 'process', event };
+  if (ctx.graph.name) entry.name = ctx.graph.name;
+  if (detail) entry.detail = detail;
+  ctx.state.timeline.push(entry);
 }
