@@ -3,15 +3,22 @@
  * and the Temporal CLI dev server (Go, built from the module proxy), both provisioned by
  * scripts/provision-temporal.sh (`npm test` runs it first).
  */
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-binaries';
 import { SEARCH_ATTRIBUTES } from '../../workflows/protocol';
 
+/** The time-skipping server, with the engine's search attributes registered (it rejects upserts of unknown ones). */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = temporalTestServerPath();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: path ? { type: 'existing-path', path } : { type: 'cached-download' } },
   });
+  const searchAttributes = Object.fromEntries(
+    Object.values(SEARCH_ATTRIBUTES).map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]),
+  );
+  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
+  return env;
 }
 
 export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {

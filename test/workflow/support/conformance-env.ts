@@ -8,19 +8,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { ProcessGraph } from '../../../model/process-graph';
 import { createTimeSkippingEnv } from '../../support/temporal-env';
-import { PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, timelineQuery, type ProcessInstanceInput, type Variables } from '../../../workflows/protocol';
+import { PROCESS_INSTANCE_WORKFLOW, timelineQuery, type ProcessInstanceInput, type Variables } from '../../../workflows/protocol';
 import { TestBackend } from './test-activities';
 
 export const TASK_QUEUE = 'bpmn-conformance';
-
-// temporal.api.enums.v1.IndexedValueType, by the SDK's SearchAttributeType names.
-const INDEXED_VALUE_TYPE: Record<string, number> = { TEXT: 1, KEYWORD: 2, INT: 3, DOUBLE: 4, BOOL: 5, DATETIME: 6, KEYWORD_LIST: 7 };
-
-/** The time-skipping server rejects upserts of unregistered search attributes; the dev server helper registers them at launch. */
-async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
-  const searchAttributes = Object.fromEntries(Object.values(SEARCH_ATTRIBUTES).map((k) => [k.name, INDEXED_VALUE_TYPE[k.type]]));
-  await env.connection.operatorService.addSearchAttributes({ namespace: 'default', searchAttributes });
-}
 
 export class ConformanceEnv {
   env!: TestWorkflowEnvironment;
@@ -30,7 +21,6 @@ export class ConformanceEnv {
 
   async setUp(): Promise<void> {
     this.env = await createTimeSkippingEnv();
-    await registerSearchAttributes(this.env);
     this.worker = await Worker.create({
       connection: this.env.nativeConnection,
       workflowsPath: require.resolve('../../../workflows'),
