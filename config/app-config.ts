@@ -38,6 +38,8 @@ const schema = z
     /** Embedded dev server ports (a free one is chosen when taken). */
     TEMPORAL_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
+    /** Seconds a job waits for an external worker before the instance shows a no-worker incident. */
+    JOB_WORKER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
     AUTH_JWKS_URL: optional.pipe(z.string().url().optional()),
     AUTH_ISSUER: optional,
     AUTH_AUDIENCE: optional,
@@ -78,6 +80,7 @@ export interface AppConfig {
   dataDir: string;
   logLevel: string;
   plantTimeZone: string;
+  jobWorkerTimeoutSeconds: number;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   temporal: {
     /** Undefined in the embedded default: the address is known once the dev server runs. */
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     logLevel: e.LOG_LEVEL,
     plantTimeZone: e.PLANT_TIME_ZONE,
+    jobWorkerTimeoutSeconds: e.JOB_WORKER_TIMEOUT_SECONDS,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(dataDir, 'app.sqlite') },

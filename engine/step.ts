@@ -52,7 +52,7 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
       delete inst.wait;
       if (s.type === 'activityCompleted') return completeElement(ctx, inst, { variables: s.variables });
       if (s.type === 'activityError') return throwError(ctx, inst, s.error);
-      return raiseIncident(ctx, inst, 'job-failed', s.message, { phase: 'activate' });
+      return raiseIncident(ctx, inst, s.incidentKind ?? 'job-failed', s.message, { phase: 'activate' });
     }
     case 'taskCompleted': {
       const task = ctx.state.tasks[s.taskId];

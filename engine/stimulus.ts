@@ -13,7 +13,7 @@ export type Stimulus =
   /** The job threw a BPMN error: caught by a boundary / event subprocess or it becomes an incident. */
   | { type: 'activityError'; jobKey: string; error: BpmnErrorPayload }
   /** Retries exhausted (or a non-BPMN failure): an incident the operator resolves with incidentRetried. */
-  | { type: 'activityFailed'; jobKey: string; message: string }
+  | { type: 'activityFailed'; jobKey: string; message: string; incidentKind?: 'job-failed' | 'no-worker' }
   | { type: 'taskCompleted'; taskId: string; user: string; variables?: Variables }
   | { type: 'timerFired'; timerKey: string }
   | { type: 'message'; name: string; correlationKey?: string; variables?: Variables; messageId: string }

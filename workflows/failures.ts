@@ -3,11 +3,15 @@
  * (from a job or a failed child instance) is a BPMN error; a cancellation is ignored (the
  * core already moved on); anything else ended the retries and becomes an incident.
  */
-import { ApplicationFailure, isCancellation, TemporalFailure } from '@temporalio/workflow';
+import { TimeoutType } from '@temporalio/common';
+import { ApplicationFailure, isCancellation, TemporalFailure, TimeoutFailure } from '@temporalio/workflow';
 import type { BpmnErrorPayload } from '../engine';
 import { BPMN_ERROR_TYPE, type BpmnErrorDetails } from './protocol';
 
-export type FailureOutcome = { kind: 'cancelled' } | { kind: 'bpmnError'; error: BpmnErrorPayload } | { kind: 'failed'; message: string };
+export type FailureOutcome =
+  | { kind: 'cancelled' }
+  | { kind: 'bpmnError'; error: BpmnErrorPayload }
+  | { kind: 'failed'; message: string; noWorker?: boolean };
 
 export function classifyFailure(err: unknown): FailureOutcome {
   if (isCancellation(err)) return { kind: 'cancelled' };
@@ -24,7 +28,16 @@ export function classifyFailure(err: unknown): FailureOutcome {
       };
     }
   }
+  if (noWorkerPolled(err)) return { kind: 'failed', message: 'no worker took the job in time: is a worker polling its task queue?', noWorker: true };
   return { kind: 'failed', message: rootMessage(err) };
+}
+
+/** A schedule-to-start timeout: the job sat on its task queue and no worker picked it up. */
+function noWorkerPolled(err: unknown): boolean {
+  for (let cause: unknown = err; cause instanceof TemporalFailure; cause = cause.cause) {
+    if (cause instanceof TimeoutFailure && cause.timeoutType === TimeoutType.SCHEDULE_TO_START) return true;
+  }
+  return false;
 }
 
 function rootMessage(err: unknown): string {

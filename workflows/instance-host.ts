@@ -60,10 +60,11 @@ export class InstanceHost {
     const meta = { instanceId: this.workflowId, processId: this.input.graph.processId, version: this.input.version, businessKey: this.input.businessKey };
     switch (c.type) {
       case 'scheduleActivity': {
-        const run = jobActivity(c.taskType, c.retries, this.input.inProcessTaskTypes?.includes(c.taskType) ?? false);
+        const inProcess = this.input.inProcessTaskTypes?.includes(c.taskType) ?? false;
+        const run = jobActivity(c.taskType, c.retries, inProcess ? undefined : (this.input.jobWorkerTimeoutSeconds ?? 600));
         const input = { ...meta, jobKey: `${this.workflowId}/${c.elementId}/${c.jobKey}`, elementId: c.elementId, elementInstanceKey: c.elementInstanceKey, taskType: c.taskType, retries: c.retries, headers: c.headers, variables: c.variables };
         return this.spawn(c.jobKey, async () => ({ type: 'activityCompleted', jobKey: c.jobKey, variables: (await run(input)) ?? undefined }), (outcome) =>
-          outcome.kind === 'bpmnError' ? { type: 'activityError', jobKey: c.jobKey, error: outcome.error } : { type: 'activityFailed', jobKey: c.jobKey, message: outcome.message },
+          outcome.kind === 'bpmnError' ? { type: 'activityError', jobKey: c.jobKey, error: outcome.error } : { type: 'activityFailed', jobKey: c.jobKey, message: outcome.message, incidentKind: outcome.noWorker ? 'no-worker' : 'job-failed' },
         );
       }
       case 'startTimer':

@@ -39,6 +39,8 @@ export interface ProcessInstanceInput {
   timeZone: string;
   /** Job types the engine worker handles itself (run on the workflow's task queue); others go to `jobTaskQueue(type)`. */
   inProcessTaskTypes?: string[];
+  /** Seconds a job may wait on `jobTaskQueue(type)` for a worker before the instance shows a no-worker incident (default 600). */
+  jobWorkerTimeoutSeconds?: number;
 }
 
 /** ApplicationFailure type a job (or a child instance) fails with to throw a BPMN error. */

@@ -47,6 +47,7 @@ export class StartInstanceService {
       startEventId: request.startEventId,
       timeZone: this.config.plantTimeZone,
       inProcessTaskTypes: [...IN_PROCESS_TASK_TYPES],
+      jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
     };
     try {
       await this.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {

@@ -6,6 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from '@temporalio/worker';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'e2e', name), 'utf8');
@@ -27,7 +28,7 @@ describe('engine API (e2e, Temporal dev server)', () => {
   let service: string;
 
   beforeAll(async () => {
-    api = await startApiHarness();
+    api = await startApiHarness({ JOB_WORKER_TIMEOUT_SECONDS: '3' });
     owner = await api.token('wang.fang', ['process-owner']);
     service = await api.token('erp-bridge', ['service']);
   });
@@ -236,6 +237,31 @@ describe('engine API (e2e, Temporal dev server)', () => {
       const id = (await start('pricing', 'P-1', { quantity: 4 })).body.instanceId;
       const done = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
       expect(done.body.variables).toMatchObject({ quantity: 4, price: 50, currency: 'CNY', pricedBy: `pid ${worker.pid}` });
+    });
+
+    it('shows a no-worker incident when nobody polls a job type, and runs it on retry once a worker is there', async () => {
+      const xml = fixture('Pricing.external-job.bpmn').replace('id="pricing"', 'id="unserved"').replace('type="erp-price"', 'type="erp-unserved"');
+      expect((await deploy(xml)).status).toBe(201);
+      const id = (await start('unserved', 'U-1', { quantity: 1 })).body.instanceId;
+      const incident = (
+        await eventually(() => api.call('GET', `/incidents?instanceId=${enc(id)}`, { token: owner }), (r) => r.body.length === 1)
+      ).body[0];
+      expect(incident).toMatchObject({ elementId: 'price', kind: 'no-worker', message: expect.stringContaining('no worker') });
+
+      const late = await Worker.create({
+        connection: api.env.nativeConnection,
+        taskQueue: 'bpmn-jobs-erp-unserved',
+        activities: { 'erp-unserved': async () => ({ price: 1 }) },
+      });
+      const running = late.run();
+      try {
+        expect((await api.call('POST', `/incidents/${enc(incident.incidentId)}/retry`, { token: owner })).status).toBe(200);
+        const done = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
+        expect(done.body.variables.price).toBe(1);
+      } finally {
+        late.shutdown();
+        await running;
+      }
     });
 
     it('turns exhausted retries into an incident that a retry resolves', async () => {
