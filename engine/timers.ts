@@ -102,3 +102,33 @@ function zoneOffset(timeZone: string, epoch: number): number {
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(epoch / 1000) * 1000;
 }
+
+/**
+ * How a timer start event repeats, for the Temporal Schedule the deployment creates: a cron
+ * in Temporal's 7-field form (Zeebe's 6-field Spring cron puts seconds first and allows `?`),
+ * a fixed interval (`R[n]/[start/]duration`), or a single date. `times` bounds the firings.
+ */
+export type TimerStartSchedule =
+  | { kind: 'cron'; cron: string; times?: number }
+  | { kind: 'interval'; everyMs: number; startAt?: number; times?: number }
+  | { kind: 'once'; at: number };
+
+export function timerStartSchedule(spec: TimerSpec, now: number, timeZone: string): TimerStartSchedule {
+  const text = String(evaluateValue(spec.expression, {}) ?? '').trim();
+  if (spec.kind === 'date') return { kind: 'once', at: parseDateTime(text, timeZone) };
+  if (spec.kind === 'duration') return { kind: 'once', at: addDuration(now, text) };
+  const repeat = /^R(\d*)\/(.+)$/.exec(text);
+  if (!repeat) {
+    nextCron(text, now, timeZone); // validates
+    const fields = text.replace(/\?/g, '*').split(/\s+/);
+    return { kind: 'cron', cron: fields.length === 6 ? `${fields.join(' ')} *` : fields.join(' ') };
+  }
+  const parts = repeat[2].split('/');
+  const interval = parts[parts.length - 1];
+  return {
+    kind: 'interval',
+    everyMs: addDuration(0, interval),
+    ...(parts.length > 1 ? { startAt: parseDateTime(parts[0], timeZone) } : {}),
+    ...(repeat[1] === '' ? {} : { times: Number(repeat[1]) }),
+  };
+}

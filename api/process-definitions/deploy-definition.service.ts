@@ -7,6 +7,7 @@ import type { ProcessGraph } from '../../model/process-graph';
 import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import { ProcessDefinitionEntity } from '../../persistence/entities';
 import { badRequest } from '../errors/domain-error';
+import { TimerStartSchedules } from './timer-start-schedules.service';
 
 export interface DeployResult {
   created: boolean;
@@ -23,7 +24,10 @@ export interface DeployResult {
  */
 @Injectable()
 export class DeployDefinitionService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly timerStarts: TimerStartSchedules,
+  ) {}
 
   async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
     const analysis = await analyseBpmn(xml);
@@ -40,7 +44,7 @@ export class DeployDefinitionService {
     const warnings = [...analysis.warnings, ...unhandledTypeWarnings(analysis.graphs)];
     const xmlHash = createHash('sha256').update(xml).digest('hex');
     const deployedAt = new Date().toISOString();
-    return this.dataSource.transaction(async (em) => {
+    const result = await this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(ProcessDefinitionEntity);
       const processes = [];
       for (const graph of analysis.graphs) {
@@ -60,8 +64,19 @@ export class DeployDefinitionService {
         version: processes[0].version,
         warnings,
         processes: processes.map(({ processId, version }) => ({ processId, version })),
+        stored: processes.filter((p) => p.created),
       };
     });
+    const { stored, ...answer } = result;
+    // Schedules live in Temporal, outside the transaction: a failure is reported, the versions stay.
+    for (const { graph, version } of stored) {
+      try {
+        await this.timerStarts.sync(graph, version);
+      } catch (error) {
+        answer.warnings.push({ elementId: null, rule: 'timer-start-schedule', message: `timer start schedule not updated: ${(error as Error).message}` });
+      }
+    }
+    return answer;
   }
 }
 

@@ -192,6 +192,27 @@ describe('engine API (e2e, Temporal dev server)', () => {
     });
   });
 
+  describe('timer start events', () => {
+    it('deploying creates a Temporal Schedule that starts instances; a version without the timer removes it', async () => {
+      const xml = fixture('Reminder.timer-start.bpmn');
+      expect((await deploy(xml)).status).toBe(201);
+      const schedule = api.env.client.schedule.getHandle('bpmn-timer-start/reminder/every2s');
+      expect((await schedule.describe()).state.remainingActions).toBe(3);
+      const started = await eventually(
+        () => api.call('GET', '/process-instances?processId=reminder&state=COMPLETED', { token: owner }),
+        (r) => r.body.items.length >= 2,
+        20_000,
+      );
+      const first = await instance(started.body.items[0].instanceId);
+      expect(first.body).toMatchObject({ processId: 'reminder', version: 1, variables: { status: 'reminded' } });
+      expect(first.body.completedElements).toEqual(expect.arrayContaining([{ elementId: 'every2s', count: 1 }]));
+
+      const manual = xml.replace(/<bpmn:timerEventDefinition>.*<\/bpmn:timerEventDefinition>/, '');
+      expect((await deploy(manual)).body.version).toBe(2);
+      await expect(schedule.describe()).rejects.toThrow();
+    });
+  });
+
   describe('messages', () => {
     beforeAll(async () => {
       await deploy(fixture('Confirmation.message-catch.bpmn'));
