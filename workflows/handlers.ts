@@ -22,9 +22,10 @@ export function installHandlers(host: InstanceHost): void {
     {
       validator: (request) => {
         const refusal = refuseTaskCompletion(host.state, request.taskId, request.user, request.groups);
-        if (refusal) throw new Error(`${refusal.code}: ${refusal.message}`);
+        // The failure type carries the code, so the API can answer 409 / 403 / 400 without parsing messages.
+        if (refusal) throw ApplicationFailure.create({ message: refusal.message, type: refusal.code, nonRetryable: true });
         const invalid = formValidationError(host.state.tasks[request.taskId], request.variables ?? {});
-        if (invalid) throw new Error(`TASK.INVALID_FORM: ${invalid}`);
+        if (invalid) throw ApplicationFailure.create({ message: invalid, type: 'TASK.FORM_INVALID', nonRetryable: true });
       },
     },
   );
@@ -38,7 +39,7 @@ export function installHandlers(host: InstanceHost): void {
     {
       validator: (request) => {
         const open = host.state.incidents.some((i) => i.incidentId === request.incidentId && !i.resolved);
-        if (!open) throw new Error(`INCIDENT.NOT_OPEN: incident ${request.incidentId} is unknown or already resolved`);
+        if (!open) throw ApplicationFailure.create({ message: `incident ${request.incidentId} is unknown or already resolved`, type: 'INCIDENT.NOT_OPEN', nonRetryable: true });
       },
     },
   );

@@ -20,7 +20,7 @@ afterAll(() => t.tearDown());
 const DAY = 24 * 3600_000;
 const complete = (taskId: string, variables = {}, user = 'alice', groups = ['sales']): { args: [CompleteTaskRequest] } => ({ args: [{ taskId, user, groups, variables }] });
 /** A validator's refusal reaches the client as WorkflowUpdateFailedError with the reason in its cause. */
-const rejectedWith = (reason: RegExp) => ({ name: 'WorkflowUpdateFailedError', cause: expect.objectContaining({ message: expect.stringMatching(reason) }) });
+const rejectedWith = (code: RegExp) => ({ name: 'WorkflowUpdateFailedError', cause: expect.objectContaining({ type: expect.stringMatching(code) }) });
 const openTask = (elementId: string) => waitFor(() => t.openTasks(elementId)[0], `open task ${elementId}`);
 
 describe('tasks and user-task updates', () => {
