@@ -17,6 +17,14 @@ import { ProcessDefinitionsModule } from './process-definitions/process-definiti
 import { ProcessInstancesModule } from './process-instances/process-instances.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { ContractsModule } from './contracts/contracts.module';
+import { CsrModule } from './csr/csr.module';
+import { CustomersModule } from './customers/customers.module';
+import { KpiModule } from './kpi/kpi.module';
+import { LateOrdersModule } from './late-orders/late-orders.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { PartsModule } from './parts/parts.module';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -59,6 +67,14 @@ export class AppModule {
         FormsModule,
         MessagesModule,
         IncidentsModule,
+        PartsModule,
+        CustomersModule,
+        ContractsModule,
+        LateOrdersModule,
+        MeetingsModule,
+        KpiModule,
+        CsrModule,
+        OutboxModule,
         ...webUi,
       ],
     };

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DeployDefinitionService } from '../api/process-definitions/deploy-definition.service';
+import { FormsService } from '../api/forms/forms.service';
+import { seedCustomerSymbols } from '../api/customers/seed-customer-symbols';
 
 export const DIAGRAMS_DIR = join(__dirname, '..', '..', 'diagrams');
 
@@ -10,6 +12,13 @@ export async function deployProcessPack(app: INestApplication, dir = DIAGRAMS_DI
   const deployer = app.get(DeployDefinitionService);
   const files = readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort();
   const labels: string[] = [];
+  // Forms first: user tasks bind to the latest form version by id.
+  const forms = app.get(FormsService);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.form')).sort()) {
+    const result = await forms.deploy(JSON.parse(readFileSync(join(dir, file), 'utf8')), 'process-pack');
+    labels.push(`form ${result.formId} v${result.version}`);
+  }
+  labels.push(...(await seedCustomerSymbols(app, join(dir, 'customer-symbols'))));
   for (const file of files) {
     const result = await deployer.deploy(readFileSync(join(dir, file), 'utf8'), 'process-pack');
     labels.push(...result.processes.map((p) => `${p.processId} v${p.version}`));

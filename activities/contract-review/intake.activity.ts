@@ -25,8 +25,8 @@ export function createIntakeActivities({ dataSource }: ContractReviewDeps): Reco
     'cr-request-customer-confirmation': async ({ variables, jobKey }) =>
       dataSource.transaction(async (em) => {
         const contract = await loadContract(em, str(variables, 'contractNo'));
-        const memo = contract.telephoneMemo ?? {};
-        await writeOutbox(em, { id: jobKey, kind: 'confirmation-request', contractNo: contract.contractNo, customerId: contract.customerId, recipients: [customerRecipient(contract.customerId)], subject: `Please confirm telephone order ${contract.contractNo} (电话纪要确认)`, body: String(memo.memoText ?? '') }, nowIso());
+        const memo = contract.telephoneMemo;
+        await writeOutbox(em, { id: jobKey, kind: 'confirmation-request', contractNo: contract.contractNo, customerId: contract.customerId, recipients: [customerRecipient(contract.customerId)], subject: `Please confirm telephone order ${contract.contractNo} (电话纪要确认)`, body: memo?.memoText ?? '' }, nowIso());
       }),
 
     'cr-send-confirmation-reminder': async ({ variables, jobKey }) =>

@@ -19,6 +19,13 @@ export interface DeliveryTerms {
   transport: string;
 }
 
+export interface TelephoneMemo {
+  memoText: string | null;
+  customerContact: string | null;
+  callDate: string | null;
+  confirmationRequired: boolean;
+}
+
 export interface MarkedCharacteristic {
   characteristic: string;
   symbol: string;
@@ -87,7 +94,7 @@ export class ContractEntity {
   specialCharacteristics!: MarkedCharacteristic[];
 
   @Column({ type: 'simple-json', nullable: true })
-  telephoneMemo!: Record<string, unknown> | null;
+  telephoneMemo!: TelephoneMemo | null;
 
   /** Costing, feasibility, signature, development agreement, APQP hand-over: step → recorded data. */
   @Column({ type: 'simple-json' })

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { KpiController } from './kpi.controller';
+
+@Module({ controllers: [KpiController] })
+export class KpiModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { LateOrdersController } from './late-orders.controller';
+
+@Module({ controllers: [LateOrdersController] })
+export class LateOrdersModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { MeetingsController } from './meetings.controller';
+
+@Module({ controllers: [MeetingsController] })
+export class MeetingsModule {}
