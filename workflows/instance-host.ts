@@ -31,6 +31,7 @@ export class InstanceHost {
   }
 
   start(): void {
+    if (this.input.resume) return this.resume(this.input.resume);
     this.apply({
       type: 'start',
       instanceId: this.workflowId,
@@ -38,6 +39,21 @@ export class InstanceHost {
       ...(this.input.startEventId ? { startEventId: this.input.startEventId } : {}),
       propagateErrors: workflowInfo().parent !== undefined,
     });
+  }
+
+  /** A run continued-as-new: the state comes along, the timers are armed again; nothing else was in flight. */
+  private resume(state: EngineState): void {
+    this.state = state;
+    for (const timer of Object.values(state.timers)) this.execute({ type: 'startTimer', timerKey: timer.timerKey, elementId: timer.elementId, fireAt: timer.fireAt, fireAtIso: new Date(timer.fireAt).toISOString() });
+    this.publisher.publish(state);
+  }
+
+  /** History is long and nothing but timers, tasks and subscriptions is pending: time for a fresh run. */
+  get shouldContinueAsNew(): boolean {
+    const info = workflowInfo();
+    const long = this.input.continueAsNewAfterEvents ? info.historyLength >= this.input.continueAsNewAfterEvents : info.continueAsNewSuggested;
+    const timersOnly = [...this.scopes.keys()].every((key) => key in this.state.timers);
+    return long && !this.finished && timersOnly && this.records.size === 0;
   }
 
   apply(stimulus: Stimulus): void {

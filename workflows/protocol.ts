@@ -6,6 +6,7 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { EngineState } from '../engine/state';
 import type { ProcessGraph } from '../model/process-graph';
 
 /** Task queue of the BPMN interpreter workflows and of the in-process activities. */
@@ -41,6 +42,13 @@ export interface ProcessInstanceInput {
   inProcessTaskTypes?: string[];
   /** Seconds a job may wait on `jobTaskQueue(type)` for a worker before the instance shows a no-worker incident (default 600). */
   jobWorkerTimeoutSeconds?: number;
+  /**
+   * Continue-as-new carries the interpreter state into a fresh run once history passes this
+   * many events (default: when the server suggests it), at a point where no job or child runs.
+   */
+  continueAsNewAfterEvents?: number;
+  /** Set by continue-as-new: the state the previous run ended with. */
+  resume?: EngineState;
 }
 
 /** ApplicationFailure type a job (or a child instance) fails with to throw a BPMN error. */

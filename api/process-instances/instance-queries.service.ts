@@ -11,7 +11,7 @@ import {
   timelineQuery,
 } from '../../workflows/protocol';
 import { badRequest, notFound } from '../errors/domain-error';
-import { instanceStateOf, statusClause, visibilityLiteral } from '../temporal/instance-status';
+import { instanceStateOf, LATEST_RUNS, statusClause, visibilityLiteral } from '../temporal/instance-status';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 export interface InstanceSummary {
@@ -67,7 +67,7 @@ export class InstanceQueries {
   }
 
   async list(filter: InstanceFilter): Promise<{ items: InstanceSummary[]; nextCursor?: string }> {
-    const clauses = [`WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`];
+    const clauses = [`WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`, LATEST_RUNS];
     if (filter.processId) clauses.push(`${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(filter.processId)}`);
     if (filter.businessKey) clauses.push(`${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(filter.businessKey)}`);
     if (filter.state) clauses.push(statusClause(filter.state));

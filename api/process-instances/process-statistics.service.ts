@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, snapshotQuery } from '../../workflows/protocol';
-import { visibilityLiteral } from '../temporal/instance-status';
+import { LATEST_RUNS, visibilityLiteral } from '../temporal/instance-status';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 export interface ElementStatistics {
@@ -35,6 +35,7 @@ export class ProcessStatisticsService {
   async forProcess(processId: string, version: number | undefined, limit: number): Promise<ProcessStatistics> {
     const clauses = [
       `WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`,
+      LATEST_RUNS,
       `${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(processId)}`,
     ];
     if (version !== undefined) clauses.push(`${SEARCH_ATTRIBUTES.version.name} = ${version}`);

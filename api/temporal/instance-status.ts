@@ -20,12 +20,15 @@ export function instanceStateOf(status: string): InstanceState {
 export function statusClause(state: InstanceState): string {
   const statuses: Record<InstanceState, string[]> = {
     ACTIVE: ['Running'],
-    COMPLETED: ['Completed', 'ContinuedAsNew'],
+    COMPLETED: ['Completed'],
     TERMINATED: ['Canceled', 'Terminated'],
     FAILED: ['Failed', 'TimedOut'],
   };
   return `(${statuses[state].map((s) => `ExecutionStatus = '${s}'`).join(' OR ')})`;
 }
+
+/** Visibility clause for one row per instance: a run that continued as new lives on in its successor. */
+export const LATEST_RUNS = `ExecutionStatus != 'ContinuedAsNew'`;
 
 /** Quotes a value for a Temporal visibility query. */
 export function visibilityLiteral(value: string | number): string {
