@@ -30,6 +30,23 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
 export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
+  if (database.kind === 'sqlite') serializeTransactions(dataSource);
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
+}
+
+/**
+ * better-sqlite3 is one connection: TypeORM would open a second transaction inside a running
+ * one ("cannot start a transaction within a transaction") when two requests write at once.
+ * SQLite runs one writer at a time anyway, so transactions queue here instead.
+ */
+function serializeTransactions(dataSource: DataSource): void {
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  let queue: Promise<unknown> = Promise.resolve();
+  manager.transaction = ((...args: unknown[]) => {
+    const run = queue.then(() => transaction(...args));
+    queue = run.catch(() => undefined);
+    return run;
+  }) as typeof manager.transaction;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { analyseBpmn, ModelProblem, serviceTaskTypes } from '../../model/deploy-model';
 import type { ProcessGraph } from '../../model/process-graph';
 import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
@@ -42,17 +42,42 @@ export class DeployDefinitionService {
       });
     }
     const warnings = [...analysis.warnings, ...unhandledTypeWarnings(analysis.graphs)];
+    const result = await this.storeWithRetry(analysis.graphs, xml, warnings, deployedBy);
+    const { stored, ...answer } = result;
+    // Schedules live in Temporal, outside the transaction: a failure is reported, the versions stay.
+    for (const { graph, version } of stored) {
+      try {
+        await this.timerStarts.sync(graph, version);
+      } catch (error) {
+        answer.warnings.push({ elementId: null, rule: 'timer-start-schedule', message: `timer start schedule not updated: ${(error as Error).message}` });
+      }
+    }
+    return answer;
+  }
+
+  /** Deployments of one process at once claim the same next version; the unique index makes the losers try again. */
+  private async storeWithRetry(graphs: ProcessGraph[], xml: string, warnings: ModelProblem[], deployedBy: string) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.storeVersions(graphs, xml, warnings, deployedBy);
+      } catch (error) {
+        if (!(error instanceof QueryFailedError) || attempt >= 10) throw error;
+      }
+    }
+  }
+
+  private storeVersions(graphs: ProcessGraph[], xml: string, warnings: ModelProblem[], deployedBy: string) {
     const xmlHash = createHash('sha256').update(xml).digest('hex');
     const deployedAt = new Date().toISOString();
-    const result = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(ProcessDefinitionEntity);
       const processes = [];
-      for (const graph of analysis.graphs) {
+      for (const graph of graphs) {
         const latest = await repo.findOne({ where: { processId: graph.processId }, order: { version: 'DESC' } });
         const unchanged = latest?.xmlHash === xmlHash;
         processes.push({ graph, processId: graph.processId, version: unchanged ? latest!.version : (latest?.version ?? 0) + 1, created: !unchanged });
       }
-      pinDeploymentBindings(analysis.graphs, processes);
+      pinDeploymentBindings(graphs, processes);
       for (const { graph, version, created } of processes) {
         if (!created) continue;
         const row = { processId: graph.processId, version, name: graph.name ?? null, xmlHash, xml, graph, warnings };
@@ -67,16 +92,6 @@ export class DeployDefinitionService {
         stored: processes.filter((p) => p.created),
       };
     });
-    const { stored, ...answer } = result;
-    // Schedules live in Temporal, outside the transaction: a failure is reported, the versions stay.
-    for (const { graph, version } of stored) {
-      try {
-        await this.timerStarts.sync(graph, version);
-      } catch (error) {
-        answer.warnings.push({ elementId: null, rule: 'timer-start-schedule', message: `timer start schedule not updated: ${(error as Error).message}` });
-      }
-    }
-    return answer;
   }
 }
 

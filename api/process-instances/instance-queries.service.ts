@@ -48,8 +48,8 @@ export class InstanceQueries {
     return {
       instanceId,
       ...snapshot,
-      // An operator's cancel ends the execution even where the interpreter did not see it through.
-      state: executionState === 'ACTIVE' ? snapshot.state : executionState === 'COMPLETED' ? snapshot.state : executionState,
+      // A terminated or failed execution overrides what the interpreter last knew.
+      state: executionState === 'ACTIVE' || executionState === 'COMPLETED' ? snapshot.state : executionState,
       startedAt: description.startTime.toISOString(),
       closedAt: description.closeTime?.toISOString(),
     };
