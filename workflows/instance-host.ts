@@ -14,6 +14,7 @@ import {
   type ProcessInstanceResult,
 } from './protocol';
 import { SearchAttributePublisher } from './search-attributes';
+import { workflowNow } from './workflow-clock';
 
 export class InstanceHost {
   state!: EngineState;
@@ -57,7 +58,7 @@ export class InstanceHost {
   }
 
   apply(stimulus: Stimulus): void {
-    const result = step(this.input.graph, this.state ?? null, stimulus, { now: Date.now(), timeZone: this.input.timeZone || DEFAULT_TIME_ZONE });
+    const result = step(this.input.graph, this.state ?? null, stimulus, { now: workflowNow(), timeZone: this.input.timeZone || DEFAULT_TIME_ZONE });
     this.state = result.state;
     for (const command of result.commands) this.execute(command);
     this.publisher.publish(this.state);
@@ -85,7 +86,7 @@ export class InstanceHost {
       }
       case 'startTimer':
         return this.spawn(c.timerKey, async () => {
-          await sleep(Math.max(1, c.fireAt - Date.now()));
+          await sleep(Math.max(1, c.fireAt - workflowNow()));
           return { type: 'timerFired', timerKey: c.timerKey };
         });
       case 'startChild':

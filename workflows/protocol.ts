@@ -6,7 +6,7 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { EngineState } from '../engine/state';
+import type { EngineIncident, EngineState, EngineTimelineEntry, TimelineEvent } from '../engine/state';
 import type { ProcessGraph } from '../model/process-graph';
 
 /** Task queue of the BPMN interpreter workflows and of the in-process activities. */
@@ -93,15 +93,8 @@ export interface RetryIncidentRequest {
   incidentId: string;
 }
 
-export interface Incident {
-  incidentId: string;
-  elementId: string;
-  elementInstanceId: string;
-  kind: 'job-failed' | 'expression' | 'no-worker' | 'unhandled-error';
-  message: string;
-  createdAt: string;
-  resolved: boolean;
-}
+/** An incident as the engine keeps it (engine/state.ts). */
+export type Incident = EngineIncident;
 
 export interface OpenTaskView {
   taskId: string;
@@ -116,27 +109,9 @@ export interface OpenTaskView {
   createdAt: string;
 }
 
-export type TimelineEventKind =
-  | 'started'
-  | 'completed'
-  | 'terminated'
-  | 'timer-fired'
-  | 'message-correlated'
-  | 'task-created'
-  | 'task-completed'
-  | 'error'
-  | 'escalated'
-  | 'incident';
-
-export interface TimelineEntry {
-  at: string;
-  elementId: string;
-  elementType: string;
-  name?: string;
-  event: TimelineEventKind;
-  actor?: string;
-  detail?: Record<string, unknown>;
-}
+/** Timeline entries as the engine records them (engine/state.ts). */
+export type TimelineEventKind = TimelineEvent;
+export type TimelineEntry = EngineTimelineEntry;
 
 export interface InstanceSnapshot {
   processId: string;
