@@ -38,7 +38,7 @@ afterAll(() => db.destroy());
 
 it('CR-2: a class override without a reason is a BPMN error the diagram catches', async () => {
   await contract('C-1', 'intake', [['HL-1', 500, '2026-12-14']]);
-  const error = await run('cr-record-classification', { contractNo: 'C-1', proposedClass: 'regular', contractClass: 'non-regular', reviewers: ['rnd'], reviewMode: 'cross' }).catch((e) => e);
+  const error = (await run('cr-record-classification', { contractNo: 'C-1', proposedClass: 'regular', contractClass: 'non-regular', reviewers: ['rnd'], reviewMode: 'cross' }).catch((e: unknown) => e)) as ApplicationFailure & { details: { errorCode: string }[] };
   expect(error).toBeInstanceOf(ApplicationFailure);
   expect(error).toMatchObject({ type: 'BpmnError', nonRetryable: true });
   expect(error.details[0]).toMatchObject({ errorCode: 'CLASSIFICATION_INCOMPLETE' });
