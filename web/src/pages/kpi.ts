@@ -1,7 +1,8 @@
 /**
- * /kpi — on-time delivery rate per week and per month against the target (ECharts), late
- * orders by reason, review lead time per department and open 5D reports, from
- * GET /api/kpi/on-time-delivery (empty state until the contract pack serves it).
+ * /kpi — on-time delivery rate per week (last 12 weeks) and per month (last 12 months)
+ * against the target (ECharts), with the action plans opened when it was missed; late
+ * orders by reason and the open 5D reports. Each part shows an empty state while its
+ * endpoint is missing or has no data.
  */
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
@@ -10,7 +11,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { api } from '../api/client';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, replace, table } from '../ui/dom';
-import { field, isRow, num, rowsOf, text, type Row } from '../ui/loose-data';
+import { field, isRow, num, rowsOf, text } from '../ui/loose-data';
 import { optional } from '../ui/optional-endpoint';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
@@ -18,9 +19,17 @@ echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineCompon
 const kpi: Page = async (root) => {
   const body = h('div', { class: 'kpi' }, h('p', { class: 'loading' }, 'Loading…'));
   root.append(h('div', { class: 'page-head' }, h('h1', {}, 'KPIs')), body);
-  const [weekly, monthly] = await Promise.all([
-    optional(() => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'week' } })),
-    optional(() => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'month' } })),
+  const today = isoDate(new Date());
+  const weeksAgo = isoDate(new Date(Date.now() - 12 * 7 * 86400_000));
+  const monthsAgo = (() => {
+    const d = new Date();
+    return isoDate(new Date(d.getFullYear(), d.getMonth() - 11, 1));
+  })();
+  const [weekly, monthly, lateOrders, fiveD] = await Promise.all([
+    optional('/kpi/on-time-delivery', () => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'week', from: weeksAgo, to: today } })),
+    optional('/kpi/on-time-delivery', () => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'month', from: monthsAgo, to: today } })),
+    optional('/late-orders', () => api.get<unknown>('/late-orders', { query: { limit: 500 } })),
+    optional('/5d-reports', () => api.get<unknown>('/5d-reports', { query: { state: 'open', limit: 500 } })),
   ]);
   if (weekly.state === 'absent' && monthly.state === 'absent') {
     replace(body, emptyState('No KPI data yet.', 'This server does not offer /api/kpi/on-time-delivery yet: the contract review pack adds it.'));
@@ -43,8 +52,13 @@ const kpi: Page = async (root) => {
       }
     }
   }
-  const details = weekly.state === 'ok' ? weekly.body : monthly.state === 'ok' ? monthly.body : undefined;
-  replace(body, h('div', { class: 'columns' }, ...sections), ...breakdowns(details));
+  const details = monthly.state === 'ok' ? monthly.body : weekly.state === 'ok' ? weekly.body : undefined;
+  replace(
+    body,
+    h('div', { class: 'columns' }, ...sections),
+    h('div', { class: 'columns' }, lateByReason(lateOrders.state === 'ok' ? lateOrders.body : undefined), openFiveD(fiveD.state === 'ok' ? fiveD.body : undefined)),
+    ...breakdowns(details),
+  );
   requestAnimationFrame(() => charts.forEach((c) => c.resize()));
   const onResize = () => charts.forEach((c) => c.resize());
   window.addEventListener('resize', onResize);
@@ -95,19 +109,55 @@ function rateChart(host: HTMLElement, series: RateSeries): echarts.ECharts {
   return chart;
 }
 
+/** Action plans (corrective / preventive) opened for missed periods, as the KPI answer lists them. */
 function breakdowns(body: unknown): HTMLElement[] {
-  if (!isRow(body)) return [];
-  const out: HTMLElement[] = [];
-  const section = (title: string, rows: Row[], headers: string[], cells: (r: Row) => string[]) =>
-    out.push(h('section', { class: 'card' }, h('h2', {}, title), rows.length ? table(headers, rows, cells) : h('p', { class: 'hint' }, 'None.')));
-  if ('byReason' in body || 'lateByReason' in body) section('Late orders by reason', rowsOf(field(body, 'byReason', 'lateByReason')), ['Reason', 'Orders'], (r) => [text(field(r, 'reason')), text(field(r, 'count', 'orders'))]);
-  if ('reviewLeadTime' in body) section('Review lead time per department', rowsOf(body.reviewLeadTime), ['Department', 'Lead time'], (r) => [text(field(r, 'department', 'group')), text(field(r, 'days', 'hours', 'leadTime'))]);
-  if ('open5dReports' in body || 'fiveDReports' in body) {
-    const value = field(body, 'open5dReports', 'fiveDReports');
-    section('Open 5D reports', Array.isArray(value) ? rowsOf(value) : [{ count: value }], ['Report', 'State'], (r) => [text(field(r, 'reportNo', 'id', 'count')), text(field(r, 'state', 'status'))]);
-  }
-  if ('actionPlans' in body) section('Corrective / preventive action plans', rowsOf(body.actionPlans), ['Plan', 'Period', 'State'], (r) => [text(field(r, 'id', 'title')), text(field(r, 'period')), text(field(r, 'state', 'status'))]);
-  return out;
+  if (!isRow(body) || !('actionPlans' in body)) return [];
+  const plans = rowsOf(body.actionPlans);
+  return [
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, 'Corrective / preventive action plans'),
+      plans.length
+        ? table(['Period', 'Rate', 'Target', 'Owner', 'State'], plans, (r) => [text(field(r, 'period')), percent(field(r, 'rate')), percent(field(r, 'target')), text(field(r, 'owner')), text(field(r, 'state', 'status'))])
+        : h('p', { class: 'hint' }, 'None: the target was met.'),
+    ),
+  ];
+}
+
+function lateByReason(body: unknown): HTMLElement {
+  const rows = rowsOf(body);
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(text(field(r, 'reason')), (counts.get(text(field(r, 'reason'))) ?? 0) + 1);
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, 'Late orders by reason'),
+    body === undefined ? emptyState('Not available yet.') : counts.size ? table(['Reason', 'Orders'], [...counts].sort((a, b) => b[1] - a[1]), ([reason, n]) => [reason, String(n)]) : h('p', { class: 'hint' }, 'No late orders.'),
+  );
+}
+
+function openFiveD(body: unknown): HTMLElement {
+  const rows = rowsOf(body);
+  return h(
+    'section',
+    { class: 'card' },
+    h('h2', {}, 'Open 5D reports'),
+    body === undefined
+      ? emptyState('Not available yet.')
+      : rows.length
+        ? table(['Report', 'Late order', 'Opened', 'Owner'], rows, (r) => [text(field(r, 'id', 'reportNo')), text(field(r, 'lateOrderId', 'contractNo')), text(field(r, 'openedAt')), text(field(r, 'owner', 'assignee'))])
+        : h('p', { class: 'hint' }, 'None open.'),
+  );
+}
+
+function percent(value: unknown): string {
+  const n = num(value);
+  return n === undefined ? '—' : `${n <= 1 ? Math.round(n * 1000) / 10 : n}%`;
+}
+
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export default kpi;

@@ -20,12 +20,14 @@ export class LintPanel {
     modeler.on('linting.completed', ({ issues }: { issues: Record<string, LintIssue[]> }) => this.render(issues));
   }
 
-  select(elementId: string): void {
-    const registry = this.modeler.get('elementRegistry');
-    const element = registry.get(elementId);
+  /** Selects the element (the properties panel shows it) and brings it into view, at 100 % when `zoom`. */
+  select(elementId: string, zoom = false): void {
+    const element = this.modeler.get('elementRegistry').get(elementId);
     if (!element) return;
+    const canvas = this.modeler.get('canvas');
+    if (zoom) canvas.zoom(1);
+    canvas.scrollToElement(element);
     this.modeler.get('selection').select(element);
-    this.modeler.get('canvas').scrollToElement(element);
   }
 
   private render(issues: Record<string, LintIssue[]>): void {

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, replace, table } from '../ui/dom';
 import { date } from '../ui/format';
-import { field, rowsOf, text, type Row } from '../ui/loose-data';
+import { field, isRow, rowsOf, text, type Row } from '../ui/loose-data';
 import { optional } from '../ui/optional-endpoint';
 
 const meetings: Page = async (root) => {
@@ -23,54 +23,63 @@ const meetings: Page = async (root) => {
 };
 
 async function fill(section: HTMLElement, path: string, empty: string, render: (body: unknown) => HTMLElement | null): Promise<void> {
-  const result = await optional(() => api.get<unknown>(path));
+  const result = await optional(path, () => api.get<unknown>(path));
   const heading = section.querySelector('h2')!;
   if (result.state === 'absent') replace(section, heading, emptyState('Not available yet.', `This server does not offer ${path} yet: the contract review pack adds it.`));
   else if (result.state === 'error') replace(section, heading, errorBox(result.message));
   else replace(section, heading, render(result.body) ?? emptyState(empty));
 }
 
+/** `{ date|week, items: [{ taskId, createdAt, lateOrder }], waiting? }` (api/meetings). */
 function agenda(body: unknown): HTMLElement | null {
   const items = rowsOf(body, 'agenda');
-  if (!items.length) return null;
-  const meta = body && typeof body === 'object' && !Array.isArray(body) ? (body as Row) : {};
-  const when = field(meta, 'date', 'week', 'scheduledAt');
+  const meta = isRow(body) ? body : {};
+  const waiting = rowsOf(meta.waiting);
+  if (!items.length && !waiting.length) return null;
+  const when = field(meta, 'date', 'week');
+  const chair = field(meta, 'chair');
+  const attendees = field(meta, 'attendees');
   return h(
     'div',
     {},
-    when ? h('p', { class: 'hint' }, text(when)) : null,
-    h(
-      'ol',
-      { class: 'agenda' },
-      items.map((item) => {
-        const title = text(field(item, 'title', 'name', 'contractNo', 'orderNo', 'taskName', 'elementId'));
-        const taskId = field(item, 'taskId');
-        const instanceId = field(item, 'instanceId');
-        const detail = [field(item, 'customer', 'customerName'), field(item, 'reason'), field(item, 'newDate', 'dueDate')].filter((x) => x !== undefined).map(text).join(' · ');
-        return h(
-          'li',
-          {},
-          typeof taskId === 'string' ? link(`/tasks/${encodeURIComponent(taskId)}`, title) : h('strong', {}, title),
-          detail ? h('span', { class: 'hint' }, ` ${detail}`) : null,
-          typeof instanceId === 'string' ? h('span', {}, ' · ', link(`/instances/${encodeURIComponent(instanceId)}`, 'order')) : null,
-        );
-      }),
-    ),
+    h('p', { class: 'hint' }, [when ? text(when) : null, chair ? `chair: ${text(chair)}` : null, Array.isArray(attendees) ? `attendees: ${attendees.join(', ')}` : null].filter(Boolean).join(' · ')),
+    items.length ? h('ol', { class: 'agenda' }, items.map(agendaItem)) : h('p', { class: 'hint' }, 'No review task is open.'),
+    waiting.length ? [h('h3', {}, 'Escalated, waiting for the meeting'), h('ul', { class: 'agenda' }, waiting.map((lateOrder) => agendaItem({ lateOrder })))] : null,
+  );
+}
+
+function agendaItem(item: Row): HTMLElement {
+  const order = isRow(item.lateOrder) ? item.lateOrder : item;
+  const title = text(field(order, 'contractNo', 'title', 'name', 'id'));
+  const taskId = field(item, 'taskId');
+  const instanceId = field(order, 'id', 'instanceId');
+  const dates = [field(order, 'originalDate'), field(order, 'newDate')].filter((d) => d !== undefined).map((d) => date(String(d)));
+  const detail = [field(order, 'customerId', 'customer'), field(order, 'reason'), dates.length ? dates.join(' → ') : undefined, field(order, 'state')]
+    .filter((x) => x !== undefined)
+    .map(text)
+    .join(' · ');
+  return h(
+    'li',
+    {},
+    typeof taskId === 'string' ? link(`/tasks/${encodeURIComponent(taskId)}`, title) : h('strong', {}, title),
+    detail ? h('span', { class: 'hint' }, ` ${detail}`) : null,
+    typeof instanceId === 'string' && instanceId.includes('/') ? h('span', {}, ' · ', link(`/instances/${encodeURIComponent(instanceId)}`, 'late order')) : null,
   );
 }
 
 function lateOrders(body: unknown): HTMLElement | null {
   const rows = rowsOf(body, 'lateOrders');
   if (!rows.length) return null;
-  return table(['Contract', 'Customer', 'Committed', 'New date', 'Reason', 'State'], rows, (r) => {
-    const instanceId = field(r, 'instanceId');
+  return table(['Contract', 'Customer', 'Committed', 'New date', 'Reason', 'Reviews', 'State'], rows, (r) => {
+    const instanceId = field(r, 'id', 'instanceId');
     const contract = text(field(r, 'contractNo', 'orderNo', 'id'));
     return [
-      typeof instanceId === 'string' ? link(`/instances/${encodeURIComponent(instanceId)}`, contract) : contract,
+      typeof instanceId === 'string' && instanceId.includes('/') ? link(`/instances/${encodeURIComponent(instanceId)}`, contract) : contract,
       text(field(r, 'customer', 'customerName', 'customerId')),
-      date(field(r, 'committedDate', 'committedDeliveryDate', 'dueDate') as string | undefined),
+      date(field(r, 'originalDate', 'committedDate', 'dueDate') as string | undefined),
       date(field(r, 'newDate') as string | undefined),
       text(field(r, 'reason')),
+      String(rowsOf(r.reviews).length),
       text(field(r, 'state', 'status')),
     ];
   });

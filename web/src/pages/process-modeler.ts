@@ -16,7 +16,7 @@ import { dateTime } from '../ui/format';
 import { blankDiagram } from './blank-diagram';
 import { LintPanel } from './lint-panel';
 
-const processModeler: Page = async (root, { params }) => {
+const processModeler: Page = async (root, { params, query }) => {
   const processId = params.processId;
   const title = h('h1', {}, processId);
   const versionInfo = h('p', { class: 'version-info', 'aria-live': 'polite' }, 'Loading…');
@@ -75,6 +75,9 @@ const processModeler: Page = async (root, { params }) => {
   }
   (modeler.get('canvas') as { zoom(level: string): void }).zoom('fit-viewport');
   describeDeployed();
+  // ?element=<id> opens the diagram on that element, selected in the properties panel (shareable).
+  const focus = query.get('element');
+  if (focus) lintPanel.select(focus, true);
 
   async function showDiff(): Promise<void> {
     if (!deployed) return;

@@ -53,7 +53,9 @@ const taskPage: Page = async (root, { params }) => {
   let collect: () => Record<string, unknown> | undefined;
   let form: Form | undefined;
   if (task.form) {
-    form = new Form({ container: formHost });
+    // No input debounce: with it, a change made within 300 ms of typing (tick a checkbox
+    // right after a text field) is overwritten by the text field's late, stale update.
+    form = new Form({ container: formHost, debounce: false } as ConstructorParameters<typeof Form>[0]);
     await form.importSchema(task.form.schema, task.variables);
     collect = () => {
       const { data, errors } = form!.submit();

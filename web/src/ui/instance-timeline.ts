@@ -41,7 +41,7 @@ export class InstanceTimeline {
 
   constructor(container: HTMLElement) {
     this.timeline = new Timeline(container, [], [], {
-      stack: false,
+      stack: true,
       showCurrentTime: true,
       zoomKey: 'ctrlKey',
       orientation: 'top',
@@ -71,7 +71,12 @@ export class InstanceTimeline {
       }
     }
     if (!this.fitted && items.length) {
-      this.timeline.fit({ animation: false });
+      // From the first event to the latest of now and the marked dates: a late order shows
+      // how far today is from its committed date.
+      const times = [...items.map((i) => i.start.getTime()), now.getTime(), ...markers.map((m) => Date.parse(m.at))].filter(Number.isFinite);
+      const [start, end] = [Math.min(...times), Math.max(...times)];
+      const pad = Math.max((end - start) * 0.05, 60_000);
+      this.timeline.setWindow(new Date(start - pad), new Date(end + pad), { animation: false });
       this.fitted = true;
     }
   }
