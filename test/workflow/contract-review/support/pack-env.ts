@@ -1,0 +1,193 @@
+/**
+ * The contract review pack on the time-skipping server: the real engine worker (interpreter
+ * plus every in-process activity) against a SQLite database in a temp folder, the five
+ * diagrams deployed through DeployDefinitionService, and the API's own services (create
+ * contract, deliveries, delays, amendments, CSR documents) called in-process with the test
+ * server's client — so the domain records are the ones production writes.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import type { Principal } from '../../../../api/auth/principal';
+import { AmendContractService } from '../../../../api/contracts/amend-contract/amend-contract.service';
+import { ContractSignalService } from '../../../../api/contracts/contract-signal.service';
+import { CreateContractService } from '../../../../api/contracts/create-contract/create-contract.service';
+import type { CreateContractRequest } from '../../../../api/contracts/create-contract/create-contract.request.dto';
+import { DeclareDelayService } from '../../../../api/contracts/declare-delay/declare-delay.service';
+import { ContractQueries } from '../../../../api/contracts/queries/contract-queries.service';
+import { RecordDeliveryService } from '../../../../api/contracts/record-delivery/record-delivery.service';
+import { CsrController } from '../../../../api/csr/csr.controller';
+import { DeployDefinitionService } from '../../../../api/process-definitions/deploy-definition.service';
+import { ProcessDefinitionQueries } from '../../../../api/process-definitions/process-definition-queries.service';
+import type { TimerStartSchedules } from '../../../../api/process-definitions/timer-start-schedules.service';
+import { StartInstanceService } from '../../../../api/process-instances/start-instance.service';
+import { type AppConfig, loadConfig } from '../../../../config/app-config';
+import { openDatabase } from '../../../../persistence/data-source';
+import { UserTaskEntity } from '../../../../persistence/entities';
+import { CustomerEntity, OutboxMessageEntity, PartEntity } from '../../../../persistence/entities/contract-review';
+import { createEngineWorker } from '../../../../worker/create-worker';
+import { completeTaskUpdate, snapshotQuery, timelineQuery, type Variables } from '../../../../workflows/protocol';
+import { createTimeSkippingEnv } from '../../../support/temporal-env';
+import { waitFor } from '../../support/wait';
+
+const DIAGRAMS = join(__dirname, '../../../../diagrams');
+const noSchedules = { sync: async () => [] } as unknown as TimerStartSchedules;
+
+export const SERVICE: Principal = { user: 'erp-bridge', groups: ['service'] } as Principal;
+export const HOUR = 3600_000;
+export const DAY = 24 * HOUR;
+
+export class PackEnv {
+  env!: TestWorkflowEnvironment;
+  db!: DataSource;
+  config!: AppConfig;
+  worker!: Worker;
+  private running!: Promise<void>;
+
+  contracts!: CreateContractService;
+  queries!: ContractQueries;
+  deliveries!: RecordDeliveryService;
+  delays!: DeclareDelayService;
+  amendments!: AmendContractService;
+  csr!: CsrController;
+  instances!: StartInstanceService;
+
+  async setUp(): Promise<void> {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cr-pack-'));
+    this.config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLANT_TIME_ZONE: 'Asia/Shanghai' });
+    this.env = await createTimeSkippingEnv();
+    this.db = await openDatabase(this.config.database);
+    const deployer = new DeployDefinitionService(this.db, noSchedules);
+    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.bpmn'))) {
+      const result = await deployer.deploy(readFileSync(join(DIAGRAMS, file), 'utf8'), 'process-owner');
+      if (result.warnings.length) throw new Error(`${file} deployed with warnings: ${JSON.stringify(result.warnings)}`);
+    }
+    this.worker = await createEngineWorker({ connection: this.env.nativeConnection, config: this.config, dataSource: this.db });
+    this.running = this.worker.run();
+
+    const client = this.env.client;
+    this.instances = new StartInstanceService(client, this.config, new ProcessDefinitionQueries(this.db));
+    this.queries = new ContractQueries(this.db);
+    const signals = new ContractSignalService(client);
+    this.contracts = new CreateContractService(this.db, this.instances);
+    this.deliveries = new RecordDeliveryService(this.db, this.config, this.queries, signals);
+    this.delays = new DeclareDelayService(this.queries, signals);
+    this.amendments = new AmendContractService(this.db, this.queries, signals);
+    this.csr = new CsrController(this.db, this.instances);
+  }
+
+  async tearDown(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    if (this.db?.isInitialized) await this.db.destroy();
+    await this.env?.teardown();
+  }
+
+  /** Server time (skipped time included). */
+  async now(): Promise<number> {
+    return Number(await this.env.currentTimeMs());
+  }
+
+  /** Skip to the next `weekday` (0 = Sunday) at `hour`:00 in Asia/Shanghai, at least a day ahead. */
+  async skipToPlant(weekday: number, hour: number): Promise<number> {
+    const now = await this.now();
+    let target = plantInstant(plantDateOf(now + DAY), hour);
+    while (new Date(target + 8 * HOUR).getUTCDay() !== weekday) target += DAY;
+    await this.env.sleep(target - now);
+    return target;
+  }
+
+  async seedMasterData(): Promise<void> {
+    const at = new Date().toISOString();
+    await this.db.getRepository(PartEntity).save([
+      { partNo: 'HL-100', description: 'Head lamp, regular', stockQty: 5000, leadTimeDays: 3, dailyCapacity: 200, activeUntil: '2030-06-30', updatedAt: at },
+      { partNo: 'TL-200', description: 'Tail lamp, small stock', stockQty: 100, leadTimeDays: 5, dailyCapacity: 50, activeUntil: '2031-12-31', updatedAt: at },
+    ]);
+    await this.db.getRepository(CustomerEntity).save([
+      { customerId: 'chrysler', name: 'Chrysler', oem: true, symbols: [{ symbol: 'S', meaning: 'safety (shield)' }, { symbol: 'D', meaning: 'key characteristic (diamond)' }], extraRetentionYears: 0, updatedAt: at },
+      { customerId: 'lumen', name: 'Lumen Trading', oem: false, symbols: [], extraRetentionYears: 0, updatedAt: at },
+    ]);
+  }
+
+  async createContract(request: Partial<CreateContractRequest> & Pick<CreateContractRequest, 'contractNo' | 'lines'>) {
+    const full = {
+      customerId: 'lumen',
+      channel: 'edi',
+      documentType: 'order',
+      annual: false,
+      oemSupply: false,
+      automotive: false,
+      specialRequirements: [],
+      delivery: { method: 'DAP', place: 'Lumen warehouse, Shanghai', packaging: 'carton, 20 per box', transport: 'truck, seller pays' },
+      paymentTerms: '60 days net',
+      ...request,
+    } as CreateContractRequest;
+    return this.contracts.create(full, SERVICE);
+  }
+
+  /** The open task of `elementId` in instance `instanceId`, as the task record the worker wrote. */
+  async openTask(instanceId: string, elementId: string, which: (task: UserTaskEntity) => boolean = () => true): Promise<UserTaskEntity> {
+    return waitFor(async () => (await this.db.getRepository(UserTaskEntity).find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } })).find(which), `open task ${elementId} in ${instanceId}`);
+  }
+
+  async openTasks(instanceId: string, elementId: string, count: number): Promise<UserTaskEntity[]> {
+    return waitFor(async () => {
+      const rows = await this.db.getRepository(UserTaskEntity).find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } });
+      return rows.length === count ? rows : undefined;
+    }, `${count} open tasks ${elementId} in ${instanceId}`);
+  }
+
+  /** Completes the task through the completeTask update, as the API does for this user. */
+  async complete(task: UserTaskEntity, user: string, groups: string[], variables: Variables = {}) {
+    return this.env.client.workflow.getHandle(task.instanceId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, user, groups, variables }] });
+  }
+
+  async completeOpen(instanceId: string, elementId: string, user: string, groups: string[], variables: Variables = {}) {
+    return this.complete(await this.openTask(instanceId, elementId), user, groups, variables);
+  }
+
+  /** Completed elements in order, the process itself left out. */
+  async trace(instanceId: string): Promise<string[]> {
+    const timeline = await this.env.client.workflow.getHandle(instanceId).query(timelineQuery);
+    return timeline.filter((e) => e.event === 'completed' && e.elementType !== 'process').map((e) => e.elementId);
+  }
+
+  async snapshot(instanceId: string) {
+    return this.env.client.workflow.getHandle(instanceId).query(snapshotQuery);
+  }
+
+  /** Wait until the instance waits at `elementId` (its subscription or task is open). */
+  async waitAt(instanceId: string, elementId: string, timeoutMs?: number): Promise<void> {
+    await waitFor(async () => (await this.snapshot(instanceId)).activeElements.includes(elementId) || undefined, `${instanceId} at ${elementId}`, timeoutMs);
+  }
+
+  async outbox(contractNo: string) {
+    return this.db.getRepository(OutboxMessageEntity).find({ where: { contractNo }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async result(instanceId: string) {
+    return this.env.client.workflow.getHandle(instanceId).result();
+  }
+}
+
+/** The calendar date of an instant in the plant zone (UTC+8, no DST). */
+export function plantDateOf(ms: number): string {
+  return new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+}
+
+/** `hour`:00 plant time on `date`. */
+export function plantInstant(date: string, hour: number): number {
+  return Date.parse(`${date}T${String(hour).padStart(2, '0')}:00:00+08:00`);
+}
+
+export function plantDay(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A completed regular department review: every item accepted. */
+export const ALL_ACCEPT = Object.fromEntries('abcdefghi'.split('').map((k) => [k, 'accept']));
