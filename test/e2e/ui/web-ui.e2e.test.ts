@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ApiHarness, startApiHarness } from '../../support/api-harness';
 import { launchBrowser, watchedPage, type WatchedPage } from './support/browser';
-import { ensureWebBuild, REPO_ROOT, WEB_DIST } from './support/build-web';
+import { ensureWebBuild, REPO_ROOT } from './support/build-web';
 import { startUiServer } from './support/ui-server';
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -29,11 +29,9 @@ describe('web UI (Chromium, real API)', () => {
   let contractReviewVersion: number;
 
   beforeAll(async () => {
-    ensureWebBuild();
+    const dist = ensureWebBuild();
     api = await startApiHarness();
-    const apiOrigin = new URL(api.baseUrl).origin;
-    const servesUi = (await fetch(`${apiOrigin}/processes`)).headers.get('content-type')?.includes('text/html');
-    ui = servesUi ? { origin: apiOrigin, close: async () => undefined } : await startUiServer(WEB_DIST, apiOrigin);
+    ui = await startUiServer(dist, new URL(api.baseUrl).origin);
 
     owner = await api.token('wang.fang', ['process-owner']);
     for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.form'))) {

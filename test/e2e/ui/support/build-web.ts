@@ -1,24 +1,28 @@
 /**
- * Builds web/dist unless it is newer than every source file of the UI (npm test builds it
- * first; a single `jest --selectProjects e2e` run may not have).
+ * The built UI for the browser tests, in a folder of their own: other processes running
+ * `npm run build` in the same tree empty and refill web/dist (Vite's emptyOutDir), which
+ * must not pull files from under a running test. Rebuilt only when a UI or model source
+ * file is newer than the last build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
-export const WEB_DIST = join(REPO_ROOT, 'web', 'dist');
+const OUT_DIR = join(tmpdir(), `bpmn-temporal-web-ui-${process.getuid?.() ?? 'user'}`);
 
-export function ensureWebBuild(): void {
-  const index = join(WEB_DIST, 'index.html');
+export function ensureWebBuild(): string {
+  const index = join(OUT_DIR, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sources = [join(REPO_ROOT, 'web', 'src'), join(REPO_ROOT, 'web', 'modeler'), join(REPO_ROOT, 'model'), join(REPO_ROOT, 'web', 'index.html'), join(REPO_ROOT, 'web', 'vite.config.mts')];
-  if (built && sources.every((s) => newest(s) < built)) return;
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], {
+  const sources = ['web/src', 'web/modeler', 'web/index.html', 'web/vite.config.mts', 'model', 'workflows/protocol.ts', 'package-lock.json'].map((p) => join(REPO_ROOT, p));
+  if (built && sources.every((s) => newest(s) < built)) return OUT_DIR;
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
     timeout: 300_000,
   });
+  return OUT_DIR;
 }
 
 function newest(path: string): number {

@@ -1,7 +1,8 @@
 /**
- * Serves the built UI (web/dist, SPA fallback) and proxies /api to the API harness, for
- * when the harness's own app does not serve web/dist: under Jest the API's WEB_DIST
- * (api/app.module.ts, resolved from __dirname) points outside the repository.
+ * Serves a build of the UI (SPA fallback to index.html, as the API's ServeStaticModule
+ * does) and proxies /api to the API harness, all on one origin as in production. The
+ * harness's own app cannot serve it: under Jest the API's WEB_DIST (api/app.module.ts,
+ * resolved from __dirname) points outside the repository.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
@@ -37,8 +38,10 @@ export async function startUiServer(distDir: string, apiOrigin: string): Promise
     }
     const file = normalize(join(distDir, decodeURIComponent(url.pathname)));
     const target = file.startsWith(distDir) && existsSync(file) && statSync(file).isFile() ? file : join(distDir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(res);
+    const stream = createReadStream(target);
+    stream.on('open', () => res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }));
+    stream.on('error', () => res.writeHead(500).end());
+    stream.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
