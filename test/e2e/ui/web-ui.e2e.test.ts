@@ -71,14 +71,17 @@ describe('web UI (Chromium, real API)', () => {
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   }
 
-  it('sends an anonymous visitor to /login and signs in through the development form', async () => {
+  it('sends an anonymous visitor to /login and signs in through the development form, by keyboard', async () => {
     const { page } = w;
     await page.goto('/processes');
     await page.waitForURL(/\/login\?next=%2Fprocesses/);
-    await page.fill('input[name=user]', 'wang.fang');
-    await page.fill('input[name=groups]', 'process-owner, sales, pmc');
+    // Keyboard only: the user field has focus, Tab moves on, Enter submits.
+    await page.locator('input[name=user]:focus').waitFor();
+    await page.keyboard.type('wang.fang');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('process-owner, sales, pmc');
     await w.screenshot('01-login');
-    await page.click('form button[type=submit]');
+    await page.keyboard.press('Enter');
     await page.waitForURL('**/processes');
     await page.getByRole('link', { name: 'contract-review', exact: true }).waitFor();
     await page.getByRole('link', { name: 'ui-order', exact: true }).waitFor();
@@ -136,9 +139,10 @@ describe('web UI (Chromium, real API)', () => {
   it('shows a started instance with its active task, completed elements and timeline', async () => {
     const { page } = w;
     const due = new Date(Date.now() + 10 * 86400_000).toISOString().slice(0, 10);
+    const reviewDue = new Date(Date.now() - 86400_000).toISOString(); // the review is a day late already
     const started = await api.call('POST', '/process-instances', {
       token: owner,
-      body: { processId: 'ui-order', businessKey: 'UI-1', variables: { customer: 'Acme Brakes', committedDeliveryDate: due } },
+      body: { processId: 'ui-order', businessKey: 'UI-1', variables: { customer: 'Acme Brakes', committedDeliveryDate: due, reviewDue } },
     });
     expect(started.status).toBe(201);
     expect(started.body.instanceId).toBe(INSTANCE_ID);
@@ -150,6 +154,7 @@ describe('web UI (Chromium, real API)', () => {
     await page.locator('#instance-timeline .vis-item').first().waitFor();
     expect(await page.locator('#instance-timeline .vis-custom-time').count()).toBeGreaterThanOrEqual(2); // today + committed date
     expect(await page.locator('#instance-variables').textContent()).toContain('Acme Brakes');
+    expect(await page.locator('.instance-summary .badge-risk').textContent()).toContain('overdue: Review order');
     await w.screenshot('07-instance-started');
   });
 
@@ -173,6 +178,8 @@ describe('web UI (Chromium, real API)', () => {
     await page.goto('/tasks');
     const row = page.locator('#task-inbox tr', { hasText: 'Review order' });
     await row.waitFor();
+    await row.locator('.badge-overdue').waitFor();
+    expect(await page.locator('.overdue-summary').textContent()).toBe('1 overdue');
     await w.screenshot('09-inbox');
     await row.getByRole('link', { name: 'Review order' }).click();
     await page.locator('.fjs-form').waitFor();

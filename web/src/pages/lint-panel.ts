@@ -25,8 +25,14 @@ export class LintPanel {
     const element = this.modeler.get('elementRegistry').get(elementId);
     if (!element) return;
     const canvas = this.modeler.get('canvas');
-    if (zoom) canvas.zoom(1);
-    canvas.scrollToElement(element);
+    if (zoom) {
+      // Centre it at 100 %: the palette covers the canvas's left edge.
+      canvas.zoom(1);
+      const box = canvas.viewbox();
+      canvas.viewbox({ x: element.x + (element.width ?? 0) / 2 - box.width / 2, y: element.y + (element.height ?? 0) / 2 - box.height / 2, width: box.width, height: box.height });
+    } else {
+      canvas.scrollToElement(element);
+    }
     this.modeler.get('selection').select(element);
   }
 

@@ -23,8 +23,8 @@ const processModeler: Page = async (root, { params, query }) => {
   const deployButton = h('button', { type: 'button', id: 'deploy-button', class: 'btn btn-primary' }, 'Deploy');
   const diffButton = h('button', { type: 'button', id: 'diff-button', class: 'btn', 'aria-pressed': 'false' }, 'Compare with deployed');
   const downloadButton = h('button', { type: 'button', class: 'btn' }, 'Download XML');
-  const fileInput = h('input', { type: 'file', accept: '.bpmn,.xml,application/xml', id: 'open-file', class: 'visually-hidden' });
-  const openLabel = h('label', { for: 'open-file', class: 'btn', tabindex: 0 }, 'Open file…');
+  const fileInput = h('input', { type: 'file', accept: '.bpmn,.xml,application/xml', id: 'open-file', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
+  const openButton = h('button', { type: 'button', class: 'btn', onclick: () => fileInput.click() }, 'Open file…');
   const status = h('div', { class: 'deploy-status', id: 'deploy-status', role: 'status', 'aria-live': 'polite' });
   const canvas = h('div', { class: 'modeler-canvas', id: 'canvas', tabindex: 0, 'aria-label': 'Diagram (use the properties panel to edit the selected element)' });
   const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properties' });
@@ -33,7 +33,7 @@ const processModeler: Page = async (root, { params, query }) => {
 
   root.classList.add('page-full');
   root.append(
-    h('div', { class: 'page-head' }, h('div', {}, title, versionInfo), h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Modeler' }, deployButton, diffButton, downloadButton, openLabel, fileInput, link(`/instances?processId=${encodeURIComponent(processId)}`, 'Instances'))),
+    h('div', { class: 'page-head' }, h('div', {}, title, versionInfo), h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Modeler' }, deployButton, diffButton, downloadButton, openButton, fileInput, link(`/instances?processId=${encodeURIComponent(processId)}`, 'Instances'))),
     status,
     h('div', { class: 'modeler-layout' }, canvas, h('div', { class: 'modeler-side' }, properties, lintPanel.element, diffPanel)),
   );
