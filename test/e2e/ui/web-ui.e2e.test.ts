@@ -113,6 +113,7 @@ describe('web UI (Chromium, real API)', () => {
 
     await timerValue.fill('P3D');
     await lintEntry.first().waitFor({ state: 'detached' });
+    await page.locator('.deploy-problem').first().waitFor({ state: 'detached' }); // stale once edited
     await page.click('#diff-button');
     await page.locator(`.diff-list li.diff-changed[data-element-id="${timerId}"]`).waitFor();
     await w.screenshot('05-modeler-diff');

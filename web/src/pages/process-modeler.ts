@@ -45,12 +45,19 @@ const processModeler: Page = async (root, { params, query }) => {
 
   let deployed: DefinitionVersion | undefined;
   let dirty = false;
+  let lastDeployFailed = false;
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (dirty) event.preventDefault();
   };
   window.addEventListener('beforeunload', onBeforeUnload);
   modeler.on('commandStack.changed', () => {
     dirty = true;
+    // The server's verdict was about the diagram before this edit: live lint takes over.
+    if (lastDeployFailed) {
+      lastDeployFailed = false;
+      deployProblems.clear();
+      replace(status);
+    }
     if (diffButton.getAttribute('aria-pressed') === 'true') void showDiff();
   });
 
@@ -111,6 +118,7 @@ const processModeler: Page = async (root, { params, query }) => {
       toast(unchanged ? `Version ${result.version} unchanged` : `Deployed version ${result.version}`, 'success');
       if (diffButton.getAttribute('aria-pressed') === 'true') await showDiff();
     } catch (error) {
+      lastDeployFailed = true;
       if (error instanceof ApiError && error.body.errors) {
         const unplaced = deployProblems.show(error.body.errors);
         replace(status, errorBox(`Not deployed: ${error.message}`), problemList('Problems', error.body.errors, 'error', (id) => lintPanel.select(id)));
