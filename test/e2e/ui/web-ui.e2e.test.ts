@@ -231,6 +231,8 @@ describe('web UI (Chromium, real API)', () => {
     await page.getByRole('link', { name: 'ui-order-review' }).click();
     await page.locator('.fjs-editor-container, .fjs-form-editor, .fjs-container').first().waitFor();
     await page.getByText('Review comment').first().waitFor();
+    await page.click('#deploy-form');
+    await page.locator('.deploy-status .success-box').getByText(/Deployed form ui-order-review version \d+/).waitFor();
     await w.screenshot('15-form-editor');
 
     await page.goto('/meetings');
