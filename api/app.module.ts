@@ -33,8 +33,10 @@ export interface ApiRuntime {
   dataSource: DataSource;
 }
 
-/** The built web UI, when present (npm run build:web); the API serves it on the same port. */
-export const WEB_DIST = join(__dirname, '..', '..', 'web', 'dist');
+/** The built web UI (npm run build:web), served on the API's port: found from dist/api/ when built, from api/ under ts tooling. */
+export const WEB_DIST =
+  [join(__dirname, '..', '..', 'web', 'dist'), join(__dirname, '..', 'web', 'dist')].find((dir) => existsSync(join(dir, 'index.html'))) ??
+  join(__dirname, '..', '..', 'web', 'dist');
 
 @Module({})
 export class AppModule {
