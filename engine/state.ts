@@ -58,6 +58,15 @@ export interface MessageSubscription {
   correlationKey?: string;
 }
 
+/** A message that arrived with a time to live while nothing waited for it. */
+export interface BufferedMessage {
+  name: string;
+  correlationKey?: string;
+  variables?: Variables;
+  messageId: string;
+  expiresAt: number;
+}
+
 export interface OpenTask {
   taskId: string;
   elementId: string;
@@ -124,6 +133,8 @@ export interface EngineState {
   timeline: EngineTimelineEntry[];
   /** Message ids already correlated, so a redelivered message is ignored. */
   seenMessageIds: string[];
+  /** Messages waiting (until they expire) for a subscription to open; absent when none ever waited. */
+  bufferedMessages?: BufferedMessage[];
   /** Variables the instance ended with (root scope at completion). */
   result?: Variables;
 }

@@ -35,6 +35,7 @@ export function step(graph: ProcessGraph, state: EngineState | null, stimulus: S
   if (stimulus.type === 'start') startProcess(ctx, stimulus.variables, stimulus.startEventId);
   else if (working.status === 'ACTIVE') dispatch(ctx, stimulus);
   if (ctx.state.status === 'ACTIVE') drainAgenda(ctx);
+  if (ctx.state.bufferedMessages) correlateBuffered(ctx);
   return { state: ctx.state, commands: ctx.commands };
 }
 
@@ -86,14 +87,39 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
   }
 }
 
+function subscriptionFor(ctx: StepContext, name: string, correlationKey: string | undefined) {
+  return Object.values(ctx.state.messages)
+    .filter((m) => m.name === name && (m.correlationKey ?? '') === (correlationKey ?? ''))
+    .sort((a, b) => Number(a.subscriptionKey) - Number(b.subscriptionKey))[0];
+}
+
 function correlate(ctx: StepContext, s: Extract<Stimulus, { type: 'message' }>): void {
   if (ctx.state.seenMessageIds.includes(s.messageId)) return;
-  const subscription = Object.values(ctx.state.messages)
-    .filter((m) => m.name === s.name && (m.correlationKey ?? '') === (s.correlationKey ?? ''))
-    .sort((a, b) => Number(a.subscriptionKey) - Number(b.subscriptionKey))[0];
-  if (!subscription) return; // not buffered here: the API decides what happens to unmatched messages
+  const subscription = subscriptionFor(ctx, s.name, s.correlationKey);
+  if (!subscription) {
+    // Without a time to live the message is dropped: the API decides what happens to unmatched messages.
+    const buffered = ctx.state.bufferedMessages ?? [];
+    if (!s.timeToLiveMs || s.timeToLiveMs <= 0 || buffered.some((m) => m.messageId === s.messageId)) return;
+    const { name, correlationKey, variables, messageId } = s;
+    ctx.state.bufferedMessages = [...buffered, { name, ...(correlationKey !== undefined ? { correlationKey } : {}), ...(variables ? { variables } : {}), messageId, expiresAt: ctx.now + s.timeToLiveMs }];
+    return;
+  }
   ctx.state.seenMessageIds = [...ctx.state.seenMessageIds, s.messageId].slice(-SEEN_MESSAGE_IDS);
   messageCorrelated(ctx, subscription, s.variables);
+}
+
+/** After a step: subscriptions it opened take the buffered messages they match, oldest first; expired ones go. */
+function correlateBuffered(ctx: StepContext): void {
+  while (ctx.state.status === 'ACTIVE') {
+    const live = (ctx.state.bufferedMessages ?? []).filter((m) => m.expiresAt > ctx.now);
+    const message = live.find((m) => subscriptionFor(ctx, m.name, m.correlationKey));
+    ctx.state.bufferedMessages = live.filter((m) => m !== message);
+    if (!message) break;
+    ctx.state.seenMessageIds = [...ctx.state.seenMessageIds, message.messageId].slice(-SEEN_MESSAGE_IDS);
+    messageCorrelated(ctx, subscriptionFor(ctx, message.name, message.correlationKey)!, message.variables);
+    drainAgenda(ctx);
+  }
+  if (!ctx.state.bufferedMessages?.length) delete ctx.state.bufferedMessages;
 }
 
 function retry(ctx: StepContext, incidentId: string): void {

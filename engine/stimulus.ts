@@ -16,7 +16,8 @@ export type Stimulus =
   | { type: 'activityFailed'; jobKey: string; message: string; incidentKind?: 'job-failed' | 'no-worker' }
   | { type: 'taskCompleted'; taskId: string; user: string; variables?: Variables }
   | { type: 'timerFired'; timerKey: string }
-  | { type: 'message'; name: string; correlationKey?: string; variables?: Variables; messageId: string }
+  /** `timeToLiveMs`: kept that long for a subscription that opens later (Zeebe's message TTL); without it an unmatched message is dropped. */
+  | { type: 'message'; name: string; correlationKey?: string; variables?: Variables; messageId: string; timeToLiveMs?: number }
   | { type: 'childCompleted'; childKey: string; variables?: Variables }
   | { type: 'childFailed'; childKey: string; error?: BpmnErrorPayload; message: string }
   | { type: 'incidentRetried'; incidentId: string }

@@ -7,7 +7,7 @@ import { formValidationError } from './task-form-validation';
 
 export function installHandlers(host: InstanceHost): void {
   setHandler(messageSignal, (message) => {
-    host.apply({ type: 'message', name: message.name, correlationKey: message.correlationKey, variables: message.variables, messageId: message.messageId });
+    host.apply({ type: 'message', name: message.name, correlationKey: message.correlationKey, variables: message.variables, messageId: message.messageId, timeToLiveMs: message.timeToLiveMs });
   });
 
   setHandler(

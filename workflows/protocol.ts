@@ -75,6 +75,12 @@ export interface MessageSignal {
   variables?: Variables;
   /** Idempotency key: a message delivered twice is correlated once. */
   messageId: string;
+  /**
+   * Milliseconds the instance keeps the message when nothing waits for it yet, correlating it
+   * as soon as a matching subscription opens (Zeebe's message time to live). Without it an
+   * unmatched message is dropped.
+   */
+  timeToLiveMs?: number;
 }
 
 export interface CompleteTaskRequest {

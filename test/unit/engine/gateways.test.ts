@@ -1,5 +1,5 @@
 import { graph } from './support/graph-builder';
-import { Driver } from './support/driver';
+import { Driver, HOUR } from './support/driver';
 
 describe('gateways', () => {
   const exclusive = () =>
@@ -109,5 +109,38 @@ describe('gateways', () => {
     const lost = new Driver(g).start({ orderId: 'o-2' }).advance(3600_000);
     expect(lost.trace()).toEqual(['start', 'race', 'timeout', 'late']);
     expect(lost.state.messages).toEqual({});
+  });
+});
+
+describe('message time to live', () => {
+  const waitsLater = () =>
+    graph()
+      .start()
+      .service('prepare')
+      .catchEvent('paid', { type: 'message', messageName: 'payment', correlationKey: '=orderId' })
+      .end()
+      .flow('start', 'prepare', 'paid', 'end')
+      .build();
+
+  it('a message with a time to live waits for the subscription that opens later, and is correlated once', () => {
+    const d = new Driver(waitsLater()).start({ orderId: 'o-1' });
+    d.send({ type: 'message', name: 'payment', correlationKey: 'o-1', variables: { amount: 3 }, messageId: 'p1', timeToLiveMs: HOUR });
+    d.send({ type: 'message', name: 'payment', correlationKey: 'o-1', variables: { amount: 3 }, messageId: 'p1', timeToLiveMs: HOUR });
+    expect(d.state.bufferedMessages).toEqual([{ name: 'payment', correlationKey: 'o-1', variables: { amount: 3 }, messageId: 'p1', expiresAt: d.now + HOUR }]);
+    d.completeJob('prepare');
+    expect(d.trace()).toEqual(['start', 'prepare', 'paid', 'end']);
+    expect(d.variables).toMatchObject({ amount: 3 });
+    expect(d.state.bufferedMessages).toBeUndefined();
+  });
+
+  it('without a time to live, or once it has expired, an unmatched message is dropped', () => {
+    const dropped = new Driver(waitsLater()).start({ orderId: 'o-1' }).message('payment', 'o-1');
+    expect(dropped.state.bufferedMessages).toBeUndefined();
+    const expired = new Driver(waitsLater()).start({ orderId: 'o-1' });
+    expired.send({ type: 'message', name: 'payment', correlationKey: 'o-1', messageId: 'p1', timeToLiveMs: HOUR });
+    expired.now += 2 * HOUR;
+    expired.completeJob('prepare');
+    expect(expired.active()).toEqual(['paid']);
+    expect(expired.state.bufferedMessages).toBeUndefined();
   });
 });
