@@ -9,19 +9,27 @@ import { ON_TIME_KPI } from '../../activities/contract-review/kpi.activity';
 import { loadDueLines } from '../../activities/contract-review/records/execution';
 import type { AppConfig } from '../../config/app-config';
 import { ActionPlanEntity, KpiTargetEntity } from '../../persistence/entities/contract-review';
+import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GROUPS, type Principal } from '../auth/principal';
 import { RequireGroups } from '../auth/require-groups.decorator';
 import { APP_CONFIG } from '../config/app-config.module';
 import { CR_GROUPS } from '../contract-pack-shared/groups';
 import { PageRequest, pageWindow, toPage } from '../contract-pack-shared/page';
+import { CONTRACT_REVIEW_PROCESS } from '../contracts/create-contract/create-contract.service';
 import { badRequest } from '../errors/domain-error';
+import { DEPARTMENT_REVIEW_FORM, reviewLeadTimes } from './review-lead-time';
 
 export class OnTimeRequest {
   @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly from!: string;
   @ApiProperty({ example: '2026-11-30' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly to!: string;
   @ApiPropertyOptional({ enum: ['week', 'month'], default: 'month' }) @IsOptional() @IsIn(['week', 'month']) readonly groupBy: 'week' | 'month' = 'month';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) readonly customerId?: string;
+}
+
+export class ReviewLeadTimeRequest {
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'reviews completed on or after this plant date' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly from?: string;
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'reviews completed on or before this plant date' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly to?: string;
 }
 
 export class PutTargetRequest {
@@ -46,6 +54,24 @@ export class KpiController {
     const periods = onTimeRates(lines, query.groupBy ?? 'month', target, (iso) => localDate(Date.parse(iso), this.config.plantTimeZone));
     const actionPlans = await this.dataSource.getRepository(ActionPlanEntity).find({ where: { kpi: ON_TIME_KPI }, order: { period: 'ASC' } });
     return { kpi: ON_TIME_KPI, target, from: query.from, to: query.to, groupBy: query.groupBy ?? 'month', customerId: query.customerId ?? null, periods, actionPlans };
+  }
+
+  @Get('review-lead-time')
+  @ApiOperation({
+    summary: 'Contract review lead time per department (CR-5/CR-6): hours from the department review task opening to its completion, and the reviews open now',
+    description: 'Answer: { from, to, departments: [{ department, reviews, averageHours, medianHours, maxHours, open, oldestOpenHours }] }. Read-only; from the review task records.',
+  })
+  async reviewLeadTime(@Query() query: ReviewLeadTimeRequest) {
+    if (query.from && query.to && query.from > query.to) throw badRequest('KPI.INVALID_RANGE', 'from must not be after to');
+    const tasks = await this.dataSource.getRepository(UserTaskEntity).find({
+      select: { candidateGroups: true, state: true, createdAt: true, completedAt: true },
+      where: { processId: CONTRACT_REVIEW_PROCESS, formId: DEPARTMENT_REVIEW_FORM },
+    });
+    const inPeriod = (iso: string) => {
+      const day = localDate(Date.parse(iso), this.config.plantTimeZone);
+      return (!query.from || day >= query.from) && (!query.to || day <= query.to);
+    };
+    return { from: query.from ?? null, to: query.to ?? null, departments: reviewLeadTimes(tasks, Date.now(), inPeriod) };
   }
 
   @Put('on-time-delivery/target')

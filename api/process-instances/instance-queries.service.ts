@@ -22,6 +22,8 @@ export interface InstanceSummary {
   state: InstanceState;
   startedAt: string;
   closedAt?: string;
+  /** Elements holding a token, from the BpmnActiveElements search attribute (empty once closed). */
+  activeElements: string[];
 }
 
 export interface InstanceFilter {
@@ -95,6 +97,7 @@ export class InstanceQueries {
           state: instanceStateOf(info.status.name),
           startedAt: info.startTime.toISOString(),
           closedAt: info.closeTime?.toISOString(),
+          activeElements: attrs.get(SEARCH_ATTRIBUTES.activeElements) ?? [],
         } satisfies InstanceSummary;
       }),
     );

@@ -1,6 +1,7 @@
 /** One typed function per API endpoint the UI calls (see api/**\/*.controller.ts). */
 import { api, seg } from './client';
 import type {
+  ContractDetail,
   DefinitionSummary,
   DefinitionVersion,
   DeployResult,
@@ -9,7 +10,9 @@ import type {
   InstanceDetail,
   InstanceState,
   InstanceSummary,
+  OutboxMessage,
   Page,
+  ReviewLeadTime,
   Task,
   TaskDetail,
   TimelineEntry,
@@ -57,6 +60,13 @@ export const forms = {
 
 export const incidents = {
   retry: (incidentId: string) => api.post<{ incidentId: string; retried: boolean }>(`/incidents/${seg(incidentId)}/retry`),
+};
+
+/** The contract review pack's records (api/contracts, api/outbox, api/kpi). */
+export const contracts = {
+  get: (contractNo: string) => api.get<ContractDetail>(`/contracts/${seg(contractNo)}`),
+  communications: (contractNo: string) => api.get<Page<OutboxMessage>>('/outbox', { query: { contractNo, limit: 200 } }),
+  reviewLeadTime: (query: { from?: string; to?: string } = {}) => api.get<ReviewLeadTime>('/kpi/review-lead-time', { query }),
 };
 
 /** Domain endpoints of the contract review pack: their shapes are still being settled. */

@@ -43,6 +43,8 @@ export interface InstanceSummary {
   state: InstanceState;
   startedAt: string;
   closedAt?: string;
+  /** Elements holding a token (the BpmnActiveElements search attribute); older servers leave it out. */
+  activeElements?: string[];
 }
 
 export type InstanceDetail = InstanceSnapshot & { instanceId: string; startedAt: string; closedAt?: string };
@@ -81,4 +83,82 @@ export interface FormSchema {
 export interface FormSummary {
   formId: string;
   latestVersion: number;
+}
+
+/** GET /api/contracts/:contractNo (api/contracts/queries/contract-queries.service.ts). */
+export type ItemVerdict = 'accept' | 'accept-with-measures' | 'reject' | 'not-applicable';
+
+export interface ContractDetail {
+  contractNo: string;
+  customerId: string;
+  channel: string;
+  documentType: string;
+  annual: boolean;
+  oemSupply: boolean;
+  automotive: boolean;
+  newProduct: boolean;
+  specialRequirements: { text: string; sourceDocument: string; symbol?: string }[];
+  delivery: { method: string; place: string; packaging: string; transport: string } | null;
+  paymentTerms: string;
+  proposedClass: 'regular' | 'non-regular';
+  classReasons: string[];
+  contractClass: 'regular' | 'non-regular' | null;
+  classOverrideReason: string | null;
+  class: 'regular' | 'non-regular';
+  reviewers: string[];
+  reviewMode: string | null;
+  specialCharacteristics: { characteristic: string; symbol: string; documentRef?: string }[];
+  telephoneMemo: { memoText: string | null; customerContact: string | null; callDate: string | null; confirmationRequired: boolean } | null;
+  milestones: Record<string, Record<string, unknown>>;
+  status: string;
+  revision: number;
+  instanceId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+  retentionUntil: string | null;
+  lines: { id: string; lineNo: number; partNo: string; quantity: number; unitPrice: number; currency: string; requestedDate: string; committedDate: string; deliveredQty: number; lateRaisedAt: string | null }[];
+  revisions: { id: string; revision: number; requestedBy: 'customer' | 'company'; changes: Record<string, unknown>; reason: string; recordedBy: string; recordedAt: string }[];
+  reviews: { id: string; revision: number; department: string; mode: string; checklist: Record<string, ItemVerdict>; verdict: Exclude<ItemVerdict, 'not-applicable'>; comments: string | null; recordedAt: string }[];
+  measures: { id: string; revision: number; reviewId: string; description: string; department: string; owner: string; dueDate: string; status: 'open' | 'done'; evidence: string | null; completedAt: string | null }[];
+  changeNotices: { id: string; revision: number; department: string; summary: string; issuedAt: string; acknowledgedAt: string | null; acknowledgementNotes: string | null }[];
+  deliveries: { id: string; lineNo: number; partNo: string; quantity: number; deliveredAt: string; committedDate: string; onTime: boolean; recordedBy: string; recordedAt: string }[];
+  lateOrders: {
+    id: string;
+    lineNos: number[];
+    source: 'auto' | 'declared';
+    declaredBy: string | null;
+    reason: string;
+    originalDate: string;
+    newDate: string | null;
+    state: 'open' | 'escalated' | 'resolved';
+    instanceId: string | null;
+    openedAt: string;
+    resolvedAt: string | null;
+    reviews: { id: string; meeting: 'daily' | 'weekly'; reason: string; newDate: string | null; communication: string; outcome: string; recordedAt: string }[];
+  }[];
+}
+
+/** GET /api/outbox?contractNo: customer (and internal) communications. */
+export interface OutboxMessage {
+  id: string;
+  kind: string;
+  contractNo: string | null;
+  customerId: string | null;
+  recipients: string[];
+  subject: string;
+  body: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  channel: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** GET /api/kpi/review-lead-time */
+export interface ReviewLeadTime {
+  from: string | null;
+  to: string | null;
+  departments: { department: string; reviews: number; averageHours: number | null; medianHours: number | null; maxHours: number | null; open: number; oldestOpenHours: number | null }[];
 }

@@ -1,19 +1,29 @@
 /**
  * /instances/:instanceId — one instance (one order): the diagram of its version with
- * active tokens, completed counts and incidents (Retry), its timeline, open tasks and
- * variables. Refreshes while the instance is active.
+ * active tokens, completed counts and incidents (Retry), its timeline (called processes
+ * nested), open tasks and variables, and for a contract its records. Refreshes while the
+ * instance is active.
  */
 import { createViewer } from '../../modeler/create-viewer';
 import type { TokenOverlays } from '../../modeler/features/token-overlays';
 import { currentSession, hasGroup } from '../auth';
 import { ApiError } from '../api/client';
-import { definitions, incidents, instances } from '../api/endpoints';
-import type { InstanceDetail } from '../api/types';
+import { contracts, definitions, incidents, instances } from '../api/endpoints';
+import type { ContractDetail, InstanceDetail } from '../api/types';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, replace, table, toast } from '../ui/dom';
 import { age, dateTime, isOverdue, json } from '../ui/format';
 import { InstanceTimeline } from '../ui/instance-timeline';
+import { committedDates, contractRecords } from './contract-records';
+import { timelineWithCalled } from './instance-called';
 import { dateVariables, instanceFacts } from './instance-facts';
+
+/** The contract an instance works on: contract-review's business key is the contract number; its called processes carry `contractNo`. */
+function contractNoOf(d: InstanceDetail): string | undefined {
+  if (d.processId === 'contract-review') return d.businessKey;
+  const v = d.variables?.contractNo;
+  return typeof v === 'string' && v ? v : undefined;
+}
 
 const REFRESH_MS = 4000;
 
@@ -28,6 +38,7 @@ const instancePage: Page = async (root, { params }) => {
   const incidentsSection = h('section', { class: 'card', id: 'instance-incidents', 'aria-label': 'Incidents' });
   const tasksSection = h('section', { class: 'card', id: 'instance-tasks', 'aria-label': 'Open tasks' });
   const variablesSection = h('section', { class: 'card', id: 'instance-variables', 'aria-label': 'Variables' });
+  const contractSection = h('section', { class: 'card', id: 'contract-records', 'aria-label': 'Contract records', hidden: true });
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, heading, summary), actions),
     status,
@@ -35,6 +46,7 @@ const instancePage: Page = async (root, { params }) => {
     h('h2', {}, 'Timeline'),
     timelineHost,
     h('div', { class: 'columns' }, h('div', {}, tasksSection, incidentsSection), variablesSection),
+    contractSection,
   );
 
   let detail: InstanceDetail;
@@ -112,11 +124,35 @@ const instancePage: Page = async (root, { params }) => {
     );
   };
 
+  // The contract's records (a contract-review instance, or a process it called).
+  const contractNo = contractNoOf(detail);
+  let contract: ContractDetail | undefined;
+  let shownRecords = '';
+  const refreshContract = async () => {
+    if (!contractNo) return;
+    try {
+      const [c, comms] = await Promise.all([contracts.get(contractNo), contracts.communications(contractNo).then((p) => p.items, (e: unknown) => `Communications not available: ${e instanceof ApiError ? e.plain : String(e)}`)]);
+      contract = c;
+      const key = JSON.stringify([c, comms]);
+      if (key === shownRecords) return; // unchanged: keep the reader's scroll and selection
+      shownRecords = key;
+      replace(contractSection, h('h2', {}, `Contract ${c.contractNo}: records`), contractRecords(c, comms));
+    } catch (error) {
+      if (shownRecords === 'error') return;
+      shownRecords = 'error';
+      replace(contractSection, h('h2', {}, `Contract ${contractNo}: records`), error instanceof ApiError && error.status === 404 ? emptyState(`No contract ${contractNo} is recorded.`) : errorBox(error instanceof ApiError ? error.plain : String(error)));
+    }
+    contractSection.hidden = false;
+  };
+
   const refreshTimeline = async (d: InstanceDetail) => {
     try {
-      const entries = await instances.timeline(instanceId);
+      const source = await timelineWithCalled(instanceId, d.businessKey);
       const markers = dateVariables(d.variables ?? {}).map((m) => ({ id: `var-${m.name}`, at: m.at, label: m.name }));
-      timeline?.update(entries, markers);
+      const seen = new Set(markers.map((m) => m.at.slice(0, 10)));
+      if (contract) markers.push(...committedDates(contract).filter((m) => !seen.has(m.at)));
+      timeline?.update(source, markers);
+      delete timelineHost.dataset.error;
     } catch (error) {
       timelineHost.dataset.error = String(error);
     }
@@ -129,6 +165,7 @@ const instancePage: Page = async (root, { params }) => {
     try {
       detail = await instances.get(instanceId);
       render(detail);
+      await refreshContract();
       await refreshTimeline(detail);
       status.replaceChildren();
     } catch (error) {
@@ -149,6 +186,7 @@ const instancePage: Page = async (root, { params }) => {
   }
 
   render(detail);
+  await refreshContract();
   await refreshTimeline(detail);
   if (detail.state === 'ACTIVE') timer = setTimeout(() => void refresh(), REFRESH_MS);
 

@@ -93,8 +93,10 @@ async function renderList(
     replace(body, emptyState(cursor ? 'No more instances.' : 'No instance matches these filters.', 'Instances appear here once started through the API or by a message or timer.'));
     return;
   }
-  // Step, customer, due date and risk come from each instance's live state.
-  const facts = new Map(items.map((i) => [i.instanceId, h('span', { class: 'hint' }, '…')] as const));
+  // The current step comes with the list (active elements, named from the diagram: one read
+  // per process version shown). Customer, due date and risk live in the instance's
+  // variables, tasks and incidents: only active instances need their snapshot for those.
+  const facts = new Map(items.map((i) => [i.instanceId, h('span', { class: 'facts' }, i.activeElements === undefined && i.state === 'ACTIVE' ? h('span', { class: 'hint' }, '…') : null)] as const));
   const cells = (i: InstanceSummary) => [
     link(`/instances/${encodeURIComponent(i.instanceId)}`, i.businessKey ?? i.instanceId),
     i.processId ?? '—',
@@ -111,28 +113,72 @@ async function renderList(
     page.nextCursor ? h('button', { type: 'button', class: 'btn', onclick: () => navigate(toUrl({ cursor: page.nextCursor! })) }, 'Next →') : null,
   );
   replace(body, table(['Instance', 'Process', 'Version', 'State', 'Started', 'Age', 'Now'], items, cells, { 'aria-label': 'Instances' }), pager);
+
   await Promise.all(
     items.map(async (i) => {
-      const cell = facts.get(i.instanceId)!;
-      try {
-        replace(cell, describeFacts(await instances.get(i.instanceId)));
-      } catch {
-        replace(cell, '—');
-      }
+      if (!i.activeElements?.length || !i.processId || !i.version) return;
+      const names = await elementNames(i.processId, i.version);
+      const step = h('span', { class: 'step' }, [...new Set(i.activeElements)].map((id) => names.get(id) ?? id).join(', '));
+      facts.get(i.instanceId)!.prepend(step);
     }),
   );
+  const active = items.filter((i) => i.state === 'ACTIVE');
+  await eachLimited(active, SNAPSHOT_READS, async (i) => {
+    const cell = facts.get(i.instanceId)!;
+    try {
+      const detail = await instances.get(i.instanceId);
+      const listed = cell.querySelector('.step');
+      // The open tasks' names say the step best; otherwise keep the list's active elements.
+      const keepListed = listed && !detail.openTasks.length;
+      replace(cell, keepListed ? listed : null, describeFacts(detail, !keepListed));
+    } catch {
+      cell.querySelector('.hint')?.remove();
+    }
+  });
 }
 
-function describeFacts(detail: InstanceDetail): HTMLElement {
+/** Snapshot reads in flight at once. */
+const SNAPSHOT_READS = 4;
+
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
+  }));
+}
+
+/** Element id → name of a deployed version, read once per page load. */
+const namesCache = new Map<string, Promise<Map<string, string>>>();
+function elementNames(processId: string, version: number): Promise<Map<string, string>> {
+  const key = `${processId}@${version}`;
+  let names = namesCache.get(key);
+  if (!names) {
+    names = definitions.version(processId, version).then(
+      (d) => {
+        const doc = new DOMParser().parseFromString(d.xml, 'application/xml');
+        const map = new Map<string, string>();
+        for (const el of Array.from(doc.getElementsByTagName('*'))) {
+          const id = el.getAttribute('id');
+          const name = el.getAttribute('name');
+          if (id && name) map.set(id, name);
+        }
+        return map;
+      },
+      () => new Map<string, string>(),
+    );
+    namesCache.set(key, names);
+  }
+  return names;
+}
+
+function describeFacts(detail: InstanceDetail, withStep: boolean): HTMLElement[] {
   const f = instanceFacts(detail);
-  return h(
-    'span',
-    { class: 'facts' },
-    f.currentStep ? h('span', {}, f.currentStep) : null,
+  return [
+    f.currentStep && withStep ? h('span', { class: 'step' }, f.currentStep) : null,
     f.customer ? h('span', { class: 'hint' }, ` · ${f.customer}`) : null,
     f.dueDate ? h('span', { class: isOverdue(f.dueDate) ? 'overdue' : 'hint' }, ` · due ${date(f.dueDate)}`) : null,
     f.atRisk ? h('span', { class: 'badge badge-risk', title: f.atRisk }, 'at risk') : null,
-  );
+  ].filter((x): x is HTMLElement => x !== null);
 }
 
 export default instancesPage;

@@ -1,7 +1,8 @@
 /**
  * /kpi — on-time delivery rate per week (last 12 weeks) and per month (last 12 months)
- * against the target (ECharts), with the action plans opened when it was missed; late
- * orders by reason and the open 5D reports. Each part shows an empty state while its
+ * against the target (ECharts), with the action plans opened when it was missed; contract
+ * review lead time per department (last 12 months); late orders by reason and the open 5D
+ * reports. Each part shows an empty state while its
  * endpoint is missing or has no data.
  */
 import { BarChart, LineChart } from 'echarts/charts';
@@ -9,6 +10,8 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { api } from '../api/client';
+import { contracts } from '../api/endpoints';
+import type { ReviewLeadTime } from '../api/types';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, replace, table } from '../ui/dom';
 import { field, isRow, num, rowsOf, text } from '../ui/loose-data';
@@ -25,11 +28,12 @@ const kpi: Page = async (root) => {
     const d = new Date();
     return isoDate(new Date(d.getFullYear(), d.getMonth() - 11, 1));
   })();
-  const [weekly, monthly, lateOrders, fiveD] = await Promise.all([
+  const [weekly, monthly, lateOrders, fiveD, leadTime] = await Promise.all([
     optional('/kpi/on-time-delivery', () => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'week', from: weeksAgo, to: today } })),
     optional('/kpi/on-time-delivery', () => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'month', from: monthsAgo, to: today } })),
     optional('/late-orders', () => api.get<unknown>('/late-orders', { query: { limit: 500 } })),
     optional('/5d-reports', () => api.get<unknown>('/5d-reports', { query: { state: 'open', limit: 500 } })),
+    optional('/kpi/review-lead-time', () => contracts.reviewLeadTime({ from: monthsAgo, to: today })),
   ]);
   if (weekly.state === 'absent' && monthly.state === 'absent') {
     replace(body, emptyState('No KPI data yet.', 'This server does not offer /api/kpi/on-time-delivery yet: the contract review pack adds it.'));
@@ -52,10 +56,24 @@ const kpi: Page = async (root) => {
       }
     }
   }
+  const leadSection = h('section', { class: 'card', id: 'kpi-review-lead-time' }, h('h2', {}, 'Review lead time per department — last 12 months'));
+  if (leadTime.state === 'error') leadSection.append(errorBox(leadTime.message));
+  else if (leadTime.state === 'absent') leadSection.append(emptyState('Not available.'));
+  else if (!leadTime.body.departments.length) leadSection.append(emptyState('No department review yet.'));
+  else {
+    const rows = leadTime.body.departments;
+    const chartHost = h('div', { class: 'chart', id: 'review-lead-time-chart', role: 'img', 'aria-label': `Average review lead time per department: ${rows.map((r) => `${r.department} ${r.averageHours ?? '—'} h`).join(', ')}` });
+    leadSection.append(
+      chartHost,
+      table(['Department', 'Reviews', 'Average', 'Median', 'Longest', 'Open now', 'Oldest open'], rows, (r) => [r.department, String(r.reviews), hours(r.averageHours), hours(r.medianHours), hours(r.maxHours), String(r.open), hours(r.oldestOpenHours)], { 'aria-label': 'Review lead time per department' }),
+    );
+    charts.push(leadTimeChart(chartHost, leadTime.body));
+  }
   const details = monthly.state === 'ok' ? monthly.body : weekly.state === 'ok' ? weekly.body : undefined;
   replace(
     body,
     h('div', { class: 'columns' }, ...sections),
+    leadSection,
     h('div', { class: 'columns' }, lateByReason(lateOrders.state === 'ok' ? lateOrders.body : undefined), openFiveD(fiveD.state === 'ok' ? fiveD.body : undefined)),
     ...breakdowns(details),
   );
@@ -107,6 +125,30 @@ function rateChart(host: HTMLElement, series: RateSeries): echarts.ECharts {
     ],
   });
   return chart;
+}
+
+function leadTimeChart(host: HTMLElement, body: ReviewLeadTime): echarts.ECharts {
+  const chart = echarts.init(host, undefined, { renderer: 'svg' });
+  const rows = body.departments;
+  chart.setOption({
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v} h` : '—') },
+    legend: { top: 0 },
+    grid: { left: 56, right: 24, top: 32, bottom: 32 },
+    xAxis: { type: 'category', data: rows.map((r) => r.department) },
+    yAxis: { type: 'value', name: 'hours', axisLabel: { formatter: '{value} h' } },
+    series: [
+      { name: 'average', type: 'bar', data: rows.map((r) => r.averageHours), itemStyle: { color: '#1f5fbf' } },
+      { name: 'median', type: 'bar', data: rows.map((r) => r.medianHours), itemStyle: { color: '#7aa6e6' } },
+      { name: 'oldest open', type: 'bar', data: rows.map((r) => r.oldestOpenHours), itemStyle: { color: '#b3261e' } },
+    ],
+  });
+  return chart;
+}
+
+/** "3.5 h", "2.1 d" */
+function hours(h: number | null): string {
+  if (h === null) return '—';
+  return h >= 48 ? `${Math.round((h / 24) * 10) / 10} d` : `${Math.round(h * 10) / 10} h`;
 }
 
 /** Action plans (corrective / preventive) opened for missed periods, as the KPI answer lists them. */
