@@ -143,8 +143,6 @@ export const SEARCH_ATTRIBUTES = {
   processId: defineSearchAttributeKey('BpmnProcessId', SearchAttributeType.KEYWORD),
   version: defineSearchAttributeKey('BpmnVersion', SearchAttributeType.INT),
   businessKey: defineSearchAttributeKey('BpmnBusinessKey', SearchAttributeType.KEYWORD),
-  state: defineSearchAttributeKey('BpmnState', SearchAttributeType.KEYWORD),
-  activeElements: defineSearchAttributeKey('BpmnActiveElements', SearchAttributeType.KEYWORD_LIST),
   /** Open message subscriptions as `subscriptionTerm(name, correlationKey)`: the API correlates messages through them. */
   subscriptions: defineSearchAttributeKey('BpmnSubscriptions', SearchAttributeType.KEYWORD_LIST),
   /** True while the instance has an unresolved incident: GET /api/incidents lists through it. */

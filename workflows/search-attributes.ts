@@ -1,27 +1,29 @@
 /**
- * Search attributes for listing and message correlation, upserted only when they change so
- * the history gets one event per real change rather than one per step.
+ * Search attributes the instance itself maintains: its open message subscriptions (so the
+ * API finds who waits for a message) and whether it has an unresolved incident. Both start
+ * empty and are upserted only when they change, so a process without messages or incidents
+ * adds no history event for them. Process, version and business key are set once at start by
+ * whoever starts the workflow; state comes from the execution status; active elements from
+ * the snapshot query.
  */
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import { snapshotOf, type EngineState } from '../engine';
+import type { EngineState } from '../engine';
 import { SEARCH_ATTRIBUTES, subscriptionTerm } from './protocol';
 
+const NOTHING = JSON.stringify({ subscriptions: [], hasIncident: false });
+
 export class SearchAttributePublisher {
-  private last = '';
+  private last = NOTHING;
 
   publish(state: EngineState): void {
-    const snapshot = snapshotOf(state);
-    const subscriptions = [...new Set(snapshot.subscriptions.map((s) => subscriptionTerm(s.name, s.correlationKey)))].sort();
-    const hasIncident = snapshot.incidents.some((i) => !i.resolved);
-    const values = { state: snapshot.state, activeElements: snapshot.activeElements, subscriptions, hasIncident };
-    const key = JSON.stringify(values);
+    const subscriptions = [...new Set(Object.values(state.messages).map((s) => subscriptionTerm(s.name, s.correlationKey)))].sort();
+    const hasIncident = state.incidents.some((i) => !i.resolved);
+    const key = JSON.stringify({ subscriptions, hasIncident });
     if (key === this.last) return;
     this.last = key;
     upsertSearchAttributes([
-      { key: SEARCH_ATTRIBUTES.state, value: values.state },
-      { key: SEARCH_ATTRIBUTES.activeElements, value: values.activeElements },
-      { key: SEARCH_ATTRIBUTES.subscriptions, value: values.subscriptions },
-      { key: SEARCH_ATTRIBUTES.hasIncident, value: values.hasIncident },
+      { key: SEARCH_ATTRIBUTES.subscriptions, value: subscriptions },
+      { key: SEARCH_ATTRIBUTES.hasIncident, value: hasIncident },
     ]);
   }
 }

@@ -84,7 +84,6 @@ export class TimerStartSchedules {
           { key: SEARCH_ATTRIBUTES.processId, value: graph.processId },
           { key: SEARCH_ATTRIBUTES.version, value: version },
           { key: SEARCH_ATTRIBUTES.businessKey, value: businessKey },
-          { key: SEARCH_ATTRIBUTES.state, value: 'ACTIVE' },
         ],
       },
       ...(times !== undefined ? { state: { remainingActions: times } } : {}),

@@ -22,7 +22,7 @@ export interface InstanceSummary {
   state: InstanceState;
   startedAt: string;
   closedAt?: string;
-  /** Elements holding a token, from the BpmnActiveElements search attribute (empty once closed). */
+  /** Elements holding a token now, read from each running instance's snapshot (empty once closed). */
   activeElements: string[];
 }
 
@@ -97,12 +97,21 @@ export class InstanceQueries {
           state: instanceStateOf(info.status.name),
           startedAt: info.startTime.toISOString(),
           closedAt: info.closeTime?.toISOString(),
-          activeElements: attrs.get(SEARCH_ATTRIBUTES.activeElements) ?? [],
+          activeElements: info.status.name === 'RUNNING' ? await this.activeElementsOf(info.workflowId) : [],
         } satisfies InstanceSummary;
       }),
     );
     const token = response.nextPageToken;
     return { items, nextCursor: token && token.length ? Buffer.from(token).toString('base64url') : undefined };
+  }
+
+  /** The page's running instances answer from the worker's cache; a failed query leaves the step unknown. */
+  private async activeElementsOf(instanceId: string): Promise<string[]> {
+    try {
+      return (await this.client.workflow.getHandle(instanceId).query(snapshotQuery)).activeElements;
+    } catch {
+      return [];
+    }
   }
 
   private async describe(instanceId: string) {

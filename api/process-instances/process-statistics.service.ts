@@ -24,9 +24,9 @@ export interface ProcessStatistics {
 }
 
 /**
- * Per-element counts for the heatmap. Visibility gives each instance's active elements
- * (BpmnActiveElements); completion counts come from the instances' own snapshot queries,
- * over the most recent `limit` instances so the cost stays bounded.
+ * Per-element counts for the heatmap, from the instances' own snapshot queries (active
+ * elements of running instances, completion counts of all), over the most recent `limit`
+ * instances so the cost stays bounded.
  */
 @Injectable()
 export class ProcessStatisticsService {
@@ -49,14 +49,12 @@ export class ProcessStatisticsService {
     let running = 0;
     for await (const execution of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: Math.min(limit, 100) })) {
       ids.push(execution.workflowId);
-      if (execution.status.name === 'RUNNING') {
-        running++;
-        for (const elementId of execution.typedSearchAttributes.get(SEARCH_ATTRIBUTES.activeElements) ?? []) entry(elementId).active++;
-      }
+      if (execution.status.name === 'RUNNING') running++;
       if (ids.length >= limit) break;
     }
     const snapshots = await Promise.all(ids.map((id) => this.client.workflow.getHandle(id).query(snapshotQuery).catch(() => undefined)));
     for (const snapshot of snapshots) {
+      if (snapshot?.state === 'ACTIVE') for (const elementId of snapshot.activeElements) entry(elementId).active++;
       for (const { elementId, count } of snapshot?.completedElements ?? []) {
         const s = entry(elementId);
         s.completed += count;

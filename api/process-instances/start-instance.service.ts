@@ -58,7 +58,6 @@ export class StartInstanceService {
           { key: SEARCH_ATTRIBUTES.processId, value: definition.processId },
           { key: SEARCH_ATTRIBUTES.version, value: definition.version },
           { key: SEARCH_ATTRIBUTES.businessKey, value: request.businessKey },
-          { key: SEARCH_ATTRIBUTES.state, value: 'ACTIVE' },
         ],
       });
     } catch (error) {

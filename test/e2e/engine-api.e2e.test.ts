@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
+import { maybeRecordHistory } from '../workflow/support/histories';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'e2e', name), 'utf8');
 const enc = encodeURIComponent;
@@ -139,6 +140,8 @@ describe('engine API (e2e, Temporal dev server)', () => {
 
       const finished = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
       expect(finished.body.variables).toMatchObject({ contractNo: 'R-1', verdict: 'accept', comments: '可以' });
+      // A real server's history with a completeTask Update, for the replay test.
+      await maybeRecordHistory('dev-server-user-task-update', api.env.client.workflow.getHandle(id));
       expect(finished.body.completedElements).toEqual(expect.arrayContaining([{ elementId: 'review', count: 1 }]));
       const timeline = await api.call('GET', `/process-instances/${enc(id)}/timeline`, { token: owner });
       const events = timeline.body.map((e: { elementId: string; event: string }) => `${e.elementId}:${e.event}`);

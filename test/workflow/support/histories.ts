@@ -1,8 +1,9 @@
 /**
- * Recorded histories for the replay test: `RECORD_HISTORIES=1 npx jest --selectProjects workflow`
- * rewrites them from the conformance runs; a plain run only reads them. Only runs without
- * updates are recorded: the time-skipping server orders update events in a way the SDK's
- * replayer rejects ("Update machine does not handle this event"), unlike a real server.
+ * Recorded histories for the replay test: `RECORD_HISTORIES=1 npx jest --selectProjects workflow e2e`
+ * rewrites them from the conformance runs and from the engine API e2e test; a plain run only
+ * reads them. Time-skipping runs are recorded only without updates: that server orders update
+ * events in a way the SDK's replayer rejects ("Update machine does not handle this event"), so
+ * histories with a completeTask Update come from the e2e test on the real dev server.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
