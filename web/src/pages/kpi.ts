@@ -33,7 +33,8 @@ const kpi: Page = async (root) => {
     optional('/kpi/on-time-delivery', () => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'month', from: monthsAgo, to: today } })),
     optional('/late-orders', () => api.get<unknown>('/late-orders', { query: { limit: 500 } })),
     optional('/5d-reports', () => api.get<unknown>('/5d-reports', { query: { state: 'open', limit: 500 } })),
-    optional('/kpi/review-lead-time', () => contracts.reviewLeadTime({ from: monthsAgo, to: today })),
+    // No upper bound: the plant's today may already be tomorrow here.
+    optional('/kpi/review-lead-time', () => contracts.reviewLeadTime({ from: monthsAgo })),
   ]);
   if (weekly.state === 'absent' && monthly.state === 'absent') {
     replace(body, emptyState('No KPI data yet.', 'This server does not offer /api/kpi/on-time-delivery yet: the contract review pack adds it.'));

@@ -109,10 +109,14 @@ export class InstanceTimeline {
       }
     }
     if (!this.fitted && items.length) {
-      // From the first event to the latest of now and the marked dates: a late order shows
-      // how far today is from its committed date.
-      const times = [...items.flatMap((i) => [i.start.getTime(), i.end?.getTime() ?? NaN]), now.getTime(), ...markers.map((m) => Date.parse(m.at))].filter(Number.isFinite);
-      const [start, end] = [Math.min(...times), Math.max(...times)];
+      // From the first event to now; marked dates too while they are near enough not to
+      // squeeze the bars into slivers (a late order shows how far today is from its date).
+      const times = items.flatMap((i) => [i.start.getTime(), i.end?.getTime() ?? NaN]).filter(Number.isFinite);
+      let [start, end] = [Math.min(...times), Math.max(...times, now.getTime())];
+      const span = Math.max(end - start, 600_000);
+      for (const at of markers.map((m) => Date.parse(m.at)).filter(Number.isFinite)) {
+        if (at > start - 3 * span && at < end + 3 * span) [start, end] = [Math.min(start, at), Math.max(end, at)];
+      }
       const pad = Math.max((end - start) * 0.05, 60_000);
       this.timeline.setWindow(new Date(start - pad), new Date(end + pad), { animation: false });
       this.fitted = true;
