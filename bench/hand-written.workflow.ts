@@ -9,63 +9,15 @@
  * (not awaited before the task counts as open), a `completeTask` Update with a validator
  * completes it, then closeUserTask and F run side by side.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { EngineActivities, JobActivity, JobInput } from '../workflows/activity-contract';
-import { BPMN_ERROR_TYPE, completeTaskUpdate, SEARCH_ATTRIBUTES, type CompleteTaskRequest, type ProcessInstanceResult, type Variables } from '../workflows/protocol';
+import { BPMN_ERROR_TYPE, completeTaskUpdate, type CompleteTaskRequest, type ProcessInstanceResult, type Variables } from '../workflows/protocol';
 
 export interface HandWrittenInput {
   processId: string;
   version: number;
   businessKey: string;
   variables: Variables;
-  /**
-   * Control experiment only (`orderHandWrittenWithSearchAttributes`): also upsert the
-   * interpreter's search attributes (BpmnState, BpmnActiveElements, BpmnSubscriptions,
-   * BpmnHasIncident) whenever the set of active elements changes, as
-   * workflows/search-attributes.ts does, to measure what those upserts cost on their own.
-   */
-  publishSearchAttributes?: boolean;
-}
-
-/** The same workflow plus the interpreter's search-attribute upserts: the benchmark's control. */
-export async function orderHandWrittenWithSearchAttributes(input: HandWrittenInput): Promise<ProcessInstanceResult> {
-  return orderHandWritten({ ...input, publishSearchAttributes: true });
-}
-
-/** Active elements → search attributes, upserted only on change (what workflows/search-attributes.ts does). */
-class ActiveElements {
-  private readonly active = new Set<string>();
-  private last = '';
-
-  constructor(private readonly enabled: boolean) {}
-
-  enter(...ids: string[]): void {
-    for (const id of ids) this.active.add(id);
-    this.publish('ACTIVE');
-  }
-
-  /** Leaves `id`; the next `enter` or `publish` upserts the change (one upsert per workflow task, like the interpreter). */
-  leave(id: string): void {
-    this.active.delete(id);
-  }
-
-  get size(): number {
-    return this.active.size;
-  }
-
-  publish(state: 'ACTIVE' | 'COMPLETED'): void {
-    if (!this.enabled) return;
-    const activeElements = [...this.active].sort();
-    const key = JSON.stringify({ state, activeElements });
-    if (key === this.last) return;
-    this.last = key;
-    upsertSearchAttributes([
-      { key: SEARCH_ATTRIBUTES.state, value: state },
-      { key: SEARCH_ATTRIBUTES.activeElements, value: activeElements },
-      { key: SEARCH_ATTRIBUTES.subscriptions, value: [] },
-      { key: SEARCH_ATTRIBUTES.hasIncident, value: false },
-    ]);
-  }
 }
 
 // The interpreter's activity options (workflows/activities.ts), so retries and timeouts match.
@@ -85,10 +37,8 @@ export async function orderHandWritten(input: HandWrittenInput): Promise<Process
   const variables: Variables = { ...input.variables };
   const meta = { instanceId, processId: input.processId, version: input.version, businessKey: input.businessKey };
   let jobCount = 0;
-  const active = new ActiveElements(input.publishSearchAttributes === true);
 
   const job = async (elementId: string, taskType: string): Promise<void> => {
-    active.enter(elementId);
     const jobKey = String(++jobCount);
     const job: JobInput = {
       ...meta,
@@ -102,7 +52,6 @@ export async function orderHandWritten(input: HandWrittenInput): Promise<Process
     };
     const result = await jobs[taskType](job);
     Object.assign(variables, result ?? {});
-    active.leave(elementId);
   };
 
   // The user task's state, for the update's validator and handler.
@@ -133,10 +82,7 @@ export async function orderHandWritten(input: HandWrittenInput): Promise<Process
   await job('A', 'bench-a');
   if (Number(variables.amount) > 100) await job('C1', 'bench-c1');
   else await job('C2', 'bench-c2');
-  // The branch that finishes first leaves the other one active: that is a change of its own.
-  const branch = (elementId: string, taskType: string) => job(elementId, taskType).then(() => active.size > 0 && active.publish('ACTIVE'));
-  await Promise.all([branch('D', 'bench-d'), branch('E', 'bench-e')]);
-  active.enter('Approve');
+  await Promise.all([job('D', 'bench-d'), job('E', 'bench-e')]);
 
   const taskId = `${instanceId}/Approve/${++jobCount}`;
   openTaskId = taskId;
@@ -152,11 +98,9 @@ export async function orderHandWritten(input: HandWrittenInput): Promise<Process
   });
   await condition(() => completion !== undefined);
   const done = completion!;
-  active.leave('Approve');
   Object.assign(variables, done.variables ?? {});
   const closed = engine.closeUserTask({ taskId, instanceId, outcome: 'completed', closedAt: new Date().toISOString(), completedBy: done.user, variables: done.variables });
   await Promise.all([created, closed, job('F', 'bench-f')]);
-  active.publish('COMPLETED');
 
   return { state: 'COMPLETED', variables };
 }

@@ -7,10 +7,8 @@
  * in-memory activities, and the client. The client starts an instance, completes its user
  * task through the `completeTask` Update as soon as createUserTask has written it, and
  * waits for the result; latency is start call → result. Each concurrency level runs a
- * closed loop of `concurrency` clients, in alternating rounds (H I C H I C) so drift of the
- * machine favours no side. C, the control, is the hand-written workflow plus the
- * interpreter's search-attribute upserts: it separates what those upserts cost (server
- * side, history events) from what the interpreter itself costs (worker CPU).
+ * closed loop of `concurrency` clients, in alternating rounds (H I H I) so drift of the
+ * machine favours no side.
  *
  * Environment: BENCH_SCALE (default 1) multiplies the instance counts; BENCH_OUT overrides
  * the results file (default bench/results.json next to this source).
@@ -28,13 +26,12 @@ import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { createDevServerEnv } from '../test/support/temporal-env';
 import { completeTaskUpdate, PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, type ProcessInstanceInput, type ProcessInstanceResult } from '../workflows/protocol';
 import { BENCH_TASK_TYPES, BenchTaskStore, createBenchActivities } from './bench-activities';
-import type { HandWrittenInput, orderHandWritten, orderHandWrittenWithSearchAttributes } from './hand-written.workflow';
+import type { HandWrittenInput, orderHandWritten } from './hand-written.workflow';
 
-/** The two benchmarked kinds, plus a control: the hand-written workflow with the interpreter's search-attribute upserts. */
-type Kind = 'hand-written' | 'interpreter' | 'control';
-const KINDS: Kind[] = ['hand-written', 'interpreter', 'control'];
-const LABEL: Record<Kind, string> = { 'hand-written': 'hand-written', interpreter: 'interpreter', control: 'hand-written + SA upserts' };
-const QUEUES: Record<Kind, string> = { 'hand-written': 'bench-hand-written', interpreter: 'bench-interpreter', control: 'bench-hand-written' };
+/** The two benchmarked kinds. */
+type Kind = 'hand-written' | 'interpreter';
+const KINDS: Kind[] = ['hand-written', 'interpreter'];
+const QUEUES: Record<Kind, string> = { 'hand-written': 'bench-hand-written', interpreter: 'bench-interpreter' };
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 /** Instances per kind at each concurrency level (split over two alternating rounds). */
@@ -165,24 +162,10 @@ class Bench {
           { key: SEARCH_ATTRIBUTES.processId, value: this.graph.processId },
           { key: SEARCH_ATTRIBUTES.version, value: 1 },
           { key: SEARCH_ATTRIBUTES.businessKey, value: businessKey },
-          { key: SEARCH_ATTRIBUTES.state, value: 'ACTIVE' },
         ],
       });
     }
     const input: HandWrittenInput = { processId: this.graph.processId, version: 1, businessKey, variables };
-    if (kind === 'control') {
-      return this.client.workflow.start<typeof orderHandWrittenWithSearchAttributes>('orderHandWrittenWithSearchAttributes', {
-        taskQueue: QUEUES.control,
-        workflowId: `order-control/${businessKey}`,
-        args: [input],
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.processId, value: this.graph.processId },
-          { key: SEARCH_ATTRIBUTES.version, value: 1 },
-          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKey },
-          { key: SEARCH_ATTRIBUTES.state, value: 'ACTIVE' },
-        ],
-      });
-    }
     return this.client.workflow.start<typeof orderHandWritten>('orderHandWritten', {
       taskQueue: QUEUES['hand-written'],
       workflowId: `order-hand-written/${businessKey}`,
@@ -262,28 +245,27 @@ function summarise(concurrency: number, rounds: RoundResult[], histories: Histor
 function report(single: Record<Kind, History>, stats: Record<Kind, LevelStats[]>): string {
   const H = single['hand-written'];
   const I = single.interpreter;
-  const C = single.control;
   const lines: string[] = [];
   const signed = (n: number) => (n === 0 ? '' : `${n > 0 ? '+' : ''}${n}`);
   lines.push('');
-  lines.push(`History events of one instance (amount 150 → C1): hand-written ${H.total}, interpreter ${I.total} (ratio ${fmt(I.total / H.total, 2)}); control (hand-written + SA upserts) ${C.total}`);
+  lines.push(`History events of one instance (amount 150 → C1): hand-written ${H.total}, interpreter ${I.total} (ratio ${fmt(I.total / H.total, 2)})`);
   lines.push('');
-  lines.push('| event type | hand-written | interpreter | I − H | control |');
-  lines.push('|---|---:|---:|---:|---:|');
+  lines.push('| event type | hand-written | interpreter | I − H |');
+  lines.push('|---|---:|---:|---:|');
   const types = [...new Set(KINDS.flatMap((k) => Object.keys(single[k].byType)))].sort();
   for (const t of types) {
     const h = H.byType[t] ?? 0;
     const i = I.byType[t] ?? 0;
-    lines.push(`| ${t} | ${h} | ${i} | ${signed(i - h)} | ${C.byType[t] ?? 0} |`);
+    lines.push(`| ${t} | ${h} | ${i} | ${signed(i - h)} |`);
   }
-  lines.push(`| **total** | **${H.total}** | **${I.total}** | **${signed(I.total - H.total)}** | **${C.total}** |`);
+  lines.push(`| **total** | **${H.total}** | **${I.total}** | **${signed(I.total - H.total)}** |`);
   lines.push('');
-  lines.push('| concurrency | instances | throughput/s H | throughput/s I | **I ÷ H** | p50 ms H | p50 ms I | I ÷ H | p99 ms H | p99 ms I | I ÷ H | throughput/s control | I ÷ control |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| concurrency | instances | throughput/s H | throughput/s I | **I ÷ H** | p50 ms H | p50 ms I | I ÷ H | p99 ms H | p99 ms I | I ÷ H |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   LEVELS.forEach((level, n) => {
-    const [h, i, c] = KINDS.map((k) => stats[k][n]);
+    const [h, i] = KINDS.map((k) => stats[k][n]);
     lines.push(
-      `| ${level.concurrency} | ${h.instances} | ${fmt(h.throughput)} | ${fmt(i.throughput)} | **${fmt(i.throughput / h.throughput, 2)}** | ${fmt(h.p50)} | ${fmt(i.p50)} | ${fmt(i.p50 / h.p50, 2)} | ${fmt(h.p99)} | ${fmt(i.p99)} | ${fmt(i.p99 / h.p99, 2)} | ${fmt(c.throughput)} | ${fmt(i.throughput / c.throughput, 2)} |`,
+      `| ${level.concurrency} | ${h.instances} | ${fmt(h.throughput)} | ${fmt(i.throughput)} | **${fmt(i.throughput / h.throughput, 2)}** | ${fmt(h.p50)} | ${fmt(i.p50)} | ${fmt(i.p50 / h.p50, 2)} | ${fmt(h.p99)} | ${fmt(i.p99)} | ${fmt(i.p99 / h.p99, 2)} |`,
     );
   });
   lines.push('');
@@ -292,11 +274,11 @@ function report(single: Record<Kind, History>, stats: Record<Kind, LevelStats[]>
   LEVELS.forEach((level, n) => {
     for (const k of KINDS) {
       const x = stats[k][n];
-      lines.push(`| ${level.concurrency} | ${LABEL[k]} | ${fmt(x.meanHistoryEvents)} | ${fmt(x.meanWorkflowTasks)} | ${fmt(x.cpuMsPerInstance)} | ${PHASES.map((p) => fmt(x.phases[p])).join(' | ')} |`);
+      lines.push(`| ${level.concurrency} | ${k} | ${fmt(x.meanHistoryEvents)} | ${fmt(x.meanWorkflowTasks)} | ${fmt(x.cpuMsPerInstance)} | ${PHASES.map((p) => fmt(x.phases[p])).join(' | ')} |`);
     }
   });
   lines.push('');
-  lines.push('H = hand-written, I = interpreter, control = hand-written + the interpreter\'s search-attribute upserts; ratios are I ÷ H (or I ÷ control).');
+  lines.push('H = hand-written, I = interpreter; ratios are I ÷ H.');
   lines.push('Latency: client start call → result, including completing the user task through the Update as soon as it opens.');
   lines.push(`History events / workflow tasks (mean): over the last ${HISTORY_SAMPLE} instances of each kind at that level.`);
   lines.push('CPU ms/instance: user+system CPU of this process (client, both workers, activities); the dev server is a separate process.');
@@ -348,13 +330,13 @@ async function main(): Promise<void> {
       const { id } = await bench.instance(kind, 150);
       single[kind] = await historyBreakdown(env.client, id);
     }
-    log(`history events per instance: ${KINDS.map((k) => `${LABEL[k]} ${single[k].total}`).join(', ')}`);
+    log(`history events per instance: ${KINDS.map((k) => `${k} ${single[k].total}`).join(', ')}`);
 
-    const stats: Record<Kind, LevelStats[]> = { 'hand-written': [], interpreter: [], control: [] };
+    const stats: Record<Kind, LevelStats[]> = { 'hand-written': [], interpreter: [] };
     const stalls: Stall[] = [];
     for (const level of LEVELS) {
       const half = Math.ceil(level.instances / 2);
-      const rounds: Record<Kind, RoundResult[]> = { 'hand-written': [], interpreter: [], control: [] };
+      const rounds: Record<Kind, RoundResult[]> = { 'hand-written': [], interpreter: [] };
       for (let r = 0; r < 2; r++) {
         for (const kind of KINDS) {
           for (let attempt = 1; ; attempt++) {
@@ -365,7 +347,7 @@ async function main(): Promise<void> {
               rounds[kind].push(round);
               break;
             }
-            log(`${LABEL[kind]} at concurrency ${level.concurrency}: ${slow.length} instance(s) stalled (${JSON.stringify(stalls[stalls.length - 1].gap)}): running the round again`);
+            log(`${kind} at concurrency ${level.concurrency}: ${slow.length} instance(s) stalled (${JSON.stringify(stalls[stalls.length - 1].gap)}): running the round again`);
           }
         }
       }
@@ -374,14 +356,14 @@ async function main(): Promise<void> {
         const histories = await Promise.all(sample.map((id) => historyBreakdown(env.client, id)));
         stats[kind].push(summarise(level.concurrency, rounds[kind], histories));
       }
-      const [h, i, c] = KINDS.map((k) => stats[k][stats[k].length - 1]);
+      const [h, i] = KINDS.map((k) => stats[k][stats[k].length - 1]);
       log(
-        `concurrency ${level.concurrency}: ${h.instances} instances of each; throughput/s hand-written ${fmt(h.throughput)}, interpreter ${fmt(i.throughput)} (I ÷ H ${fmt(i.throughput / h.throughput, 2)}), control ${fmt(c.throughput)}`,
+        `concurrency ${level.concurrency}: ${h.instances} instances of each; throughput/s hand-written ${fmt(h.throughput)}, interpreter ${fmt(i.throughput)} (I ÷ H ${fmt(i.throughput / h.throughput, 2)})`,
       );
     }
 
     console.log(report(single, stats));
-    if (stalls.length > 0) console.log(`\nStalled instances (round run again): ${stalls.map((x) => `${LABEL[x.kind]} @${x.concurrency}: ${(x.latencyMs / 1000).toFixed(0)} s, ${x.gap.seconds} s between ${x.gap.after} and ${x.gap.before}`).join('; ')}`);
+    if (stalls.length > 0) console.log(`\nStalled instances (round run again): ${stalls.map((x) => `${x.kind} @${x.concurrency}: ${(x.latencyMs / 1000).toFixed(0)} s, ${x.gap.seconds} s between ${x.gap.after} and ${x.gap.before}`).join('; ')}`);
 
     const results = {
       date: new Date().toISOString(),
@@ -401,7 +383,6 @@ async function main(): Promise<void> {
           p99: stats.interpreter[n].p99 / stats['hand-written'][n].p99,
           historyEvents: stats.interpreter[n].meanHistoryEvents / stats['hand-written'][n].meanHistoryEvents,
           cpuMsPerInstance: stats.interpreter[n].cpuMsPerInstance / stats['hand-written'][n].cpuMsPerInstance,
-          throughputVsControl: stats.interpreter[n].throughput / stats.control[n].throughput,
         },
       })),
       stalls,
