@@ -59,6 +59,7 @@ function hours(ms: number): number {
   return Math.max(0, ms) / 3_600_000;
 }
 
+/** To the second or so (0.001 h): a review done in minutes still shows. */
 function round(h: number): number {
-  return Math.round(h * 100) / 100;
+  return Math.round(h * 1000) / 1000;
 }

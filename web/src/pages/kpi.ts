@@ -146,9 +146,10 @@ function leadTimeChart(host: HTMLElement, body: ReviewLeadTime): echarts.ECharts
   return chart;
 }
 
-/** "3.5 h", "2.1 d" */
+/** "12 min", "3.5 h", "2.1 d" */
 function hours(h: number | null): string {
   if (h === null) return '—';
+  if (h < 1) return h * 60 < 1 ? '< 1 min' : `${Math.round(h * 60)} min`;
   return h >= 48 ? `${Math.round((h / 24) * 10) / 10} d` : `${Math.round(h * 10) / 10} h`;
 }
 
