@@ -1,6 +1,6 @@
 /** CR-10: on-time delivery rate per month against the target; a miss opens a corrective/preventive action plan. */
 import { ActionPlanEntity, KpiTargetEntity } from '../../persistence/entities/contract-review';
-import { addDays, localDate } from './domain/dates';
+import { addDays, lastDayOfMonth, localDate } from './domain/dates';
 import { DEFAULT_ON_TIME_TARGET, onTimeRates } from './domain/on-time';
 import { loadDueLines } from './records/execution';
 import { activityNow, badInput, type ContractReviewDeps, type JobHandler, nowIso, optStr, str } from './support';
@@ -20,7 +20,7 @@ export function createKpiActivities(deps: ContractReviewDeps): Record<string, Jo
         const period = optStr(variables, 'period') ?? previousMonth(localDate(activityNow(), deps.config.plantTimeZone));
         if (!/^\d{4}-\d{2}$/.test(period)) throw badInput(`period must be YYYY-MM, got ${period}`);
         const target = (await em.findOneBy(KpiTargetEntity, { kpi: ON_TIME_KPI }))?.target ?? DEFAULT_ON_TIME_TARGET;
-        const last = addDays(`${previousMonth(addDays(`${period}-01`, 40))}-01`, -1); // last day of `period`
+        const last = lastDayOfMonth(period);
         const lines = await loadDueLines(em, `${period}-01`, last);
         const [rate] = onTimeRates(lines, 'month', target, (iso) => localDate(Date.parse(iso), deps.config.plantTimeZone));
         const kpi = { period, due: rate?.due ?? 0, onTime: rate?.onTime ?? 0, rate: rate?.rate ?? null, ratePercent: rate?.rate == null ? null : Math.round(rate.rate * 1000) / 10, targetPercent: Math.round(target * 1000) / 10 };

@@ -18,6 +18,11 @@ export function localDate(epochMs: number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(epochMs));
 }
 
+/** `2026-12` → `2026-12-31`: the day before the 1st of the following month. */
+export function lastDayOfMonth(month: string): string {
+  return addDays(`${addDays(`${month}-01`, 32).slice(0, 7)}-01`, -1);
+}
+
 /** `2026-12` */
 export function monthOf(date: string): string {
   return date.slice(0, 7);

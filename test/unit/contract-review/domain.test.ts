@@ -1,7 +1,7 @@
 import { checkAvailability } from '../../../activities/contract-review/domain/availability';
 import { itemsOf, reviewOutcome, reviewProblems } from '../../../activities/contract-review/domain/checklist';
 import { classificationProblems, proposeClass } from '../../../activities/contract-review/domain/classification';
-import { addYears, dueDatePassedAt, isoWeekOf, mondayOfIsoWeek } from '../../../activities/contract-review/domain/dates';
+import { addYears, dueDatePassedAt, isoWeekOf, lastDayOfMonth, mondayOfIsoWeek } from '../../../activities/contract-review/domain/dates';
 import { onTimeRates } from '../../../activities/contract-review/domain/on-time';
 import { retentionUntil, underRetention } from '../../../activities/contract-review/domain/retention';
 
@@ -113,4 +113,8 @@ describe('CR-12.1 due date timer', () => {
   it('fires at the start of the day after the committed date (plant wall time)', () => {
     expect(dueDatePassedAt('2026-12-31')).toBe('2027-01-01T00:00:00');
   });
+});
+
+it('CR-10: the monthly KPI covers the whole month, its last day included', () => {
+  expect(['2026-11', '2026-12', '2027-02', '2028-02'].map(lastDayOfMonth)).toEqual(['2026-11-30', '2026-12-31', '2027-02-28', '2028-02-29']);
 });

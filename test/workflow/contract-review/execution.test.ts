@@ -80,7 +80,7 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     return (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'L-1' })) ?? undefined;
   }, 'late order raised', 60_000);
   expect(lateOrder).toMatchObject({ source: 'auto', lineNos: [1], originalDate: wednesday, state: 'open' });
-  const child = lateOrder.instanceId;
+  const child = lateOrder.instanceId!;
 
   const reviewDays = [plantDay(today, 3), plantDay(today, 4), plantDay(today, 7)]; // Thu, Fri, Mon
   const outcomes = ['continue', 'continue', 'escalate'];
@@ -179,13 +179,13 @@ it('CR-12.1: a delay declared in the moment the instance is busy is kept until i
   // Next working day, 09:00: the daily meeting.
   await waitFor(async () => {
     await t.env.sleep(3 * HOUR);
-    return (await t.snapshot(lateOrder.instanceId)).openTasks.length > 0 || undefined;
+    return (await t.snapshot(lateOrder.instanceId!)).openTasks.length > 0 || undefined;
   }, 'the next daily meeting', 60_000);
-  const review = await t.openTask(lateOrder.instanceId, 'Task_DailyReview');
+  const review = await t.openTask(lateOrder.instanceId!, 'Task_DailyReview');
   const opened = new Date(Date.parse(review.createdAt) + 8 * HOUR);
   expect([opened.getUTCHours(), [1, 2, 3, 4, 5].includes(opened.getUTCDay())]).toEqual([9, true]);
   await t.complete(review, 'zhou.pmc', ['pmc'], { reason: 'mould repaired early', newDate: plantDay(today, 21), customerReply: 'Back on plan', dailyOutcome: 'resolved' });
-  expect(await t.result(lateOrder.instanceId)).toMatchObject({ state: 'COMPLETED' });
+  expect(await t.result(lateOrder.instanceId!)).toMatchObject({ state: 'COMPLETED' });
   await t.deliveries.record('D-3', { partNo: 'HL-100', quantity: 40, deliveredAt: new Date(await t.now()).toISOString() }, { user: 'wms', groups: ['service'] });
   expect(await t.result(instanceId)).toMatchObject({ state: 'COMPLETED' });
   expect((await t.outbox('D-3')).map((m) => m.kind)).toEqual(['stamped-contract', 'late-order-notice', 'late-order-reply', 'late-order-closed']);

@@ -168,8 +168,15 @@ export class PackEnv {
     return this.db.getRepository(OutboxMessageEntity).find({ where: { contractNo }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /**
+   * The instance's result once it has ended, waited for in real time: awaiting `result()` on a
+   * running instance unlocks time skipping, and the test server then jumps ahead (to a 10-year
+   * default timeout) while an activity task is still queued on a busy machine.
+   */
   async result(instanceId: string) {
-    return this.env.client.workflow.getHandle(instanceId).result();
+    const handle = this.env.client.workflow.getHandle(instanceId);
+    await waitFor(async () => (await handle.describe()).status.name !== 'RUNNING' || undefined, `${instanceId} ended`, 60_000);
+    return handle.result();
   }
 }
 
