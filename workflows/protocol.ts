@@ -6,7 +6,7 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { EngineIncident, EngineState, EngineTimelineEntry, TimelineEvent } from '../engine/state';
+import type { EngineIncident, EngineState, EngineTimelineEntry, OpenTask, TimelineEvent } from '../engine/state';
 import type { ProcessGraph } from '../model/process-graph';
 
 /** Task queue of the BPMN interpreter workflows and of the in-process activities. */
@@ -102,18 +102,8 @@ export interface RetryIncidentRequest {
 /** An incident as the engine keeps it (engine/state.ts). */
 export type Incident = EngineIncident;
 
-export interface OpenTaskView {
-  taskId: string;
-  elementId: string;
-  name?: string;
-  candidateGroups: string[];
-  candidateUsers: string[];
-  assignee?: string;
-  formId?: string;
-  dueDate?: string;
-  followUpDate?: string;
-  createdAt: string;
-}
+/** An open user task as queries show it: the engine's record without its internal element-instance key. */
+export type OpenTaskView = Omit<OpenTask, 'elementInstanceKey'>;
 
 /** Timeline entries as the engine records them (engine/state.ts). */
 export type TimelineEventKind = TimelineEvent;
