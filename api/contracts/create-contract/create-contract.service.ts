@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, QueryFailedError } from 'typeorm';
 import { proposeClass } from '../../../activities/contract-review/domain/classification';
 import { ContractEntity, ContractLineEntity, CustomerEntity, PartEntity } from '../../../persistence/entities/contract-review';
 import type { Principal } from '../../auth/principal';
@@ -20,7 +20,35 @@ export class CreateContractService {
 
   async create(request: CreateContractRequest, principal: Principal) {
     const at = new Date().toISOString();
-    const { contract, lines } = await this.dataSource.transaction(async (em) => {
+    const { contract, lines } = await this.record(request, principal, at);
+    try {
+      const started = await this.instances.start({ processId: CONTRACT_REVIEW_PROCESS, businessKey: contract.contractNo, variables: startVariables(contract, lines) }, principal);
+      await this.dataSource.getRepository(ContractEntity).update({ contractNo: contract.contractNo }, { instanceId: started.instanceId });
+      return { contractNo: contract.contractNo, instanceId: started.instanceId, proposedClass: contract.proposedClass };
+    } catch (error) {
+      // No instance, no contract: the caller may retry the same contractNo.
+      await this.dataSource.transaction(async (em) => {
+        await em.delete(ContractLineEntity, { contractNo: contract.contractNo });
+        await em.delete(ContractEntity, { contractNo: contract.contractNo });
+      });
+      throw error;
+    }
+  }
+
+  /** The ledger row and its lines; a concurrent create of the same contractNo loses on the primary key and is a 409 too. */
+  private async record(request: CreateContractRequest, principal: Principal, at: string) {
+    try {
+      return await this.insert(request, principal, at);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (await this.dataSource.getRepository(ContractEntity).existsBy({ contractNo: request.contractNo }))) {
+        throw conflict('CONTRACT.ALREADY_EXISTS', `Contract ${request.contractNo} is already on record`, { contractNo: request.contractNo });
+      }
+      throw error;
+    }
+  }
+
+  private insert(request: CreateContractRequest, principal: Principal, at: string) {
+    return this.dataSource.transaction(async (em) => {
       if (await em.findOneBy(ContractEntity, { contractNo: request.contractNo })) throw conflict('CONTRACT.ALREADY_EXISTS', `Contract ${request.contractNo} is already on record`, { contractNo: request.contractNo });
       if (!(await em.findOneBy(CustomerEntity, { customerId: request.customerId }))) throw badRequest('CONTRACT.UNKNOWN_CUSTOMER', `No customer ${request.customerId}: PUT /api/customers/${request.customerId} first`);
       const known = new Set((await em.find(PartEntity, { select: { partNo: true }, where: { partNo: In(request.lines.map((l) => l.partNo)) } })).map((p) => p.partNo));
@@ -36,18 +64,6 @@ export class CreateContractService {
       await em.insert(ContractLineEntity, lines);
       return { contract, lines };
     });
-    try {
-      const started = await this.instances.start({ processId: CONTRACT_REVIEW_PROCESS, businessKey: contract.contractNo, variables: startVariables(contract, lines) }, principal);
-      await this.dataSource.getRepository(ContractEntity).update({ contractNo: contract.contractNo }, { instanceId: started.instanceId });
-      return { contractNo: contract.contractNo, instanceId: started.instanceId, proposedClass: contract.proposedClass };
-    } catch (error) {
-      // No instance, no contract: the caller may retry the same contractNo.
-      await this.dataSource.transaction(async (em) => {
-        await em.delete(ContractLineEntity, { contractNo: contract.contractNo });
-        await em.delete(ContractEntity, { contractNo: contract.contractNo });
-      });
-      throw error;
-    }
   }
 }
 
