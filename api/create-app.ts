@@ -5,14 +5,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ApiRuntime, AppModule } from './app.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { installBodyParsing } from './errors/body-parsing';
 
 /** Builds the configured NestJS application (not yet listening). */
 export async function createApp(runtime: ApiRuntime): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(runtime), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(runtime), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.useBodyParser('json', { limit: '4mb' });
-  app.useBodyParser('text', { type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: '4mb' });
+  installBodyParsing(app);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter());
   const openApi = new DocumentBuilder()

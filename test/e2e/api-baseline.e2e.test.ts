@@ -43,6 +43,11 @@ describe('API baseline on a real Temporal dev server', () => {
     const malformed = await api.call('POST', '/auth/token', { body: '{"user":', contentType: 'application/json' });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+
+    const owner = await api.token('wang.fang', ['process-owner']);
+    const huge = await api.call('POST', '/process-definitions', { token: owner, body: `<x>${'a'.repeat(5 * 1024 * 1024)}</x>`, contentType: 'application/xml' });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });
 
   it('lets a process owner read with a development token', async () => {
