@@ -127,7 +127,8 @@ export class InstanceHost {
 
   private async runChild(c: Extract<Command, { type: 'startChild' }>): Promise<Stimulus> {
     const resolved = await engineActivities.resolveProcessGraph(c.processId, c.binding, c.version);
-    const child: ProcessInstanceInput = { ...this.input, graph: resolved.graph, version: resolved.version, variables: c.variables, startEventId: undefined };
+    // A run continued-as-new carries `resume`: the child starts fresh, it must not resume its caller's state.
+    const child: ProcessInstanceInput = { ...this.input, graph: resolved.graph, version: resolved.version, variables: c.variables, startEventId: undefined, resume: undefined };
     const result = await executeChild<(input: ProcessInstanceInput) => Promise<ProcessInstanceResult>>(PROCESS_INSTANCE_WORKFLOW, {
       workflowId: `${this.workflowId}/${c.elementId}/${c.childKey}`,
       args: [child],

@@ -211,6 +211,24 @@ describe('errors', () => {
     expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { a: 1, b: 2 } });
   });
 
+  it('a call activity after continue-as-new starts the called process fresh, not the caller resumed', async () => {
+    const child = graph('child3').start().script('s', '=a + 1', 'b').end().flow('start', 's', 'end').build();
+    t.backend.graphs.set('child3', child);
+    const parent = graph('parent3')
+      .start()
+      .catchEvent('pause', { type: 'timer', timer: { kind: 'duration', expression: 'PT1H' } })
+      .catchEvent('pause2', { type: 'timer', timer: { kind: 'duration', expression: 'PT1H' } })
+      .callActivity('call', 'child3')
+      .end('done')
+      .flow('start', 'pause', 'pause2', 'call', 'done')
+      .build();
+    const h = await t.start(parent, { a: 1 }, { continueAsNewAfterEvents: 4 });
+    const firstRun = (await h.describe()).runId;
+    expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { a: 1, b: 2 } });
+    expect((await t.env.client.workflow.getHandle(h.workflowId).describe()).runId).not.toBe(firstRun);
+    expect(await t.trace(h)).toEqual(['start', 'pause', 'pause2', 'call', 'done']);
+  });
+
   it('exhausted retries raise an incident that the retryIncident update resolves', async () => {
     const g = graph('flaky').start().service('call', 'flaky', undefined, { retries: '2' }).end().flow('start', 'call', 'end').build();
     t.backend.failFlaky = true;
