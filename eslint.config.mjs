@@ -13,7 +13,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -26,13 +34,43 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net'], message: 'Workflow code must stay deterministic: no Node built-ins.' },
-            { group: ['**/api/**', '**/activities/**', '**/persistence/**', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code must not import the API, activities or persistence.' },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'fs/*',
+                'path',
+                'os',
+                'child_process',
+                'crypto',
+                'http',
+                'https',
+                'net',
+              ],
+              message: 'Workflow code must stay deterministic: no Node built-ins.',
+            },
+            {
+              group: [
+                '**/api/**',
+                '**/activities/**',
+                '**/persistence/**',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'Workflow code must not import the API, activities or persistence.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Non-deterministic.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Non-deterministic.' },
+      ],
     },
   },
   {
@@ -41,7 +79,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@temporalio/*', 'node:*', 'fs', 'path', 'os', 'child_process', '**/api/**', '**/activities/**', '**/persistence/**', '**/workflows/**'], message: 'The model and the interpreter core are pure: no Temporal, no Node I/O.' }] },
+        {
+          patterns: [
+            {
+              group: [
+                '@temporalio/*',
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                '**/api/**',
+                '**/activities/**',
+                '**/persistence/**',
+                '**/workflows/**',
+              ],
+              message: 'The model and the interpreter core are pure: no Temporal, no Node I/O.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -11,7 +11,23 @@ const swc = [
   },
 ];
 // ESM-only packages that Jest (CommonJS) must transform.
-const esmPackages = ['feelin', 'temporal-polyfill', 'temporal-utils', 'lezer-feel', '@lezer', 'luxon', 'min-dash', 'moddle', 'moddle-xml', 'bpmn-moddle', 'saxen', 'zeebe-bpmn-moddle', 'bpmnlint', 'bpmnlint-utils', 'jose'];
+const esmPackages = [
+  'feelin',
+  'temporal-polyfill',
+  'temporal-utils',
+  'lezer-feel',
+  '@lezer',
+  'luxon',
+  'min-dash',
+  'moddle',
+  'moddle-xml',
+  'bpmn-moddle',
+  'saxen',
+  'zeebe-bpmn-moddle',
+  'bpmnlint',
+  'bpmnlint-utils',
+  'jose',
+];
 const base = {
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: [`node_modules/(?!(${esmPackages.join('|')})/)`],
@@ -23,7 +39,12 @@ module.exports = {
   testTimeout: 180000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...base, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'] },
+    {
+      ...base,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/workflow/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
+    },
     {
       ...base,
       displayName: 'db',
@@ -31,6 +52,11 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/db-global-setup.ts',
       globalTeardown: '<rootDir>/test/support/db-global-teardown.ts',
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
+    },
   ],
 };

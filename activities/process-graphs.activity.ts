@@ -6,7 +6,11 @@ import type { ResolvedProcessGraph } from '../workflows/activity-contract';
 /** Resolves the graph a call activity starts, so the parent's history pins the exact version. */
 export function createProcessGraphActivities(dataSource: DataSource) {
   return {
-    async resolveProcessGraph(processId: string, binding: 'latest' | 'deployment', version?: number): Promise<ResolvedProcessGraph> {
+    async resolveProcessGraph(
+      processId: string,
+      binding: 'latest' | 'deployment',
+      version?: number,
+    ): Promise<ResolvedProcessGraph> {
       const repo = dataSource.getRepository(ProcessDefinitionEntity);
       const row =
         binding === 'deployment' && version !== undefined
@@ -14,7 +18,10 @@ export function createProcessGraphActivities(dataSource: DataSource) {
           : await repo.findOne({ where: { processId }, order: { version: 'DESC' } });
       if (!row) {
         // Not retryable: deploying the process later and retrying the incident is the remedy.
-        throw ApplicationFailure.nonRetryable(`No deployed process ${processId}${version ? ` version ${version}` : ''}`, 'ProcessNotFound');
+        throw ApplicationFailure.nonRetryable(
+          `No deployed process ${processId}${version ? ` version ${version}` : ''}`,
+          'ProcessNotFound',
+        );
       }
       return { graph: row.graph, version: row.version };
     },

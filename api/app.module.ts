@@ -35,8 +35,9 @@ export interface ApiRuntime {
 
 /** The built web UI (npm run build:web), served on the API's port: found from dist/api/ when built, from api/ under ts tooling. */
 export const WEB_DIST =
-  [join(__dirname, '..', '..', 'web', 'dist'), join(__dirname, '..', 'web', 'dist')].find((dir) => existsSync(join(dir, 'index.html'))) ??
-  join(__dirname, '..', '..', 'web', 'dist');
+  [join(__dirname, '..', '..', 'web', 'dist'), join(__dirname, '..', 'web', 'dist')].find((dir) =>
+    existsSync(join(dir, 'index.html')),
+  ) ?? join(__dirname, '..', '..', 'web', 'dist');
 
 @Module({})
 export class AppModule {

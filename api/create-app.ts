@@ -9,7 +9,10 @@ import { installBodyParsing } from './errors/body-parsing';
 
 /** Builds the configured NestJS application (not yet listening). */
 export async function createApp(runtime: ApiRuntime): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(runtime), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(runtime), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   installBodyParsing(app);

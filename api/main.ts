@@ -10,7 +10,10 @@ import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required for `npm run api` (use `npm start` for the embedded default)');
+  if (!config.temporal.address)
+    throw new Error(
+      'TEMPORAL_ADDRESS is required for `npm run api` (use `npm start` for the embedded default)',
+    );
   const dataSource = await openDatabase(config.database);
   const temporal = await connectClient(config.temporal, config.temporal.address);
   const app = await createApp({ config, temporal, dataSource });

@@ -26,7 +26,9 @@ const schema = z
       .string()
       .default('Asia/Shanghai')
       .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Asia/Shanghai' }),
-    DATABASE_URL: optional.pipe(z.string().url().startsWith('postgres', 'must be a postgres:// URL').optional()),
+    DATABASE_URL: optional.pipe(
+      z.string().url().startsWith('postgres', 'must be a postgres:// URL').optional(),
+    ),
     TEMPORAL_ADDRESS: optional,
     TEMPORAL_NAMESPACE: z.string().default('default'),
     TEMPORAL_API_KEY: optional,
@@ -102,7 +104,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);

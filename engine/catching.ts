@@ -17,20 +17,35 @@ import { record, recordProcess } from './timeline';
 
 type Kind = 'error' | 'escalation';
 
-function codeOf(ctx: StepContext, node: BoundaryEventNode | StartEventNode, kind: Kind): string | undefined | null {
+function codeOf(
+  ctx: StepContext,
+  node: BoundaryEventNode | StartEventNode,
+  kind: Kind,
+): string | undefined | null {
   const ev = node.event;
   if (ev.type !== kind) return null; // not a catcher of this kind
   const code = ev.type === 'error' ? ev.errorCode : ev.type === 'escalation' ? ev.escalationCode : undefined;
   return code === undefined ? undefined : String(evaluateValue(code, {}));
 }
 
-function pick<T extends BoundaryEventNode | StartEventNode>(ctx: StepContext, candidates: T[], kind: Kind, code: string): T | undefined {
+function pick<T extends BoundaryEventNode | StartEventNode>(
+  ctx: StepContext,
+  candidates: T[],
+  kind: Kind,
+  code: string,
+): T | undefined {
   const matching = candidates.filter((n) => codeOf(ctx, n, kind) !== null);
-  return matching.find((n) => codeOf(ctx, n, kind) === code) ?? matching.find((n) => codeOf(ctx, n, kind) === undefined);
+  return (
+    matching.find((n) => codeOf(ctx, n, kind) === code) ??
+    matching.find((n) => codeOf(ctx, n, kind) === undefined)
+  );
 }
 
 function isScope(ctx: StepContext, inst: ElementInstance): boolean {
-  return inst.kind === 'process' || (inst.kind === 'element' && ctx.graph.nodes[inst.elementId]?.kind === 'subProcess');
+  return (
+    inst.kind === 'process' ||
+    (inst.kind === 'element' && ctx.graph.nodes[inst.elementId]?.kind === 'subProcess')
+  );
 }
 
 function eventSubprocessStarts(ctx: StepContext, scopeElementId: string): StartEventNode[] {
@@ -47,11 +62,24 @@ function boundaries(ctx: StepContext, inst: ElementInstance): BoundaryEventNode[
 }
 
 /** Throw from `fromKey` upward; returns how it was caught. */
-function propagateThrow(ctx: StepContext, fromKey: string, kind: Kind, code: string, variables?: Record<string, unknown>): 'interrupting' | 'non-interrupting' | 'uncaught' {
-  for (let key: string | null = fromKey; key != null; ) {
+function propagateThrow(
+  ctx: StepContext,
+  fromKey: string,
+  kind: Kind,
+  code: string,
+  variables?: Record<string, unknown>,
+): 'interrupting' | 'non-interrupting' | 'uncaught' {
+  for (let key: string | null = fromKey; key != null;) {
     const inst: ElementInstance | undefined = ctx.state.instances[key];
     if (!inst) break;
-    const start = isScope(ctx, inst) ? pick(ctx, eventSubprocessStarts(ctx, inst.kind === 'process' ? ctx.graph.processId : inst.elementId), kind, code) : undefined;
+    const start = isScope(ctx, inst)
+      ? pick(
+          ctx,
+          eventSubprocessStarts(ctx, inst.kind === 'process' ? ctx.graph.processId : inst.elementId),
+          kind,
+          code,
+        )
+      : undefined;
     if (start) {
       record(ctx, start.id, kind === 'error' ? 'error' : 'escalated', { detail: { code } });
       const interrupting = kind === 'error' || start.interrupting;
@@ -74,13 +102,24 @@ function propagateThrow(ctx: StepContext, fromKey: string, kind: Kind, code: str
 
 /** Throw a BPMN error; an uncaught one raises an incident on the thrower (or fails a child instance). */
 export function throwError(ctx: StepContext, thrower: ElementInstance, error: BpmnErrorPayload): void {
-  record(ctx, thrower.elementId, 'error', { detail: { errorCode: error.errorCode, ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}) } });
+  record(ctx, thrower.elementId, 'error', {
+    detail: {
+      errorCode: error.errorCode,
+      ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}),
+    },
+  });
   if (propagateThrow(ctx, thrower.key, 'error', error.errorCode, error.variables) !== 'uncaught') return;
   if (ctx.state.propagateErrors) {
     failInstance(ctx, error);
     return;
   }
-  raiseIncident(ctx, thrower, 'unhandled-error', `Unhandled BPMN error '${error.errorCode}'${error.errorMessage ? `: ${error.errorMessage}` : ''}`, { phase: 'activate' });
+  raiseIncident(
+    ctx,
+    thrower,
+    'unhandled-error',
+    `Unhandled BPMN error '${error.errorCode}'${error.errorMessage ? `: ${error.errorMessage}` : ''}`,
+    { phase: 'activate' },
+  );
 }
 
 /** Throw an escalation; uncaught escalations are ignored, as in Zeebe. Returns whether the thrower was interrupted. */

@@ -29,10 +29,22 @@ export type Command =
   | ScheduleActivity
   | { type: 'cancelActivity'; jobKey: string }
   | { type: 'openUserTask'; task: OpenTask; variables: Variables }
-  | { type: 'closeUserTask'; taskId: string; outcome: 'completed' | 'cancelled'; user?: string; variables?: Variables }
+  | {
+      type: 'closeUserTask';
+      taskId: string;
+      outcome: 'completed' | 'cancelled';
+      user?: string;
+      variables?: Variables;
+    }
   | { type: 'startTimer'; timerKey: string; elementId: string; fireAt: number; fireAtIso: string }
   | { type: 'cancelTimer'; timerKey: string }
-  | { type: 'subscribeMessage'; subscriptionKey: string; elementId: string; name: string; correlationKey?: string }
+  | {
+      type: 'subscribeMessage';
+      subscriptionKey: string;
+      elementId: string;
+      name: string;
+      correlationKey?: string;
+    }
   | { type: 'unsubscribeMessage'; subscriptionKey: string }
   | StartChild
   | { type: 'cancelChild'; childKey: string }

@@ -17,7 +17,8 @@ export function subscribeEventSubprocesses(ctx: StepContext, scope: ElementInsta
   const scopeElementId = scope.kind === 'process' ? ctx.graph.processId : scope.elementId;
   for (const es of nodesIn(ctx, scopeElementId)) {
     if (es.kind !== 'subProcess' || !es.triggeredByEvent) continue;
-    for (const start of nodesIn(ctx, es.id)) if (start.kind === 'startEvent') subscribe(ctx, scope.key, start.id, start.event);
+    for (const start of nodesIn(ctx, es.id))
+      if (start.kind === 'startEvent') subscribe(ctx, scope.key, start.id, start.event);
   }
 }
 
@@ -42,6 +43,8 @@ export function startEventSubprocess(
 /** After an interrupting event subprocess starts, the others of the scope cannot start any more; boundary events stay. */
 function releaseEventSubprocessStarts(ctx: StepContext, scopeKey: string): void {
   const isStart = (id: string) => ctx.graph.nodes[id]?.kind === 'startEvent';
-  for (const t of Object.values(ctx.state.timers)) if (t.ownerKey === scopeKey && isStart(t.elementId)) cancelTimer(ctx, t.timerKey);
-  for (const m of Object.values(ctx.state.messages)) if (m.ownerKey === scopeKey && isStart(m.elementId)) unsubscribe(ctx, m.subscriptionKey);
+  for (const t of Object.values(ctx.state.timers))
+    if (t.ownerKey === scopeKey && isStart(t.elementId)) cancelTimer(ctx, t.timerKey);
+  for (const m of Object.values(ctx.state.messages))
+    if (m.ownerKey === scopeKey && isStart(m.elementId)) unsubscribe(ctx, m.subscriptionKey);
 }

@@ -66,7 +66,8 @@ function livePositions(ctx: StepContext, scopeKey: string, gatewayId: string): s
   const positions = childrenOf(ctx, scopeKey).map((i) => i.elementId);
   for (const joinKey of Object.keys(ctx.state.joins)) {
     const cut = joinKey.lastIndexOf('/');
-    if (joinKey.slice(0, cut) === scopeKey && joinKey.slice(cut + 1) !== gatewayId) positions.push(joinKey.slice(cut + 1));
+    if (joinKey.slice(0, cut) === scopeKey && joinKey.slice(cut + 1) !== gatewayId)
+      positions.push(joinKey.slice(cut + 1));
   }
   return positions;
 }
@@ -81,7 +82,10 @@ export function canReach(ctx: StepContext, fromId: string, gatewayId: string): b
     seen.add(id);
     const node = ctx.graph.nodes[id];
     if (!node) continue;
-    for (const next of [...node.outgoing.map((f) => ctx.graph.flows[f].target), ...(node.boundaryEvents ?? [])]) {
+    for (const next of [
+      ...node.outgoing.map((f) => ctx.graph.flows[f].target),
+      ...(node.boundaryEvents ?? []),
+    ]) {
       if (next === gatewayId) return true;
       queue.push(next);
     }

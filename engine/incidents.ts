@@ -38,7 +38,12 @@ export function markResolved(ctx: StepContext, inst: ElementInstance): void {
 }
 
 /** Run a phase of an element; an expression that cannot be evaluated parks it in an incident. */
-export function guarded(ctx: StepContext, inst: ElementInstance, retry: IncidentRetry, run: () => void): boolean {
+export function guarded(
+  ctx: StepContext,
+  inst: ElementInstance,
+  retry: IncidentRetry,
+  run: () => void,
+): boolean {
   try {
     run();
     return true;

@@ -7,5 +7,12 @@ export type { Command, ScheduleActivity, StartChild } from './command';
 export * from './state';
 export { snapshotOf, type EngineSnapshot } from './snapshot';
 export { refuseTaskCompletion, ADMIN_GROUP, type TaskRefusal } from './task-authorization';
-export { planTimer, nextFiring, addDuration, parseDateTime, timerStartSchedule, type TimerStartSchedule } from './timers';
+export {
+  planTimer,
+  nextFiring,
+  addDuration,
+  parseDateTime,
+  timerStartSchedule,
+  type TimerStartSchedule,
+} from './timers';
 export { evaluateValue, evaluateCondition, isExpression, ExpressionError } from './feel';

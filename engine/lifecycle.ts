@@ -49,7 +49,11 @@ export function activateElement(
 }
 
 /** Activation proper; also what an incident retry of phase `activate` re-runs. */
-export function runActivation(ctx: StepContext, inst: ElementInstance, node: GraphNode = nodeOf(ctx, inst.elementId)): void {
+export function runActivation(
+  ctx: StepContext,
+  inst: ElementInstance,
+  node: GraphNode = nodeOf(ctx, inst.elementId),
+): void {
   guarded(ctx, inst, { phase: 'activate' }, () => {
     if (inst.kind !== 'mi-body') applyInputs(ctx, inst.key, node.inputs);
     if (!inst.miInner) armBoundaryEvents(ctx, inst.key, node.boundaryEvents);
@@ -58,10 +62,19 @@ export function runActivation(ctx: StepContext, inst: ElementInstance, node: Gra
 }
 
 /** An element caught an event (boundary, event-subprocess start, event-gateway target): it starts and completes at once. */
-export function enterTriggered(ctx: StepContext, elementId: string, scopeKey: string, variables?: Variables): ElementInstance {
+export function enterTriggered(
+  ctx: StepContext,
+  elementId: string,
+  scopeKey: string,
+  variables?: Variables,
+): ElementInstance {
   const inst = createInstance(ctx, elementId, scopeKey);
   record(ctx, elementId, 'started');
-  if (guarded(ctx, inst, { phase: 'complete', variables }, () => applyInputs(ctx, inst.key, nodeOf(ctx, elementId).inputs))) {
+  if (
+    guarded(ctx, inst, { phase: 'complete', variables }, () =>
+      applyInputs(ctx, inst.key, nodeOf(ctx, elementId).inputs),
+    )
+  ) {
     completeElement(ctx, inst, { variables });
   }
   return inst;
@@ -76,7 +89,11 @@ export interface CompleteOptions {
   keepScope?: boolean;
 }
 
-export function completeElement(ctx: StepContext, inst: ElementInstance, options: CompleteOptions = {}): void {
+export function completeElement(
+  ctx: StepContext,
+  inst: ElementInstance,
+  options: CompleteOptions = {},
+): void {
   const node = inst.kind === 'process' ? undefined : nodeOf(ctx, inst.elementId);
   let flows: string[] = [];
   const ok = guarded(ctx, inst, { phase: 'complete', variables: options.variables }, () => {
@@ -121,7 +138,11 @@ function takenFlows(ctx: StepContext, inst: ElementInstance, node: GraphNode): s
 export function terminateElement(ctx: StepContext, inst: ElementInstance): void {
   for (const child of childrenOf(ctx, inst.key)) terminateElement(ctx, child);
   releaseWait(ctx, inst);
-  if (inst.kind !== 'process') behaviourOf(inst.kind === 'mi-body' ? 'multiInstanceBody' : nodeOf(ctx, inst.elementId).kind).terminate?.(ctx, inst);
+  if (inst.kind !== 'process')
+    behaviourOf(inst.kind === 'mi-body' ? 'multiInstanceBody' : nodeOf(ctx, inst.elementId).kind).terminate?.(
+      ctx,
+      inst,
+    );
   releaseOwned(ctx, inst.key);
   markResolved(ctx, inst);
   clearScopeTokens(ctx, inst.key);
@@ -137,7 +158,8 @@ export function interruptScope(ctx: StepContext, scopeKey: string, except?: stri
 
 function clearScopeTokens(ctx: StepContext, scopeKey: string): void {
   ctx.agenda = ctx.agenda.filter((t) => t.scopeKey !== scopeKey);
-  for (const joinKey of Object.keys(ctx.state.joins)) if (joinKey.startsWith(`${scopeKey}/`)) delete ctx.state.joins[joinKey];
+  for (const joinKey of Object.keys(ctx.state.joins))
+    if (joinKey.startsWith(`${scopeKey}/`)) delete ctx.state.joins[joinKey];
 }
 
 function releaseWait(ctx: StepContext, inst: ElementInstance): void {

@@ -1,5 +1,12 @@
 /** The instance as the API shows it: derived from the state, never stored twice. */
-import { ROOT_KEY, type EngineIncident, type EngineState, type InstanceStatus, type OpenTask, type Variables } from './state';
+import {
+  ROOT_KEY,
+  type EngineIncident,
+  type EngineState,
+  type InstanceStatus,
+  type OpenTask,
+  type Variables,
+} from './state';
 
 export interface EngineSnapshot {
   state: InstanceStatus;
@@ -12,7 +19,9 @@ export interface EngineSnapshot {
 }
 
 export function snapshotOf(state: EngineState): EngineSnapshot {
-  const active = Object.values(state.instances).filter((i) => i.kind !== 'process').map((i) => i.elementId);
+  const active = Object.values(state.instances)
+    .filter((i) => i.kind !== 'process')
+    .map((i) => i.elementId);
   return {
     state: state.status,
     activeElements: [...new Set(active)].sort(),

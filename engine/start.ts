@@ -14,7 +14,12 @@ export function initialState(graph: ProcessGraph, instanceId: string, propagateE
 }
 
 export function startProcess(ctx: StepContext, variables: Variables, startEventId?: string): void {
-  const root: ElementInstance = { key: ROOT_KEY, elementId: ctx.graph.processId, parentKey: null, kind: 'process' };
+  const root: ElementInstance = {
+    key: ROOT_KEY,
+    elementId: ctx.graph.processId,
+    parentKey: null,
+    kind: 'process',
+  };
   ctx.state.instances[ROOT_KEY] = root;
   ctx.state.variables[ROOT_KEY] = { ...variables };
   recordProcess(ctx, 'started');
@@ -22,7 +27,9 @@ export function startProcess(ctx: StepContext, variables: Variables, startEventI
     subscribeEventSubprocesses(ctx, root);
     const startId =
       startEventId ??
-      Object.values(ctx.graph.nodes).find((n) => n.kind === 'startEvent' && n.parent === ctx.graph.processId && n.event.type === 'none')?.id;
+      Object.values(ctx.graph.nodes).find(
+        (n) => n.kind === 'startEvent' && n.parent === ctx.graph.processId && n.event.type === 'none',
+      )?.id;
     if (!startId) throw new ExpressionError(`process '${ctx.graph.processId}' has no none start event`);
     activateElement(ctx, startId, ROOT_KEY);
   });

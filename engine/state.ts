@@ -14,7 +14,8 @@ export type Wait =
   | { kind: 'event' }; // a timer or message subscription owned by the instance itself
 
 /** How to resume after an incident is resolved. */
-export type IncidentRetry = { phase: 'activate' } | { phase: 'job' } | { phase: 'complete'; variables?: Variables };
+export type IncidentRetry =
+  { phase: 'activate' } | { phase: 'job' } | { phase: 'complete'; variables?: Variables };
 
 export interface MultiInstanceState {
   items: unknown[];

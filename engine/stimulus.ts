@@ -8,7 +8,13 @@ export interface BpmnErrorPayload {
 }
 
 export type Stimulus =
-  | { type: 'start'; instanceId: string; variables: Variables; startEventId?: string; propagateErrors?: boolean }
+  | {
+      type: 'start';
+      instanceId: string;
+      variables: Variables;
+      startEventId?: string;
+      propagateErrors?: boolean;
+    }
   | { type: 'activityCompleted'; jobKey: string; variables?: Variables }
   /** The job threw a BPMN error: caught by a boundary / event subprocess or it becomes an incident. */
   | { type: 'activityError'; jobKey: string; error: BpmnErrorPayload }
@@ -17,7 +23,14 @@ export type Stimulus =
   | { type: 'taskCompleted'; taskId: string; user: string; variables?: Variables }
   | { type: 'timerFired'; timerKey: string }
   /** `timeToLiveMs`: kept that long for a subscription that opens later (Zeebe's message TTL); without it an unmatched message is dropped. */
-  | { type: 'message'; name: string; correlationKey?: string; variables?: Variables; messageId: string; timeToLiveMs?: number }
+  | {
+      type: 'message';
+      name: string;
+      correlationKey?: string;
+      variables?: Variables;
+      messageId: string;
+      timeToLiveMs?: number;
+    }
   | { type: 'childCompleted'; childKey: string; variables?: Variables }
   | { type: 'childFailed'; childKey: string; error?: BpmnErrorPayload; message: string }
   | { type: 'incidentRetried'; incidentId: string }

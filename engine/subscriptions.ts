@@ -12,12 +12,29 @@ import { visibleVariables } from './variables';
 
 export function armTimer(ctx: StepContext, ownerKey: string, elementId: string, plan: TimerPlan): void {
   const timerKey = nextKey(ctx);
-  ctx.state.timers[timerKey] = { timerKey, ownerKey, elementId, fireAt: plan.fireAt, ...(plan.cycle ? { cycle: plan.cycle } : {}) };
-  ctx.commands.push({ type: 'startTimer', timerKey, elementId, fireAt: plan.fireAt, fireAtIso: new Date(plan.fireAt).toISOString() });
+  ctx.state.timers[timerKey] = {
+    timerKey,
+    ownerKey,
+    elementId,
+    fireAt: plan.fireAt,
+    ...(plan.cycle ? { cycle: plan.cycle } : {}),
+  };
+  ctx.commands.push({
+    type: 'startTimer',
+    timerKey,
+    elementId,
+    fireAt: plan.fireAt,
+    fireAtIso: new Date(plan.fireAt).toISOString(),
+  });
 }
 
 /** Subscribe to a timer or message event definition; other kinds are caught passively. */
-export function subscribe(ctx: StepContext, ownerKey: string, elementId: string, event: EventDefinition): void {
+export function subscribe(
+  ctx: StepContext,
+  ownerKey: string,
+  elementId: string,
+  event: EventDefinition,
+): void {
   const variables = visibleVariables(ctx, ownerKey);
   if (event.type === 'timer') {
     armTimer(ctx, ownerKey, elementId, planTimer(event.timer, ctx.now, ctx.timeZone, variables));
@@ -35,11 +52,24 @@ export function subscribeMessage(
 ): void {
   const variables = visibleVariables(ctx, ownerKey);
   const name = String(evaluateValue(messageName, variables));
-  const key = correlationKeyExpression === undefined ? undefined : evaluateValue(correlationKeyExpression, variables);
+  const key =
+    correlationKeyExpression === undefined ? undefined : evaluateValue(correlationKeyExpression, variables);
   const subscriptionKey = nextKey(ctx);
   const correlationKey = key === undefined || key === null ? undefined : String(key);
-  ctx.state.messages[subscriptionKey] = { subscriptionKey, ownerKey, elementId, name, ...(correlationKey !== undefined ? { correlationKey } : {}) };
-  ctx.commands.push({ type: 'subscribeMessage', subscriptionKey, elementId, name, ...(correlationKey !== undefined ? { correlationKey } : {}) });
+  ctx.state.messages[subscriptionKey] = {
+    subscriptionKey,
+    ownerKey,
+    elementId,
+    name,
+    ...(correlationKey !== undefined ? { correlationKey } : {}),
+  };
+  ctx.commands.push({
+    type: 'subscribeMessage',
+    subscriptionKey,
+    elementId,
+    name,
+    ...(correlationKey !== undefined ? { correlationKey } : {}),
+  });
 }
 
 export function cancelTimer(ctx: StepContext, timerKey: string): void {
@@ -57,11 +87,16 @@ export function unsubscribe(ctx: StepContext, subscriptionKey: string): void {
 /** Release every timer and subscription an instance owns (it completed or was terminated). */
 export function releaseOwned(ctx: StepContext, ownerKey: string): void {
   for (const t of Object.values(ctx.state.timers)) if (t.ownerKey === ownerKey) cancelTimer(ctx, t.timerKey);
-  for (const m of Object.values(ctx.state.messages)) if (m.ownerKey === ownerKey) unsubscribe(ctx, m.subscriptionKey);
+  for (const m of Object.values(ctx.state.messages))
+    if (m.ownerKey === ownerKey) unsubscribe(ctx, m.subscriptionKey);
 }
 
 /** Arm the timer and message boundary events of an activity that just became active. */
-export function armBoundaryEvents(ctx: StepContext, ownerKey: string, boundaryIds: string[] | undefined): void {
+export function armBoundaryEvents(
+  ctx: StepContext,
+  ownerKey: string,
+  boundaryIds: string[] | undefined,
+): void {
   for (const id of boundaryIds ?? []) {
     const node = ctx.graph.nodes[id];
     if (node?.kind === 'boundaryEvent') subscribe(ctx, ownerKey, id, node.event);

@@ -9,10 +9,17 @@ export const ADMIN_GROUP = 'admin';
 
 export type TaskRefusal = { code: 'TASK.NOT_OPEN' | 'TASK.NOT_CANDIDATE'; message: string };
 
-export function refuseTaskCompletion(state: EngineState, taskId: string, user: string, groups: string[]): TaskRefusal | undefined {
+export function refuseTaskCompletion(
+  state: EngineState,
+  taskId: string,
+  user: string,
+  groups: string[],
+): TaskRefusal | undefined {
   const task = state.tasks[taskId];
-  if (!task || state.status !== 'ACTIVE') return { code: 'TASK.NOT_OPEN', message: `task ${taskId} is unknown, completed or no longer active` };
-  if (!mayCompleteTask(task, user, groups)) return { code: 'TASK.NOT_CANDIDATE', message: `user ${user} is not a candidate for task ${taskId}` };
+  if (!task || state.status !== 'ACTIVE')
+    return { code: 'TASK.NOT_OPEN', message: `task ${taskId} is unknown, completed or no longer active` };
+  if (!mayCompleteTask(task, user, groups))
+    return { code: 'TASK.NOT_CANDIDATE', message: `user ${user} is not a candidate for task ${taskId}` };
   return undefined;
 }
 
@@ -26,5 +33,10 @@ export interface TaskAssignment {
 export function mayCompleteTask(task: TaskAssignment, user: string, groups: string[]): boolean {
   if (groups.includes(ADMIN_GROUP)) return true;
   const restricted = !!task.assignee || task.candidateUsers.length > 0 || task.candidateGroups.length > 0;
-  return !restricted || task.assignee === user || task.candidateUsers.includes(user) || groups.some((g) => task.candidateGroups.includes(g));
+  return (
+    !restricted ||
+    task.assignee === user ||
+    task.candidateUsers.includes(user) ||
+    groups.some((g) => task.candidateGroups.includes(g))
+  );
 }

@@ -22,8 +22,17 @@ export function countCompleted(ctx: StepContext, elementId: string): void {
 }
 
 /** The process itself (its id may equal an element id, so it is never looked up among the nodes). */
-export function recordProcess(ctx: StepContext, event: TimelineEvent, detail?: Record<string, unknown>): void {
-  const entry: EngineTimelineEntry = { at: nowIso(ctx), elementId: ctx.graph.processId, elementType: 'process', event };
+export function recordProcess(
+  ctx: StepContext,
+  event: TimelineEvent,
+  detail?: Record<string, unknown>,
+): void {
+  const entry: EngineTimelineEntry = {
+    at: nowIso(ctx),
+    elementId: ctx.graph.processId,
+    elementType: 'process',
+    event,
+  };
   if (ctx.graph.name) entry.name = ctx.graph.name;
   if (detail) entry.detail = detail;
   ctx.state.timeline.push(entry);

@@ -15,7 +15,10 @@ import { record } from './timeline';
 import { nextFiring } from './timers';
 
 function keepsListening(node: GraphNode): boolean {
-  return (node.kind === 'boundaryEvent' && !node.cancelActivity) || (node.kind === 'startEvent' && !node.interrupting);
+  return (
+    (node.kind === 'boundaryEvent' && !node.cancelActivity) ||
+    (node.kind === 'startEvent' && !node.interrupting)
+  );
 }
 
 export function timerFired(ctx: StepContext, timer: TimerSubscription): void {
@@ -29,11 +32,18 @@ export function timerFired(ctx: StepContext, timer: TimerSubscription): void {
   trigger(ctx, timer.ownerKey, node);
 }
 
-export function messageCorrelated(ctx: StepContext, subscription: MessageSubscription, variables: Variables | undefined): void {
+export function messageCorrelated(
+  ctx: StepContext,
+  subscription: MessageSubscription,
+  variables: Variables | undefined,
+): void {
   const node = nodeOf(ctx, subscription.elementId);
   if (!keepsListening(node)) unsubscribe(ctx, subscription.subscriptionKey);
   record(ctx, subscription.elementId, 'message-correlated', {
-    detail: { name: subscription.name, ...(subscription.correlationKey !== undefined ? { correlationKey: subscription.correlationKey } : {}) },
+    detail: {
+      name: subscription.name,
+      ...(subscription.correlationKey !== undefined ? { correlationKey: subscription.correlationKey } : {}),
+    },
   });
   trigger(ctx, subscription.ownerKey, node, variables);
 }

@@ -45,7 +45,12 @@ export function applyInputs(ctx: StepContext, key: string, mappings: Mapping[] |
 }
 
 /** Output mappings: evaluated inside the completing instance, propagated from its parent. */
-export function applyOutputs(ctx: StepContext, key: string, parentKey: string | null, mappings: Mapping[]): void {
+export function applyOutputs(
+  ctx: StepContext,
+  key: string,
+  parentKey: string | null,
+  mappings: Mapping[],
+): void {
   const inside = visibleVariables(ctx, key);
   const results: Variables = {};
   for (const mapping of mappings) {
@@ -58,7 +63,8 @@ export function applyOutputs(ctx: StepContext, key: string, parentKey: string | 
 }
 
 function withPath(base: unknown, path: string[], value: unknown): Record<string, unknown> {
-  const copy: Record<string, unknown> = base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as object) } : {};
+  const copy: Record<string, unknown> =
+    base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as object) } : {};
   const [head, ...rest] = path;
   copy[head] = rest.length ? withPath(copy[head], rest, value) : value;
   return copy;

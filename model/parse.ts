@@ -36,7 +36,11 @@ export async function parseBpmn(xml: string): Promise<ParsedDefinitions> {
     return result;
   } catch (error) {
     // moddle rejects documents that are not well-formed XML or whose root is not bpmn:definitions.
-    return { definitions: null, errors: [problem(null, 'xml-syntax', `Not a readable BPMN document: ${oneLine(error)}`)], warnings: [] };
+    return {
+      definitions: null,
+      errors: [problem(null, 'xml-syntax', `Not a readable BPMN document: ${oneLine(error)}`)],
+      warnings: [],
+    };
   }
 }
 
@@ -50,7 +54,12 @@ function checkDocument(xml: unknown): ModelProblem | undefined {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     return problem(null, 'xml-doctype', 'DOCTYPE and ENTITY declarations are not allowed in BPMN documents.');
   }
-  if (!xml.replace(/^\uFEFF/, '').trimStart().startsWith('<')) {
+  if (
+    !xml
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('<')
+  ) {
     return problem(null, 'xml-syntax', 'The document is not XML.');
   }
   return undefined;
@@ -82,7 +91,9 @@ type ModdleWarning = { message: string; element?: { id?: string; $type?: string 
  */
 function isHarmless(warning: ModdleWarning): boolean {
   if (warning.message.startsWith('unsupported document encoding')) return true;
-  return warning.message.startsWith('unresolved reference') && (warning.element?.$type ?? '').startsWith('bpmndi:');
+  return (
+    warning.message.startsWith('unresolved reference') && (warning.element?.$type ?? '').startsWith('bpmndi:')
+  );
 }
 
 function toProblem(warning: ModdleWarning): ModelProblem {

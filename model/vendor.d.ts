@@ -45,7 +45,11 @@ declare module 'bpmnlint' {
     category: 'off' | 'warn' | 'error' | 'info' | 'rule-error';
   }
   export class Linter {
-    constructor(options: { config?: LintConfig; resolver: Resolver; transformRule?: (rule: RuleDefinition) => RuleDefinition });
+    constructor(options: {
+      config?: LintConfig;
+      resolver: Resolver;
+      transformRule?: (rule: RuleDefinition) => RuleDefinition;
+    });
     lint(root: unknown, config?: LintConfig): Promise<Record<string, LintReport[]>>;
   }
 }

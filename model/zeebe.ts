@@ -4,13 +4,20 @@
  */
 import type { BpmnElement } from './moddle';
 
-export interface TaskDefinition { type?: string; retries?: string }
-export interface TaskHeaders { values?: Array<{ key?: string; value?: string }> }
+export interface TaskDefinition {
+  type?: string;
+  retries?: string;
+}
+export interface TaskHeaders {
+  values?: Array<{ key?: string; value?: string }>;
+}
 export interface IoMapping {
   inputParameters?: Array<{ source?: string; target?: string }>;
   outputParameters?: Array<{ source?: string; target?: string }>;
 }
-export interface Subscription { correlationKey?: string }
+export interface Subscription {
+  correlationKey?: string;
+}
 export interface LoopCharacteristics {
   inputCollection?: string;
   inputElement?: string;
@@ -23,11 +30,27 @@ export interface CalledElement {
   propagateAllParentVariables?: boolean;
   bindingType?: string;
 }
-export interface Script { expression?: string; resultVariable?: string }
-export interface AssignmentDefinition { assignee?: string; candidateGroups?: string; candidateUsers?: string }
-export interface FormDefinition { formId?: string; formKey?: string; externalReference?: string }
-export interface TaskSchedule { dueDate?: string; followUpDate?: string }
-export interface Properties { properties?: Array<{ name?: string; value?: string }> }
+export interface Script {
+  expression?: string;
+  resultVariable?: string;
+}
+export interface AssignmentDefinition {
+  assignee?: string;
+  candidateGroups?: string;
+  candidateUsers?: string;
+}
+export interface FormDefinition {
+  formId?: string;
+  formKey?: string;
+  externalReference?: string;
+}
+export interface TaskSchedule {
+  dueDate?: string;
+  followUpDate?: string;
+}
+export interface Properties {
+  properties?: Array<{ name?: string; value?: string }>;
+}
 
 export const ZEEBE = {
   taskDefinition: 'zeebe:TaskDefinition',

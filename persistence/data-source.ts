@@ -11,7 +11,13 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: false, synchronize: false, logging: false };
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  };
   if (database.kind === 'postgres') return { ...common, type: 'postgres', url: database.url };
   mkdirSync(dirname(database.file), { recursive: true });
   // WAL lets the API read while the worker writes; busy_timeout rides out short lock waits.

@@ -24,14 +24,25 @@ export async function startEmbeddedTemporal(opts: {
   log: (msg: string) => void;
 }): Promise<EmbeddedTemporal> {
   const cli = temporalCliPath();
-  if (!cli) throw new Error('Temporal CLI not found: run `npm run provision` (needs Go) or set TEMPORAL_CLI_PATH');
+  if (!cli)
+    throw new Error('Temporal CLI not found: run `npm run provision` (needs Go) or set TEMPORAL_CLI_PATH');
   mkdirSync(opts.dataDir, { recursive: true });
   const port = await freePort(opts.port);
   const uiPort = await freePort(opts.uiPort === opts.port ? opts.uiPort + 1 : opts.uiPort);
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort)];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(uiPort),
+  ];
   args.push('--db-filename', join(opts.dataDir, 'temporal.sqlite'), '--log-level', 'warn');
   if (opts.namespace !== 'default') args.push('--namespace', opts.namespace);
-  for (const key of Object.values(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${key.name}=${attributeType(key.type)}`);
+  for (const key of Object.values(SEARCH_ATTRIBUTES))
+    args.push('--search-attribute', `${key.name}=${attributeType(key.type)}`);
   const child = spawn(cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (chunk: Buffer) => opts.log(chunk.toString().trim()));
   const address = `127.0.0.1:${port}`;
@@ -40,7 +51,15 @@ export async function startEmbeddedTemporal(opts: {
 }
 
 function attributeType(type: string): string {
-  const names: Record<string, string> = { KEYWORD: 'Keyword', INT: 'Int', KEYWORD_LIST: 'KeywordList', TEXT: 'Text', BOOL: 'Bool', DOUBLE: 'Double', DATETIME: 'Datetime' };
+  const names: Record<string, string> = {
+    KEYWORD: 'Keyword',
+    INT: 'Int',
+    KEYWORD_LIST: 'KeywordList',
+    TEXT: 'Text',
+    BOOL: 'Bool',
+    DOUBLE: 'Double',
+    DATETIME: 'Datetime',
+  };
   return names[type] ?? type;
 }
 

@@ -11,16 +11,25 @@ function tlsOptions(tls: AppConfig['temporal']['tls']): ConnectionOptions['tls']
     serverNameOverride: tls.serverName,
     serverRootCACertificate: tls.caPath ? readFileSync(tls.caPath) : undefined,
     clientCertPair:
-      tls.certPath && tls.keyPath ? { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) } : undefined,
+      tls.certPath && tls.keyPath
+        ? { crt: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) }
+        : undefined,
   };
 }
 
 export async function connectClient(temporal: AppConfig['temporal'], address: string): Promise<Client> {
-  const connection = await Connection.connect({ address, tls: tlsOptions(temporal.tls), apiKey: temporal.apiKey });
+  const connection = await Connection.connect({
+    address,
+    tls: tlsOptions(temporal.tls),
+    apiKey: temporal.apiKey,
+  });
   return new Client({ connection, namespace: temporal.namespace });
 }
 
-export async function connectWorker(temporal: AppConfig['temporal'], address: string): Promise<NativeConnection> {
+export async function connectWorker(
+  temporal: AppConfig['temporal'],
+  address: string,
+): Promise<NativeConnection> {
   const options: NativeConnectionOptions = {
     address,
     tls: tlsOptions(temporal.tls) as NativeConnectionOptions['tls'],

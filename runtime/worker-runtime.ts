@@ -5,7 +5,12 @@ import { DefaultLogger, LogLevel, Runtime } from '@temporalio/worker';
  * SDK prints the whole webpack report of the workflow bundle on every start.
  */
 export function installWorkerRuntime(level: string): void {
-  const sdkLevel: LogLevel = level === 'debug' || level === 'trace' ? 'DEBUG' : level === 'error' || level === 'fatal' ? 'ERROR' : 'WARN';
+  const sdkLevel: LogLevel =
+    level === 'debug' || level === 'trace'
+      ? 'DEBUG'
+      : level === 'error' || level === 'fatal'
+        ? 'ERROR'
+        : 'WARN';
   try {
     Runtime.install({ logger: new DefaultLogger(sdkLevel) });
   } catch {

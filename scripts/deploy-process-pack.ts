@@ -10,11 +10,15 @@ export const DIAGRAMS_DIR = join(__dirname, '..', '..', 'diagrams');
 /** Deploys every diagram of the process pack; unchanged diagrams keep their version. Returns `processId vN` labels. */
 export async function deployProcessPack(app: INestApplication, dir = DIAGRAMS_DIR): Promise<string[]> {
   const deployer = app.get(DeployDefinitionService);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.bpmn')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.bpmn'))
+    .sort();
   const labels: string[] = [];
   // Forms first: user tasks bind to the latest form version by id.
   const forms = app.get(FormsService);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.form')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.form'))
+    .sort()) {
     const result = await forms.deploy(JSON.parse(readFileSync(join(dir, file), 'utf8')), 'process-pack');
     labels.push(`form ${result.formId} v${result.version}`);
   }

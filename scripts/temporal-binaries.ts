@@ -11,7 +11,10 @@ export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 export const TEMPORAL_TEST_SERVER_VERSION = '1.38.0';
 
 export function temporalCacheDir(): string {
-  return process.env.TEMPORAL_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'bpmn-temporal');
+  return (
+    process.env.TEMPORAL_CACHE_DIR ??
+    join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'bpmn-temporal')
+  );
 }
 
 /** Path of the Temporal CLI (dev server), or undefined to let the SDK download it. */
@@ -26,6 +29,10 @@ export function temporalCliPath(): string | undefined {
 export function temporalTestServerPath(): string | undefined {
   const fromEnv = process.env.TEMPORAL_TEST_SERVER_PATH;
   if (fromEnv) return fromEnv;
-  const cached = join(temporalCacheDir(), `test-server-${TEMPORAL_TEST_SERVER_VERSION}`, 'temporal-test-server');
+  const cached = join(
+    temporalCacheDir(),
+    `test-server-${TEMPORAL_TEST_SERVER_VERSION}`,
+    'temporal-test-server',
+  );
   return existsSync(cached) ? cached : undefined;
 }

@@ -11,7 +11,11 @@ export interface EngineWorkerDeps {
 }
 
 /** The engine worker: the BPMN interpreter workflow plus the in-process activities, on one task queue. */
-export async function createEngineWorker({ connection, config, dataSource }: EngineWorkerDeps): Promise<Worker> {
+export async function createEngineWorker({
+  connection,
+  config,
+  dataSource,
+}: EngineWorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: config.temporal.namespace,

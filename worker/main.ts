@@ -12,7 +12,10 @@ import { createEngineWorker } from './create-worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   installWorkerRuntime(config.logLevel);
-  if (!config.temporal.address) throw new Error('TEMPORAL_ADDRESS is required for `npm run worker` (use `npm start` for the embedded default)');
+  if (!config.temporal.address)
+    throw new Error(
+      'TEMPORAL_ADDRESS is required for `npm run worker` (use `npm start` for the embedded default)',
+    );
   const dataSource = await openDatabase(config.database);
   const connection = await connectWorker(config.temporal, config.temporal.address);
   const worker = await createEngineWorker({ connection, config, dataSource });

@@ -18,7 +18,11 @@ const jobProxies = new Map<string, Record<string, JobActivity>>();
  * A job for an external worker (`workerTimeoutSeconds` set) that no worker starts in time fails with a
  * schedule-to-start timeout, which the core shows as a no-worker incident.
  */
-export function jobActivity(taskType: string, retries: number, workerTimeoutSeconds: number | undefined): JobActivity {
+export function jobActivity(
+  taskType: string,
+  retries: number,
+  workerTimeoutSeconds: number | undefined,
+): JobActivity {
   const taskQueue = workerTimeoutSeconds === undefined ? undefined : jobTaskQueue(taskType);
   const key = `${taskQueue ?? ''}#${retries}#${workerTimeoutSeconds ?? ''}`;
   let proxy = jobProxies.get(key);
@@ -26,7 +30,12 @@ export function jobActivity(taskType: string, retries: number, workerTimeoutSeco
     proxy = proxyActivities<Record<string, JobActivity>>({
       ...(taskQueue ? { taskQueue, scheduleToStartTimeout: `${workerTimeoutSeconds} seconds` } : {}),
       startToCloseTimeout: '10 minutes',
-      retry: { maximumAttempts: retries, initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: [BPMN_ERROR_TYPE] },
+      retry: {
+        maximumAttempts: retries,
+        initialInterval: '1 second',
+        maximumInterval: '1 minute',
+        nonRetryableErrorTypes: [BPMN_ERROR_TYPE],
+      },
     });
     jobProxies.set(key, proxy);
   }

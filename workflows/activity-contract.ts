@@ -59,5 +59,9 @@ export interface EngineActivities {
   /** Mark the task completed or cancelled (idempotent by taskId). */
   closeUserTask(input: CloseUserTaskInput): Promise<void>;
   /** The graph a call activity starts: the latest version, or the pinned one for binding `deployment`. */
-  resolveProcessGraph(processId: string, binding: 'latest' | 'deployment', version?: number): Promise<ResolvedProcessGraph>;
+  resolveProcessGraph(
+    processId: string,
+    binding: 'latest' | 'deployment',
+    version?: number,
+  ): Promise<ResolvedProcessGraph>;
 }

@@ -28,7 +28,12 @@ export function classifyFailure(err: unknown): FailureOutcome {
       };
     }
   }
-  if (noWorkerPolled(err)) return { kind: 'failed', message: 'no worker took the job in time: is a worker polling its task queue?', noWorker: true };
+  if (noWorkerPolled(err))
+    return {
+      kind: 'failed',
+      message: 'no worker took the job in time: is a worker polling its task queue?',
+      noWorker: true,
+    };
   return { kind: 'failed', message: rootMessage(err) };
 }
 
@@ -42,12 +47,22 @@ function noWorkerPolled(err: unknown): boolean {
 
 function rootMessage(err: unknown): string {
   let message = err instanceof Error ? err.message : String(err);
-  for (let cause: unknown = err; cause instanceof TemporalFailure; cause = cause.cause) if (cause.message) message = cause.message;
+  for (let cause: unknown = err; cause instanceof TemporalFailure; cause = cause.cause)
+    if (cause.message) message = cause.message;
   return message;
 }
 
 /** How a child instance reports an uncaught BPMN error to its parent's call activity. */
 export function bpmnErrorFailure(error: BpmnErrorPayload): ApplicationFailure {
-  const details: BpmnErrorDetails = { errorCode: error.errorCode, ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}), ...(error.variables ? { variables: error.variables } : {}) };
-  return ApplicationFailure.create({ message: `Uncaught BPMN error '${error.errorCode}'`, type: BPMN_ERROR_TYPE, nonRetryable: true, details: [details] });
+  const details: BpmnErrorDetails = {
+    errorCode: error.errorCode,
+    ...(error.errorMessage ? { errorMessage: error.errorMessage } : {}),
+    ...(error.variables ? { variables: error.variables } : {}),
+  };
+  return ApplicationFailure.create({
+    message: `Uncaught BPMN error '${error.errorCode}'`,
+    type: BPMN_ERROR_TYPE,
+    nonRetryable: true,
+    details: [details],
+  });
 }

@@ -2,12 +2,26 @@
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { refuseTaskCompletion, snapshotOf } from '../engine';
 import type { InstanceHost } from './instance-host';
-import { completeTaskUpdate, messageSignal, retryIncidentUpdate, snapshotQuery, timelineQuery, type InstanceSnapshot } from './protocol';
+import {
+  completeTaskUpdate,
+  messageSignal,
+  retryIncidentUpdate,
+  snapshotQuery,
+  timelineQuery,
+  type InstanceSnapshot,
+} from './protocol';
 import { formValidationError } from './task-form-validation';
 
 export function installHandlers(host: InstanceHost): void {
   setHandler(messageSignal, (message) => {
-    host.apply({ type: 'message', name: message.name, correlationKey: message.correlationKey, variables: message.variables, messageId: message.messageId, timeToLiveMs: message.timeToLiveMs });
+    host.apply({
+      type: 'message',
+      name: message.name,
+      correlationKey: message.correlationKey,
+      variables: message.variables,
+      messageId: message.messageId,
+      timeToLiveMs: message.timeToLiveMs,
+    });
   });
 
   setHandler(
@@ -15,17 +29,33 @@ export function installHandlers(host: InstanceHost): void {
     (request) => {
       // Two updates for one task can pass validation in the same activation: the second loses here.
       const refusal = refuseTaskCompletion(host.state, request.taskId, request.user, request.groups);
-      if (refusal) throw ApplicationFailure.create({ message: refusal.message, type: refusal.code, nonRetryable: true });
-      host.apply({ type: 'taskCompleted', taskId: request.taskId, user: request.user, variables: request.variables });
+      if (refusal)
+        throw ApplicationFailure.create({ message: refusal.message, type: refusal.code, nonRetryable: true });
+      host.apply({
+        type: 'taskCompleted',
+        taskId: request.taskId,
+        user: request.user,
+        variables: request.variables,
+      });
       return Promise.resolve({ taskId: request.taskId, completedAt: new Date().toISOString() });
     },
     {
       validator: (request) => {
         const refusal = refuseTaskCompletion(host.state, request.taskId, request.user, request.groups);
         // The failure type carries the code, so the API can answer 409 / 403 / 400 without parsing messages.
-        if (refusal) throw ApplicationFailure.create({ message: refusal.message, type: refusal.code, nonRetryable: true });
+        if (refusal)
+          throw ApplicationFailure.create({
+            message: refusal.message,
+            type: refusal.code,
+            nonRetryable: true,
+          });
         const invalid = formValidationError(host.state.tasks[request.taskId], request.variables ?? {});
-        if (invalid) throw ApplicationFailure.create({ message: invalid, type: 'TASK.FORM_INVALID', nonRetryable: true });
+        if (invalid)
+          throw ApplicationFailure.create({
+            message: invalid,
+            type: 'TASK.FORM_INVALID',
+            nonRetryable: true,
+          });
       },
     },
   );
@@ -39,7 +69,12 @@ export function installHandlers(host: InstanceHost): void {
     {
       validator: (request) => {
         const open = host.state.incidents.some((i) => i.incidentId === request.incidentId && !i.resolved);
-        if (!open) throw ApplicationFailure.create({ message: `incident ${request.incidentId} is unknown or already resolved`, type: 'INCIDENT.NOT_OPEN', nonRetryable: true });
+        if (!open)
+          throw ApplicationFailure.create({
+            message: `incident ${request.incidentId} is unknown or already resolved`,
+            type: 'INCIDENT.NOT_OPEN',
+            nonRetryable: true,
+          });
       },
     },
   );

@@ -4,7 +4,14 @@
  * own cancellation scope so the core can call it off. Results come back as stimuli.
  */
 import { CancellationScope, executeChild, sleep, workflowInfo } from '@temporalio/workflow';
-import { DEFAULT_TIME_ZONE, step, type BpmnErrorPayload, type Command, type EngineState, type Stimulus } from '../engine';
+import {
+  DEFAULT_TIME_ZONE,
+  step,
+  type BpmnErrorPayload,
+  type Command,
+  type EngineState,
+  type Stimulus,
+} from '../engine';
 import { engineActivities, jobActivity } from './activities';
 import { classifyFailure } from './failures';
 import {
@@ -45,20 +52,32 @@ export class InstanceHost {
   /** A run continued-as-new: the state comes along, the timers are armed again; nothing else was in flight. */
   private resume(state: EngineState): void {
     this.state = state;
-    for (const timer of Object.values(state.timers)) this.execute({ type: 'startTimer', timerKey: timer.timerKey, elementId: timer.elementId, fireAt: timer.fireAt, fireAtIso: new Date(timer.fireAt).toISOString() });
+    for (const timer of Object.values(state.timers))
+      this.execute({
+        type: 'startTimer',
+        timerKey: timer.timerKey,
+        elementId: timer.elementId,
+        fireAt: timer.fireAt,
+        fireAtIso: new Date(timer.fireAt).toISOString(),
+      });
     this.publisher.publish(state);
   }
 
   /** History is long and nothing but timers, tasks and subscriptions is pending: time for a fresh run. */
   get shouldContinueAsNew(): boolean {
     const info = workflowInfo();
-    const long = this.input.continueAsNewAfterEvents ? info.historyLength >= this.input.continueAsNewAfterEvents : info.continueAsNewSuggested;
+    const long = this.input.continueAsNewAfterEvents
+      ? info.historyLength >= this.input.continueAsNewAfterEvents
+      : info.continueAsNewSuggested;
     const timersOnly = [...this.scopes.keys()].every((key) => key in this.state.timers);
     return long && !this.finished && timersOnly && this.records.size === 0;
   }
 
   apply(stimulus: Stimulus): void {
-    const result = step(this.input.graph, this.state ?? null, stimulus, { now: workflowNow(), timeZone: this.input.timeZone || DEFAULT_TIME_ZONE });
+    const result = step(this.input.graph, this.state ?? null, stimulus, {
+      now: workflowNow(),
+      timeZone: this.input.timeZone || DEFAULT_TIME_ZONE,
+    });
     this.state = result.state;
     for (const command of result.commands) this.execute(command);
     this.publisher.publish(this.state);
@@ -74,14 +93,46 @@ export class InstanceHost {
   }
 
   private execute(c: Command): void {
-    const meta = { instanceId: this.workflowId, processId: this.input.graph.processId, version: this.input.version, businessKey: this.input.businessKey };
+    const meta = {
+      instanceId: this.workflowId,
+      processId: this.input.graph.processId,
+      version: this.input.version,
+      businessKey: this.input.businessKey,
+    };
     switch (c.type) {
       case 'scheduleActivity': {
         const inProcess = this.input.inProcessTaskTypes?.includes(c.taskType) ?? false;
-        const run = jobActivity(c.taskType, c.retries, inProcess ? undefined : (this.input.jobWorkerTimeoutSeconds ?? 600));
-        const input = { ...meta, jobKey: `${this.workflowId}/${c.elementId}/${c.jobKey}`, elementId: c.elementId, elementInstanceKey: c.elementInstanceKey, taskType: c.taskType, retries: c.retries, headers: c.headers, variables: c.variables };
-        return this.spawn(c.jobKey, async () => ({ type: 'activityCompleted', jobKey: c.jobKey, variables: (await run(input)) ?? undefined }), (outcome) =>
-          outcome.kind === 'bpmnError' ? { type: 'activityError', jobKey: c.jobKey, error: outcome.error } : { type: 'activityFailed', jobKey: c.jobKey, message: outcome.message, incidentKind: outcome.noWorker ? 'no-worker' : 'job-failed' },
+        const run = jobActivity(
+          c.taskType,
+          c.retries,
+          inProcess ? undefined : (this.input.jobWorkerTimeoutSeconds ?? 600),
+        );
+        const input = {
+          ...meta,
+          jobKey: `${this.workflowId}/${c.elementId}/${c.jobKey}`,
+          elementId: c.elementId,
+          elementInstanceKey: c.elementInstanceKey,
+          taskType: c.taskType,
+          retries: c.retries,
+          headers: c.headers,
+          variables: c.variables,
+        };
+        return this.spawn(
+          c.jobKey,
+          async () => ({
+            type: 'activityCompleted',
+            jobKey: c.jobKey,
+            variables: (await run(input)) ?? undefined,
+          }),
+          (outcome) =>
+            outcome.kind === 'bpmnError'
+              ? { type: 'activityError', jobKey: c.jobKey, error: outcome.error }
+              : {
+                  type: 'activityFailed',
+                  jobKey: c.jobKey,
+                  message: outcome.message,
+                  incidentKind: outcome.noWorker ? 'no-worker' : 'job-failed',
+                },
         );
       }
       case 'startTimer':
@@ -90,8 +141,18 @@ export class InstanceHost {
           return { type: 'timerFired', timerKey: c.timerKey };
         });
       case 'startChild':
-        return this.spawn(c.childKey, () => this.runChild(c), (outcome) =>
-          outcome.kind === 'bpmnError' ? { type: 'childFailed', childKey: c.childKey, error: outcome.error, message: outcome.error.errorCode } : { type: 'childFailed', childKey: c.childKey, message: outcome.message },
+        return this.spawn(
+          c.childKey,
+          () => this.runChild(c),
+          (outcome) =>
+            outcome.kind === 'bpmnError'
+              ? {
+                  type: 'childFailed',
+                  childKey: c.childKey,
+                  error: outcome.error,
+                  message: outcome.error.errorCode,
+                }
+              : { type: 'childFailed', childKey: c.childKey, message: outcome.message },
         );
       case 'cancelActivity':
         return this.cancel(c.jobKey);
@@ -100,7 +161,9 @@ export class InstanceHost {
       case 'cancelChild':
         return this.cancel(c.childKey);
       case 'openUserTask':
-        return this.record(() => engineActivities.createUserTask({ ...meta, ...c.task, variables: c.variables }));
+        return this.record(() =>
+          engineActivities.createUserTask({ ...meta, ...c.task, variables: c.variables }),
+        );
       case 'closeUserTask':
         return this.record(() =>
           engineActivities.closeUserTask({
@@ -128,21 +191,36 @@ export class InstanceHost {
   private async runChild(c: Extract<Command, { type: 'startChild' }>): Promise<Stimulus> {
     const resolved = await engineActivities.resolveProcessGraph(c.processId, c.binding, c.version);
     // A run continued-as-new carries `resume`: the child starts fresh, it must not resume its caller's state.
-    const child: ProcessInstanceInput = { ...this.input, graph: resolved.graph, version: resolved.version, variables: c.variables, startEventId: undefined, resume: undefined };
-    const result = await executeChild<(input: ProcessInstanceInput) => Promise<ProcessInstanceResult>>(PROCESS_INSTANCE_WORKFLOW, {
-      workflowId: `${this.workflowId}/${c.elementId}/${c.childKey}`,
-      args: [child],
-      typedSearchAttributes: [
-        { key: SEARCH_ATTRIBUTES.processId, value: resolved.graph.processId },
-        { key: SEARCH_ATTRIBUTES.version, value: resolved.version },
-        { key: SEARCH_ATTRIBUTES.businessKey, value: this.input.businessKey },
-      ],
-    });
-    if (result.state !== 'COMPLETED') return { type: 'childFailed', childKey: c.childKey, message: `called process ended ${result.state}` };
+    const child: ProcessInstanceInput = {
+      ...this.input,
+      graph: resolved.graph,
+      version: resolved.version,
+      variables: c.variables,
+      startEventId: undefined,
+      resume: undefined,
+    };
+    const result = await executeChild<(input: ProcessInstanceInput) => Promise<ProcessInstanceResult>>(
+      PROCESS_INSTANCE_WORKFLOW,
+      {
+        workflowId: `${this.workflowId}/${c.elementId}/${c.childKey}`,
+        args: [child],
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.processId, value: resolved.graph.processId },
+          { key: SEARCH_ATTRIBUTES.version, value: resolved.version },
+          { key: SEARCH_ATTRIBUTES.businessKey, value: this.input.businessKey },
+        ],
+      },
+    );
+    if (result.state !== 'COMPLETED')
+      return { type: 'childFailed', childKey: c.childKey, message: `called process ended ${result.state}` };
     return { type: 'childCompleted', childKey: c.childKey, variables: result.variables };
   }
 
-  private spawn(key: string, work: () => Promise<Stimulus>, onFailure?: (outcome: Exclude<ReturnType<typeof classifyFailure>, { kind: 'cancelled' }>) => Stimulus): void {
+  private spawn(
+    key: string,
+    work: () => Promise<Stimulus>,
+    onFailure?: (outcome: Exclude<ReturnType<typeof classifyFailure>, { kind: 'cancelled' }>) => Stimulus,
+  ): void {
     const scope = new CancellationScope();
     this.scopes.set(key, scope);
     const settle = (stimulus: Stimulus | undefined) => {

@@ -4,7 +4,13 @@
  * A long-lived instance (a late order re-reviewed daily for weeks) continues as new once its
  * history is long, carrying the interpreter state into the next run.
  */
-import { allHandlersFinished, CancellationScope, condition, continueAsNew, isCancellation } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+} from '@temporalio/workflow';
 import { bpmnErrorFailure } from './failures';
 import { installHandlers } from './handlers';
 import { InstanceHost } from './instance-host';
@@ -20,7 +26,8 @@ export async function processInstance(input: ProcessInstanceInput): Promise<Proc
       if (host.finished) break;
       // An update being handled answers first; then only continue if still nothing but timers is pending.
       await condition(allHandlersFinished);
-      if (host.shouldContinueAsNew) return await continueAsNew<typeof processInstance>({ ...input, variables: {}, resume: host.state });
+      if (host.shouldContinueAsNew)
+        return await continueAsNew<typeof processInstance>({ ...input, variables: {}, resume: host.state });
     }
   } catch (err) {
     if (!isCancellation(err)) throw err;

@@ -6,7 +6,13 @@
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { EngineIncident, EngineState, EngineTimelineEntry, OpenTask, TimelineEvent } from '../engine/state';
+import type {
+  EngineIncident,
+  EngineState,
+  EngineTimelineEntry,
+  OpenTask,
+  TimelineEvent,
+} from '../engine/state';
 import type { ProcessGraph } from '../model/process-graph';
 
 /** Task queue of the BPMN interpreter workflows and of the in-process activities. */
@@ -124,7 +130,9 @@ export interface InstanceSnapshot {
 
 export const messageSignal = defineSignal<[MessageSignal]>('message');
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
-export const retryIncidentUpdate = defineUpdate<{ retried: boolean }, [RetryIncidentRequest]>('retryIncident');
+export const retryIncidentUpdate = defineUpdate<{ retried: boolean }, [RetryIncidentRequest]>(
+  'retryIncident',
+);
 export const snapshotQuery = defineQuery<InstanceSnapshot>('snapshot');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 

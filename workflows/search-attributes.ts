@@ -16,7 +16,9 @@ export class SearchAttributePublisher {
   private last = NOTHING;
 
   publish(state: EngineState): void {
-    const subscriptions = [...new Set(Object.values(state.messages).map((s) => subscriptionTerm(s.name, s.correlationKey)))].sort();
+    const subscriptions = [
+      ...new Set(Object.values(state.messages).map((s) => subscriptionTerm(s.name, s.correlationKey))),
+    ].sort();
     const hasIncident = state.incidents.some((i) => !i.resolved);
     const key = JSON.stringify({ subscriptions, hasIncident });
     if (key === this.last) return;

@@ -10,12 +10,31 @@ export async function loadContract(em: EntityManager, contractNo: string): Promi
   return contract;
 }
 
-export async function updateContract(em: EntityManager, contractNo: string, changes: Partial<ContractEntity>, at: string): Promise<void> {
-  await em.update(ContractEntity, { contractNo }, { ...changes, updatedAt: at } as QueryDeepPartialEntity<ContractEntity>);
+export async function updateContract(
+  em: EntityManager,
+  contractNo: string,
+  changes: Partial<ContractEntity>,
+  at: string,
+): Promise<void> {
+  await em.update(ContractEntity, { contractNo }, {
+    ...changes,
+    updatedAt: at,
+  } as QueryDeepPartialEntity<ContractEntity>);
 }
 
-export async function addMilestone(em: EntityManager, contract: ContractEntity, step: string, data: Record<string, unknown>, at: string): Promise<void> {
-  await updateContract(em, contract.contractNo, { milestones: { ...contract.milestones, [step]: { ...data, at } } }, at);
+export async function addMilestone(
+  em: EntityManager,
+  contract: ContractEntity,
+  step: string,
+  data: Record<string, unknown>,
+  at: string,
+): Promise<void> {
+  await updateContract(
+    em,
+    contract.contractNo,
+    { milestones: { ...contract.milestones, [step]: { ...data, at } } },
+    at,
+  );
 }
 
 export const customerRecipient = (customerId: string) => `customer:${customerId}`;

@@ -36,9 +36,18 @@ export function today(deps: ContractReviewDeps): string {
 }
 
 /** A BPMN error the diagram catches with an error boundary event (non-retryable by definition). */
-export function bpmnError(errorCode: string, errorMessage: string, variables?: Variables): ApplicationFailure {
+export function bpmnError(
+  errorCode: string,
+  errorMessage: string,
+  variables?: Variables,
+): ApplicationFailure {
   const details: BpmnErrorDetails = { errorCode, errorMessage, variables };
-  return ApplicationFailure.create({ type: BPMN_ERROR_TYPE, message: errorMessage, nonRetryable: true, details: [details] });
+  return ApplicationFailure.create({
+    type: BPMN_ERROR_TYPE,
+    message: errorMessage,
+    nonRetryable: true,
+    details: [details],
+  });
 }
 
 /** A failure no retry can fix (bad data in the instance): an incident, not a retry storm. */

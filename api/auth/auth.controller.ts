@@ -15,7 +15,8 @@ export class AuthController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Development token issuer (embedded default only; 404 in production)' })
   async token(@Body() body: DevTokenRequest): Promise<{ token: string }> {
-    if (!this.tokens.devIssuerEnabled) throw notFound('AUTH.DEV_ISSUER_DISABLED', 'The development token issuer is disabled');
+    if (!this.tokens.devIssuerEnabled)
+      throw notFound('AUTH.DEV_ISSUER_DISABLED', 'The development token issuer is disabled');
     return { token: await this.tokens.issue({ user: body.user, groups: [...new Set(body.groups)] }) };
   }
 }

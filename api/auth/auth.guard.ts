@@ -24,11 +24,19 @@ export class AuthGuard implements CanActivate {
     try {
       request.principal = await this.tokens.verify(token);
     } catch (error) {
-      throw new DomainError('unauthorized', 'AUTH.INVALID_TOKEN', `Invalid token: ${(error as Error).message}`);
+      throw new DomainError(
+        'unauthorized',
+        'AUTH.INVALID_TOKEN',
+        `Invalid token: ${(error as Error).message}`,
+      );
     }
     const required = this.reflector.getAllAndOverride<string[]>(REQUIRED_GROUPS, targets);
     if (required?.length && !hasAnyGroup(request.principal, required)) {
-      throw new DomainError('forbidden', 'AUTH.GROUP_REQUIRED', `Requires one of the groups: ${required.join(', ')}`);
+      throw new DomainError(
+        'forbidden',
+        'AUTH.GROUP_REQUIRED',
+        `Requires one of the groups: ${required.join(', ')}`,
+      );
     }
     return true;
   }

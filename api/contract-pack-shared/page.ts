@@ -5,8 +5,18 @@ import { badRequest } from '../errors/domain-error';
 
 /** Paging of the domain lists: `limit` and an opaque `cursor` (the offset of the next page). */
 export class PageRequest {
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) readonly limit: number = 50;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @Matches(/^\d{1,9}$/) readonly cursor?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  readonly limit: number = 50;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{1,9}$/)
+  readonly cursor?: string;
 }
 
 export interface Page<T> {
@@ -23,5 +33,7 @@ export function pageWindow(request: PageRequest): { skip: number; take: number }
 /** Builds a page from `take + 1` fetched rows. */
 export function toPage<T>(rows: T[], request: PageRequest): Page<T> {
   const { skip, take } = pageWindow(request);
-  return rows.length > take ? { items: rows.slice(0, take), nextCursor: String(skip + take) } : { items: rows };
+  return rows.length > take
+    ? { items: rows.slice(0, take), nextCursor: String(skip + take) }
+    : { items: rows };
 }

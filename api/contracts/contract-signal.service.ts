@@ -16,7 +16,21 @@ export const CONTRACT_EVENT_TTL_MS = 24 * 3600_000;
 export class ContractSignalService {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
 
-  async send(instanceId: string, name: string, contractNo: string, variables: Variables, messageId: string = randomUUID()): Promise<void> {
-    await this.client.workflow.getHandle(instanceId).signal(messageSignal, { name, correlationKey: contractNo, variables, messageId, timeToLiveMs: CONTRACT_EVENT_TTL_MS });
+  async send(
+    instanceId: string,
+    name: string,
+    contractNo: string,
+    variables: Variables,
+    messageId: string = randomUUID(),
+  ): Promise<void> {
+    await this.client.workflow
+      .getHandle(instanceId)
+      .signal(messageSignal, {
+        name,
+        correlationKey: contractNo,
+        variables,
+        messageId,
+        timeToLiveMs: CONTRACT_EVENT_TTL_MS,
+      });
   }
 }

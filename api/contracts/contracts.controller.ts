@@ -31,7 +31,9 @@ export class ContractsController {
 
   @Post()
   @RequireGroups(CR_GROUPS.sales, GROUPS.service, GROUPS.admin)
-  @ApiOperation({ summary: 'Receive a contract/order (CR-1): records it and starts its contract-review instance' })
+  @ApiOperation({
+    summary: 'Receive a contract/order (CR-1): records it and starts its contract-review instance',
+  })
   @ApiResponse({ status: 201, description: '{ contractNo, instanceId, proposedClass }' })
   @ApiResponse({ status: 409, description: 'CONTRACT.ALREADY_EXISTS' })
   createContract(@Body() body: CreateContractRequest, @CurrentPrincipal() principal: Principal) {
@@ -45,7 +47,10 @@ export class ContractsController {
   }
 
   @Get(':contractNo')
-  @ApiOperation({ summary: 'Contract with revisions, class, reviews, measures, special characteristics, change notices, deliveries, late orders, retention' })
+  @ApiOperation({
+    summary:
+      'Contract with revisions, class, reviews, measures, special characteristics, change notices, deliveries, late orders, retention',
+  })
   get(@Param('contractNo') contractNo: string) {
     return this.queries.detail(contractNo);
   }
@@ -54,21 +59,33 @@ export class ContractsController {
   @RequireGroups(CR_GROUPS.sales, GROUPS.service, GROUPS.admin)
   @ApiOperation({ summary: 'Amend an executing contract (CR-9): new revision, re-review, change notices' })
   @ApiResponse({ status: 409, description: 'CONTRACT.NOT_AMENDABLE' })
-  amend(@Param('contractNo') contractNo: string, @Body() body: AmendContractRequest, @CurrentPrincipal() principal: Principal) {
+  amend(
+    @Param('contractNo') contractNo: string,
+    @Body() body: AmendContractRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.amendments.amend(contractNo, body, principal);
   }
 
   @Post(':contractNo/deliveries')
   @RequireGroups(CR_GROUPS.sales, CR_GROUPS.pmc, 'warehouse', GROUPS.service, GROUPS.admin)
   @ApiOperation({ summary: 'Record a delivery (CR-10); the instance checks it on time' })
-  deliver(@Param('contractNo') contractNo: string, @Body() body: RecordDeliveryRequest, @CurrentPrincipal() principal: Principal) {
+  deliver(
+    @Param('contractNo') contractNo: string,
+    @Body() body: RecordDeliveryRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.deliveries.record(contractNo, body, principal);
   }
 
   @Post(':contractNo/delays')
   @RequireGroups(CR_GROUPS.sales, CR_GROUPS.pmc, GROUPS.service, GROUPS.admin)
   @ApiOperation({ summary: 'Declare a delay (CR-12.1): raises a late order' })
-  delay(@Param('contractNo') contractNo: string, @Body() body: DeclareDelayRequest, @CurrentPrincipal() principal: Principal) {
+  delay(
+    @Param('contractNo') contractNo: string,
+    @Body() body: DeclareDelayRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.delays.declare(contractNo, body, principal);
   }
 

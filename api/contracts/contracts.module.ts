@@ -12,6 +12,14 @@ import { RecordDeliveryService } from './record-delivery/record-delivery.service
 @Module({
   imports: [ProcessInstancesModule],
   controllers: [ContractsController],
-  providers: [CreateContractService, ContractQueries, AmendContractService, RecordDeliveryService, DeclareDelayService, DeleteContractService, ContractSignalService],
+  providers: [
+    CreateContractService,
+    ContractQueries,
+    AmendContractService,
+    RecordDeliveryService,
+    DeclareDelayService,
+    DeleteContractService,
+    ContractSignalService,
+  ],
 })
 export class ContractsModule {}

@@ -20,7 +20,14 @@ export class CustomersController {
   @RequireGroups(GROUPS.service, GROUPS.admin, CR_GROUPS.sales)
   @ApiOperation({ summary: 'Create or replace a customer and its special-characteristic symbol set (CSR-4)' })
   async put(@Param('customerId') customerId: string, @Body() body: PutCustomerRequest) {
-    const row = { customerId, name: body.name, oem: body.oem, symbols: body.symbols.map((s) => ({ symbol: s.symbol, meaning: s.meaning })), extraRetentionYears: body.extraRetentionYears ?? 0, updatedAt: new Date().toISOString() };
+    const row = {
+      customerId,
+      name: body.name,
+      oem: body.oem,
+      symbols: body.symbols.map((s) => ({ symbol: s.symbol, meaning: s.meaning })),
+      extraRetentionYears: body.extraRetentionYears ?? 0,
+      updatedAt: new Date().toISOString(),
+    };
     await this.dataSource.getRepository(CustomerEntity).save(row);
     return row;
   }
@@ -29,7 +36,12 @@ export class CustomersController {
   @ApiOperation({ summary: 'Customers, paged' })
   async list(@Query() page: PageRequest) {
     const { skip, take } = pageWindow(page);
-    return toPage(await this.dataSource.getRepository(CustomerEntity).find({ order: { customerId: 'ASC' }, skip, take: take + 1 }), page);
+    return toPage(
+      await this.dataSource
+        .getRepository(CustomerEntity)
+        .find({ order: { customerId: 'ASC' }, skip, take: take + 1 }),
+      page,
+    );
   }
 
   @Get(':customerId')

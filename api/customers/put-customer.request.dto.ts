@@ -1,10 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class CustomerSymbolDto {
   @ApiProperty({ example: 'S' }) @IsString() @MinLength(1) @MaxLength(16) readonly symbol!: string;
-  @ApiProperty({ example: 'shield: safety characteristic' }) @IsString() @MaxLength(500) readonly meaning!: string;
+  @ApiProperty({ example: 'shield: safety characteristic' })
+  @IsString()
+  @MaxLength(500)
+  readonly meaning!: string;
 }
 
 export class PutCustomerRequest {
@@ -16,7 +31,10 @@ export class PutCustomerRequest {
   @ValidateNested({ each: true })
   @Type(() => CustomerSymbolDto)
   readonly symbols!: CustomerSymbolDto[];
-  @ApiPropertyOptional({ description: 'Years beyond the CR-11 minimum this customer asks records to be kept', default: 0 })
+  @ApiPropertyOptional({
+    description: 'Years beyond the CR-11 minimum this customer asks records to be kept',
+    default: 0,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

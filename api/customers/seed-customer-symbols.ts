@@ -13,10 +13,24 @@ export async function seedCustomerSymbols(app: INestApplication, dir: string): P
   if (!existsSync(dir)) return [];
   const repo = app.get<DataSource>(getDataSourceToken()).getRepository(CustomerEntity);
   const labels: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { customerId: string; name: string; oem: boolean; symbols: CustomerSymbol[] };
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      customerId: string;
+      name: string;
+      oem: boolean;
+      symbols: CustomerSymbol[];
+    };
     if (await repo.findOneBy({ customerId: data.customerId })) continue;
-    await repo.insert({ customerId: data.customerId, name: data.name, oem: data.oem, symbols: data.symbols, extraRetentionYears: 0, updatedAt: new Date().toISOString() });
+    await repo.insert({
+      customerId: data.customerId,
+      name: data.name,
+      oem: data.oem,
+      symbols: data.symbols,
+      extraRetentionYears: 0,
+      updatedAt: new Date().toISOString(),
+    });
     labels.push(`customer ${data.customerId} symbols`);
   }
   return labels;

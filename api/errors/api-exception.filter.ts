@@ -41,7 +41,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
 
@@ -49,16 +50,31 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const statusCode = STATUS[exception.kind];
       const errors = (exception.details as { errors?: unknown[] } | undefined)?.errors;
-      return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code, details: exception.details, ...(errors ? { errors } : {}) };
+      return {
+        statusCode,
+        error: REASON[statusCode],
+        message: exception.message,
+        code: exception.code,
+        details: exception.details,
+        ...(errors ? { errors } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
-      const r = (typeof raw === 'object' && raw ? raw : { message: raw }) as { message?: unknown; details?: unknown };
+      const r = (typeof raw === 'object' && raw ? raw : { message: raw }) as {
+        message?: unknown;
+        details?: unknown;
+      };
       // class-validator reports a list of messages: keep them as details, summarise in message.
       const list = Array.isArray(r.message) ? (r.message as string[]) : undefined;
       const message = list ? list.join('; ') : String(r.message ?? exception.message);
-      return { statusCode, error: REASON[statusCode] ?? 'Error', message, details: r.details ?? (list ? { validation: list } : undefined) };
+      return {
+        statusCode,
+        error: REASON[statusCode] ?? 'Error',
+        message,
+        details: r.details ?? (list ? { validation: list } : undefined),
+      };
     }
     const status = (exception as { status?: number; type?: string })?.status;
     if (status && status >= 400 && status < 500) {

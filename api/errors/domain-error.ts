@@ -2,7 +2,8 @@
  * A failure the API reports to its caller. Services throw these with a stable code
  * (`CONTRACT.ALREADY_EXISTS`); the exception filter maps them onto HTTP in one place.
  */
-export type DomainErrorKind = 'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
+export type DomainErrorKind =
+  'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
 
 export class DomainError extends Error {
   constructor(
@@ -15,7 +16,11 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (code: string, message: string, details?: unknown) => new DomainError('not-found', code, message, details);
-export const conflict = (code: string, message: string, details?: unknown) => new DomainError('conflict', code, message, details);
-export const badRequest = (code: string, message: string, details?: unknown) => new DomainError('bad-request', code, message, details);
-export const forbidden = (code: string, message: string, details?: unknown) => new DomainError('forbidden', code, message, details);
+export const notFound = (code: string, message: string, details?: unknown) =>
+  new DomainError('not-found', code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) =>
+  new DomainError('conflict', code, message, details);
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new DomainError('bad-request', code, message, details);
+export const forbidden = (code: string, message: string, details?: unknown) =>
+  new DomainError('forbidden', code, message, details);

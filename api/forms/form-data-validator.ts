@@ -26,7 +26,8 @@ function validateField(field: FormComponent, value: unknown): FieldProblem[] {
   const key = field.key!;
   const label = field.label ? `${field.label} (${key})` : key;
   const rules = field.validate ?? {};
-  const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  const empty =
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
   if (empty) return rules.required ? [{ field: key, message: `${label} is required` }] : [];
   const problems: string[] = [];
   if (field.type === 'number') {
@@ -40,15 +41,20 @@ function validateField(field: FormComponent, value: unknown): FieldProblem[] {
   } else if (TEXT_TYPES.has(field.type)) {
     if (typeof value !== 'string') problems.push('must be text');
     else {
-      if (rules.minLength !== undefined && value.length < rules.minLength) problems.push(`must have at least ${rules.minLength} characters`);
-      if (rules.maxLength !== undefined && value.length > rules.maxLength) problems.push(`must have at most ${rules.maxLength} characters`);
-      if (rules.pattern && !new RegExp(rules.pattern).test(value)) problems.push(`must match ${rules.pattern}`);
+      if (rules.minLength !== undefined && value.length < rules.minLength)
+        problems.push(`must have at least ${rules.minLength} characters`);
+      if (rules.maxLength !== undefined && value.length > rules.maxLength)
+        problems.push(`must have at most ${rules.maxLength} characters`);
+      if (rules.pattern && !new RegExp(rules.pattern).test(value))
+        problems.push(`must match ${rules.pattern}`);
     }
   } else if (CHOICE_TYPES.has(field.type) && field.values) {
-    if (!field.values.some((v) => v.value === value)) problems.push(`must be one of ${field.values.map((v) => JSON.stringify(v.value)).join(', ')}`);
+    if (!field.values.some((v) => v.value === value))
+      problems.push(`must be one of ${field.values.map((v) => JSON.stringify(v.value)).join(', ')}`);
   } else if (MULTI_CHOICE_TYPES.has(field.type) && field.values) {
     const allowed = field.values.map((v) => v.value);
-    if (!Array.isArray(value) || value.some((v) => !allowed.includes(v))) problems.push(`must be a list of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+    if (!Array.isArray(value) || value.some((v) => !allowed.includes(v)))
+      problems.push(`must be a list of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
   }
   return problems.map((message) => ({ field: key, message: `${label} ${message}` }));
 }

@@ -15,7 +15,11 @@ export class FormsController {
   @Post()
   @RequireGroups(GROUPS.processOwner, GROUPS.admin)
   @ApiOperation({ summary: 'Deploy a form-js schema (201 new version, 200 identical)' })
-  async deploy(@Body() body: unknown, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+  async deploy(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { created, ...result } = await this.forms.deploy(body, principal.user);
     res.status(created ? 201 : 200);
     return result;

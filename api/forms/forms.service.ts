@@ -14,21 +14,37 @@ export class FormsService {
   }
 
   /** Stores a form-js schema as the next version of its id; identical content returns the existing version. */
-  async deploy(schema: unknown, deployedBy: string): Promise<{ formId: string; version: number; created: boolean }> {
+  async deploy(
+    schema: unknown,
+    deployedBy: string,
+  ): Promise<{ formId: string; version: number; created: boolean }> {
     const form = assertFormSchema(schema);
     const schemaHash = createHash('sha256').update(JSON.stringify(form)).digest('hex');
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(FormEntity);
       const latest = await repo.findOne({ where: { formId: form.id }, order: { version: 'DESC' } });
-      if (latest?.schemaHash === schemaHash) return { formId: form.id, version: latest.version, created: false };
+      if (latest?.schemaHash === schemaHash)
+        return { formId: form.id, version: latest.version, created: false };
       const version = (latest?.version ?? 0) + 1;
-      await repo.save(repo.create({ formId: form.id, version, schemaHash, schema: form, deployedBy, deployedAt: new Date().toISOString() }));
+      await repo.save(
+        repo.create({
+          formId: form.id,
+          version,
+          schemaHash,
+          schema: form,
+          deployedBy,
+          deployedAt: new Date().toISOString(),
+        }),
+      );
       return { formId: form.id, version, created: true };
     });
   }
 
   async list(): Promise<{ formId: string; latestVersion: number }[]> {
-    const rows = await this.repo.find({ select: { formId: true, version: true }, order: { formId: 'ASC', version: 'ASC' } });
+    const rows = await this.repo.find({
+      select: { formId: true, version: true },
+      order: { formId: 'ASC', version: 'ASC' },
+    });
     const latest = new Map<string, number>();
     for (const row of rows) latest.set(row.formId, row.version);
     return [...latest].map(([formId, latestVersion]) => ({ formId, latestVersion }));
@@ -40,8 +56,15 @@ export class FormsService {
   }
 
   async get(formId: string, version?: number): Promise<FormEntity> {
-    const row = version === undefined ? await this.latest(formId) : await this.repo.findOne({ where: { formId, version } });
-    if (!row) throw notFound('FORM.NOT_FOUND', `No form ${formId}${version === undefined ? '' : ` version ${version}`}`);
+    const row =
+      version === undefined
+        ? await this.latest(formId)
+        : await this.repo.findOne({ where: { formId, version } });
+    if (!row)
+      throw notFound(
+        'FORM.NOT_FOUND',
+        `No form ${formId}${version === undefined ? '' : ` version ${version}`}`,
+      );
     return row;
   }
 }
@@ -51,7 +74,8 @@ function assertFormSchema(schema: unknown): FormSchema {
   const problems: string[] = [];
   if (!s || typeof s !== 'object') problems.push('the body must be a form-js schema object');
   else {
-    if (typeof s.id !== 'string' || !/^[A-Za-z_][\w.-]{0,254}$/.test(s.id)) problems.push('id must be an identifier (the formId user tasks reference)');
+    if (typeof s.id !== 'string' || !/^[A-Za-z_][\w.-]{0,254}$/.test(s.id))
+      problems.push('id must be an identifier (the formId user tasks reference)');
     if (!Array.isArray(s.components)) problems.push('components must be an array');
   }
   if (problems.length) throw badRequest('FORM.INVALID', problems.join('; '), { problems });

@@ -18,6 +18,9 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Database and Temporal reachability (503 when either is down)' })
   check() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 }), () => this.temporal.check()]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 3000 }),
+      () => this.temporal.check(),
+    ]);
   }
 }

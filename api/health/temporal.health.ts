@@ -13,7 +13,7 @@ export class TemporalHealthIndicator {
   async check(key = 'temporal') {
     const indicator = this.health.check(key);
     try {
-      const info = await this.client.workflowService.getSystemInfo({}, );
+      const info = await this.client.workflowService.getSystemInfo({});
       return indicator.up({ serverVersion: info.serverVersion, namespace: this.client.options.namespace });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

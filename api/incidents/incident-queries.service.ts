@@ -32,14 +32,24 @@ export class IncidentQueries {
   async retry(incidentId: string): Promise<{ incidentId: string; retried: boolean }> {
     const instanceId = instanceOfIncident(incidentId);
     if (!instanceId) throw notFound('INCIDENT.NOT_FOUND', `No incident ${incidentId}`);
-    const incident = (await this.incidentsOf(instanceId).catch(() => [])).find((i) => i.incidentId === incidentId);
+    const incident = (await this.incidentsOf(instanceId).catch(() => [])).find(
+      (i) => i.incidentId === incidentId,
+    );
     if (!incident) throw notFound('INCIDENT.NOT_FOUND', `No incident ${incidentId}`);
     if (incident.resolved) throw conflict('INCIDENT.RESOLVED', `Incident ${incidentId} is already resolved`);
     try {
-      return { incidentId, ...(await this.client.workflow.getHandle(instanceId).executeUpdate(retryIncidentUpdate, { args: [{ incidentId }] })) };
+      return {
+        incidentId,
+        ...(await this.client.workflow
+          .getHandle(instanceId)
+          .executeUpdate(retryIncidentUpdate, { args: [{ incidentId }] })),
+      };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError || error instanceof WorkflowUpdateFailedError) {
-        throw conflict('INCIDENT.NOT_RETRYABLE', (error.cause as Error | undefined)?.message ?? error.message);
+        throw conflict(
+          'INCIDENT.NOT_RETRYABLE',
+          (error.cause as Error | undefined)?.message ?? error.message,
+        );
       }
       throw error;
     }

@@ -1,4 +1,13 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, DefaultValuePipe } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  DefaultValuePipe,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { GROUPS } from '../auth/principal';
 import { RequireGroups } from '../auth/require-groups.decorator';
@@ -14,7 +23,10 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Unresolved incidents across running instances (or of one instance)' })
   @ApiQuery({ name: 'instanceId', required: false })
   @ApiQuery({ name: 'limit', required: false, description: 'instances to inspect, default 100' })
-  list(@Query('instanceId') instanceId?: string, @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit = 100) {
+  list(
+    @Query('instanceId') instanceId?: string,
+    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit = 100,
+  ) {
     return this.incidents.list({ instanceId, limit: Math.min(Math.max(limit, 1), 500) });
   }
 

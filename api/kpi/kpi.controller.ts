@@ -23,17 +23,36 @@ import { DEPARTMENT_REVIEW_FORM, reviewLeadTimes } from './review-lead-time';
 export class OnTimeRequest {
   @ApiProperty({ example: '2026-11-01' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly from!: string;
   @ApiProperty({ example: '2026-11-30' }) @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly to!: string;
-  @ApiPropertyOptional({ enum: ['week', 'month'], default: 'month' }) @IsOptional() @IsIn(['week', 'month']) readonly groupBy: 'week' | 'month' = 'month';
+  @ApiPropertyOptional({ enum: ['week', 'month'], default: 'month' })
+  @IsOptional()
+  @IsIn(['week', 'month'])
+  readonly groupBy: 'week' | 'month' = 'month';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) readonly customerId?: string;
 }
 
 export class ReviewLeadTimeRequest {
-  @ApiPropertyOptional({ example: '2026-11-01', description: 'reviews completed on or after this plant date' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly from?: string;
-  @ApiPropertyOptional({ example: '2026-11-30', description: 'reviews completed on or before this plant date' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) readonly to?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-01',
+    description: 'reviews completed on or after this plant date',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  readonly from?: string;
+  @ApiPropertyOptional({
+    example: '2026-11-30',
+    description: 'reviews completed on or before this plant date',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  readonly to?: string;
 }
 
 export class PutTargetRequest {
-  @ApiProperty({ example: 0.95, minimum: 0, maximum: 1 }) @IsNumber() @Min(0) @Max(1) readonly target!: number;
+  @ApiProperty({ example: 0.95, minimum: 0, maximum: 1 })
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  readonly target!: number;
 }
 
 @ApiTags('kpi')
@@ -46,23 +65,42 @@ export class KpiController {
   ) {}
 
   @Get('on-time-delivery')
-  @ApiOperation({ summary: 'Customer order on-time delivery rate per week or month against the target (CR-10), with the action plans' })
+  @ApiOperation({
+    summary:
+      'Customer order on-time delivery rate per week or month against the target (CR-10), with the action plans',
+  })
   async onTime(@Query() query: OnTimeRequest) {
     if (query.from > query.to) throw badRequest('KPI.INVALID_RANGE', 'from must not be after to');
     const target = await this.target();
     const lines = await loadDueLines(this.dataSource.manager, query.from, query.to, query.customerId);
-    const periods = onTimeRates(lines, query.groupBy ?? 'month', target, (iso) => localDate(Date.parse(iso), this.config.plantTimeZone));
-    const actionPlans = await this.dataSource.getRepository(ActionPlanEntity).find({ where: { kpi: ON_TIME_KPI }, order: { period: 'ASC' } });
-    return { kpi: ON_TIME_KPI, target, from: query.from, to: query.to, groupBy: query.groupBy ?? 'month', customerId: query.customerId ?? null, periods, actionPlans };
+    const periods = onTimeRates(lines, query.groupBy ?? 'month', target, (iso) =>
+      localDate(Date.parse(iso), this.config.plantTimeZone),
+    );
+    const actionPlans = await this.dataSource
+      .getRepository(ActionPlanEntity)
+      .find({ where: { kpi: ON_TIME_KPI }, order: { period: 'ASC' } });
+    return {
+      kpi: ON_TIME_KPI,
+      target,
+      from: query.from,
+      to: query.to,
+      groupBy: query.groupBy ?? 'month',
+      customerId: query.customerId ?? null,
+      periods,
+      actionPlans,
+    };
   }
 
   @Get('review-lead-time')
   @ApiOperation({
-    summary: 'Contract review lead time per department (CR-5/CR-6): hours from the department review task opening to its completion, and the reviews open now',
-    description: 'Answer: { from, to, departments: [{ department, reviews, averageHours, medianHours, maxHours, open, oldestOpenHours }] }. Read-only; from the review task records.',
+    summary:
+      'Contract review lead time per department (CR-5/CR-6): hours from the department review task opening to its completion, and the reviews open now',
+    description:
+      'Answer: { from, to, departments: [{ department, reviews, averageHours, medianHours, maxHours, open, oldestOpenHours }] }. Read-only; from the review task records.',
   })
   async reviewLeadTime(@Query() query: ReviewLeadTimeRequest) {
-    if (query.from && query.to && query.from > query.to) throw badRequest('KPI.INVALID_RANGE', 'from must not be after to');
+    if (query.from && query.to && query.from > query.to)
+      throw badRequest('KPI.INVALID_RANGE', 'from must not be after to');
     const tasks = await this.dataSource.getRepository(UserTaskEntity).find({
       select: { candidateGroups: true, state: true, createdAt: true, completedAt: true },
       where: { processId: CONTRACT_REVIEW_PROCESS, formId: DEPARTMENT_REVIEW_FORM },
@@ -71,14 +109,23 @@ export class KpiController {
       const day = localDate(Date.parse(iso), this.config.plantTimeZone);
       return (!query.from || day >= query.from) && (!query.to || day <= query.to);
     };
-    return { from: query.from ?? null, to: query.to ?? null, departments: reviewLeadTimes(tasks, Date.now(), inPeriod) };
+    return {
+      from: query.from ?? null,
+      to: query.to ?? null,
+      departments: reviewLeadTimes(tasks, Date.now(), inPeriod),
+    };
   }
 
   @Put('on-time-delivery/target')
   @RequireGroups(CR_GROUPS.sales, GROUPS.manager, GROUPS.admin)
   @ApiOperation({ summary: 'Set the on-time delivery target' })
   async setTarget(@Body() body: PutTargetRequest, @CurrentPrincipal() principal: Principal) {
-    const row = { kpi: ON_TIME_KPI, target: body.target, updatedBy: principal.user, updatedAt: new Date().toISOString() };
+    const row = {
+      kpi: ON_TIME_KPI,
+      target: body.target,
+      updatedBy: principal.user,
+      updatedAt: new Date().toISOString(),
+    };
     await this.dataSource.getRepository(KpiTargetEntity).save(row);
     return row;
   }
@@ -87,10 +134,18 @@ export class KpiController {
   @ApiOperation({ summary: 'Corrective/preventive action plans (纠正/预防措施计划表)' })
   async plans(@Query() page: PageRequest) {
     const { skip, take } = pageWindow(page);
-    return toPage(await this.dataSource.getRepository(ActionPlanEntity).find({ order: { openedAt: 'DESC' }, skip, take: take + 1 }), page);
+    return toPage(
+      await this.dataSource
+        .getRepository(ActionPlanEntity)
+        .find({ order: { openedAt: 'DESC' }, skip, take: take + 1 }),
+      page,
+    );
   }
 
   private async target(): Promise<number> {
-    return (await this.dataSource.getRepository(KpiTargetEntity).findOneBy({ kpi: ON_TIME_KPI }))?.target ?? DEFAULT_ON_TIME_TARGET;
+    return (
+      (await this.dataSource.getRepository(KpiTargetEntity).findOneBy({ kpi: ON_TIME_KPI }))?.target ??
+      DEFAULT_ON_TIME_TARGET
+    );
   }
 }

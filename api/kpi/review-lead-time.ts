@@ -24,7 +24,11 @@ export interface DepartmentLeadTime {
 type ReviewTask = Pick<UserTaskEntity, 'candidateGroups' | 'state' | 'createdAt' | 'completedAt'>;
 
 /** `inPeriod` says whether a completion time counts (the caller's date window in plant time). */
-export function reviewLeadTimes(tasks: ReviewTask[], now: number, inPeriod: (completedAtIso: string) => boolean): DepartmentLeadTime[] {
+export function reviewLeadTimes(
+  tasks: ReviewTask[],
+  now: number,
+  inPeriod: (completedAtIso: string) => boolean,
+): DepartmentLeadTime[] {
   const byDepartment = new Map<string, { done: number[]; open: number[] }>();
   for (const task of tasks) {
     const department = task.candidateGroups[0] ?? 'unassigned';
@@ -46,7 +50,9 @@ export function reviewLeadTimes(tasks: ReviewTask[], now: number, inPeriod: (com
         department,
         reviews: done.length,
         averageHours: done.length ? round(done.reduce((a, b) => a + b, 0) / done.length) : null,
-        medianHours: sorted.length ? round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2) : null,
+        medianHours: sorted.length
+          ? round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2)
+          : null,
         maxHours: sorted.length ? round(sorted[sorted.length - 1]) : null,
         open: open.length,
         oldestOpenHours: open.length ? round(Math.max(...open)) : null,

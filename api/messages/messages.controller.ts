@@ -15,7 +15,10 @@ export class MessagesController {
   @Post()
   @HttpCode(200)
   @RequireGroups(GROUPS.service, GROUPS.processOwner, GROUPS.admin)
-  @ApiOperation({ summary: 'Publish a message: 200 { instanceIds } correlated or started; 404 when nobody waits (not buffered)' })
+  @ApiOperation({
+    summary:
+      'Publish a message: 200 { instanceIds } correlated or started; 404 when nobody waits (not buffered)',
+  })
   publish(@Body() body: PublishMessageRequest, @CurrentPrincipal() principal: Principal) {
     return this.publisher.publish(body, principal);
   }

@@ -4,5 +4,9 @@ import { ProcessInstancesModule } from '../process-instances/process-instances.m
 import { MessagesController } from './messages.controller';
 import { PublishMessageService } from './publish-message.service';
 
-@Module({ imports: [ProcessDefinitionsModule, ProcessInstancesModule], controllers: [MessagesController], providers: [PublishMessageService] })
+@Module({
+  imports: [ProcessDefinitionsModule, ProcessInstancesModule],
+  controllers: [MessagesController],
+  providers: [PublishMessageService],
+})
 export class MessagesModule {}

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { ProcessGraph } from '../../model/process-graph';
-import { messageSignal, PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, subscriptionTerm } from '../../workflows/protocol';
+import {
+  messageSignal,
+  PROCESS_INSTANCE_WORKFLOW,
+  SEARCH_ATTRIBUTES,
+  subscriptionTerm,
+} from '../../workflows/protocol';
 import type { Principal } from '../auth/principal';
 import { DomainError, notFound } from '../errors/domain-error';
 import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
@@ -25,14 +30,25 @@ export class PublishMessageService {
     private readonly starter: StartInstanceService,
   ) {}
 
-  async publish(request: PublishMessageRequest, principal: Principal): Promise<{ instanceIds: string[]; startedInstanceIds: string[] }> {
+  async publish(
+    request: PublishMessageRequest,
+    principal: Principal,
+  ): Promise<{ instanceIds: string[]; startedInstanceIds: string[] }> {
     const messageId = request.messageId ?? randomUUID();
-    const signal = { name: request.name, correlationKey: request.correlationKey, variables: request.variables ?? {}, messageId };
+    const signal = {
+      name: request.name,
+      correlationKey: request.correlationKey,
+      variables: request.variables ?? {},
+      messageId,
+    };
     const waiting = await this.waitingInstances(request.name, request.correlationKey);
     await Promise.all(waiting.map((id) => this.client.workflow.getHandle(id).signal(messageSignal, signal)));
     const started = await this.startByMessage(request, messageId, principal);
     if (!waiting.length && !started.length) {
-      throw notFound('MESSAGE.NO_SUBSCRIBER', `No instance waits for message ${request.name}${request.correlationKey ? ` with correlation key ${request.correlationKey}` : ''}, and no process starts with it`);
+      throw notFound(
+        'MESSAGE.NO_SUBSCRIBER',
+        `No instance waits for message ${request.name}${request.correlationKey ? ` with correlation key ${request.correlationKey}` : ''}, and no process starts with it`,
+      );
     }
     return { instanceIds: [...waiting, ...started], startedInstanceIds: started };
   }
@@ -48,7 +64,11 @@ export class PublishMessageService {
     return ids;
   }
 
-  private async startByMessage(request: PublishMessageRequest, messageId: string, principal: Principal): Promise<string[]> {
+  private async startByMessage(
+    request: PublishMessageRequest,
+    messageId: string,
+    principal: Principal,
+  ): Promise<string[]> {
     const started: string[] = [];
     for (const { processId } of await this.definitions.list()) {
       const { graph } = await this.definitions.get(processId);
@@ -56,7 +76,12 @@ export class PublishMessageService {
       if (!startEvent) continue;
       try {
         const instance = await this.starter.start(
-          { processId, businessKey: request.correlationKey ?? messageId, variables: request.variables, startEventId: startEvent },
+          {
+            processId,
+            businessKey: request.correlationKey ?? messageId,
+            variables: request.variables,
+            startEventId: startEvent,
+          },
           principal,
         );
         started.push(instance.instanceId);
@@ -71,6 +96,10 @@ export class PublishMessageService {
 
 function messageStartEvent(graph: ProcessGraph, name: string): string | undefined {
   return Object.values(graph.nodes).find(
-    (n) => n.kind === 'startEvent' && n.parent === graph.processId && n.event.type === 'message' && n.event.messageName === name,
+    (n) =>
+      n.kind === 'startEvent' &&
+      n.parent === graph.processId &&
+      n.event.type === 'message' &&
+      n.event.messageName === name,
   )?.id;
 }

@@ -13,7 +13,10 @@ export const OUTBOX_CHANNEL = Symbol('OUTBOX_CHANNEL');
 
 export class ListOutboxRequest extends PageRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) readonly contractNo?: string;
-  @ApiPropertyOptional({ enum: ['pending', 'delivered'] }) @IsOptional() @IsIn(['pending', 'delivered']) readonly state?: 'pending' | 'delivered';
+  @ApiPropertyOptional({ enum: ['pending', 'delivered'] })
+  @IsOptional()
+  @IsIn(['pending', 'delivered'])
+  readonly state?: 'pending' | 'delivered';
 }
 
 /** Customer communications (stamped contracts, negotiation, late-order replies, meeting decisions) and their delivery. */
@@ -44,8 +47,16 @@ export class OutboxController implements OnModuleInit, OnModuleDestroy {
   @ApiOperation({ summary: 'Customer communications, newest first' })
   async list(@Query() query: ListOutboxRequest) {
     const { skip, take } = pageWindow(query);
-    const where = { ...(query.contractNo ? { contractNo: query.contractNo } : {}), ...(query.state ? { deliveredAt: query.state === 'pending' ? IsNull() : Not(IsNull()) } : {}) };
-    return toPage(await this.dataSource.getRepository(OutboxMessageEntity).find({ where, order: { createdAt: 'DESC', id: 'ASC' }, skip, take: take + 1 }), query);
+    const where = {
+      ...(query.contractNo ? { contractNo: query.contractNo } : {}),
+      ...(query.state ? { deliveredAt: query.state === 'pending' ? IsNull() : Not(IsNull()) } : {}),
+    };
+    return toPage(
+      await this.dataSource
+        .getRepository(OutboxMessageEntity)
+        .find({ where, order: { createdAt: 'DESC', id: 'ASC' }, skip, take: take + 1 }),
+      query,
+    );
   }
 
   @Post('dispatch')

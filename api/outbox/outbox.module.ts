@@ -3,5 +3,8 @@ import { RecordingChannel } from '../../activities/contract-review/records/outbo
 import { OUTBOX_CHANNEL, OutboxController } from './outbox.controller';
 
 /** The embedded default records messages; a deployment swaps OUTBOX_CHANNEL for SMTP/EDI. */
-@Module({ controllers: [OutboxController], providers: [{ provide: OUTBOX_CHANNEL, useClass: RecordingChannel }] })
+@Module({
+  controllers: [OutboxController],
+  providers: [{ provide: OUTBOX_CHANNEL, useClass: RecordingChannel }],
+})
 export class OutboxModule {}

@@ -18,9 +18,17 @@ export class PartsController {
 
   @Put(':partNo')
   @RequireGroups(GROUPS.service, GROUPS.admin, CR_GROUPS.pmc)
-  @ApiOperation({ summary: 'Create or replace a part of the parts master (fed by the ERP; read by the stock/capacity check, CR-4)' })
+  @ApiOperation({
+    summary:
+      'Create or replace a part of the parts master (fed by the ERP; read by the stock/capacity check, CR-4)',
+  })
   async put(@Param('partNo') partNo: string, @Body() body: PutPartRequest) {
-    const row = { partNo, ...body, activeUntil: body.activeUntil ?? null, updatedAt: new Date().toISOString() };
+    const row = {
+      partNo,
+      ...body,
+      activeUntil: body.activeUntil ?? null,
+      updatedAt: new Date().toISOString(),
+    };
     await this.dataSource.getRepository(PartEntity).save(row);
     return row;
   }
@@ -29,7 +37,12 @@ export class PartsController {
   @ApiOperation({ summary: 'Parts master, paged' })
   async list(@Query() page: PageRequest) {
     const { skip, take } = pageWindow(page);
-    return toPage(await this.dataSource.getRepository(PartEntity).find({ order: { partNo: 'ASC' }, skip, take: take + 1 }), page);
+    return toPage(
+      await this.dataSource
+        .getRepository(PartEntity)
+        .find({ order: { partNo: 'ASC' }, skip, take: take + 1 }),
+      page,
+    );
   }
 
   @Get(':partNo')

@@ -32,13 +32,19 @@ export class DeployDefinitionService {
   async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
     const analysis = await analyseBpmn(xml);
     if (analysis.errors.length) {
-      throw badRequest('DEFINITION.INVALID', `The diagram cannot be deployed: ${analysis.errors.length} problem(s)`, {
-        errors: analysis.errors,
-      });
+      throw badRequest(
+        'DEFINITION.INVALID',
+        `The diagram cannot be deployed: ${analysis.errors.length} problem(s)`,
+        {
+          errors: analysis.errors,
+        },
+      );
     }
     if (!analysis.graphs.length) {
       throw badRequest('DEFINITION.NO_EXECUTABLE_PROCESS', 'The file has no executable process', {
-        errors: [{ elementId: null, rule: 'executable-process', message: 'set isExecutable="true" on one process' }],
+        errors: [
+          { elementId: null, rule: 'executable-process', message: 'set isExecutable="true" on one process' },
+        ],
       });
     }
     const warnings = [...analysis.warnings, ...unhandledTypeWarnings(analysis.graphs)];
@@ -49,14 +55,23 @@ export class DeployDefinitionService {
       try {
         await this.timerStarts.sync(graph, version);
       } catch (error) {
-        answer.warnings.push({ elementId: null, rule: 'timer-start-schedule', message: `timer start schedule not updated: ${(error as Error).message}` });
+        answer.warnings.push({
+          elementId: null,
+          rule: 'timer-start-schedule',
+          message: `timer start schedule not updated: ${(error as Error).message}`,
+        });
       }
     }
     return answer;
   }
 
   /** Deployments of one process at once claim the same next version; the unique index makes the losers try again. */
-  private async storeWithRetry(graphs: ProcessGraph[], xml: string, warnings: ModelProblem[], deployedBy: string) {
+  private async storeWithRetry(
+    graphs: ProcessGraph[],
+    xml: string,
+    warnings: ModelProblem[],
+    deployedBy: string,
+  ) {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.storeVersions(graphs, xml, warnings, deployedBy);
@@ -73,14 +88,30 @@ export class DeployDefinitionService {
       const repo = em.getRepository(ProcessDefinitionEntity);
       const processes = [];
       for (const graph of graphs) {
-        const latest = await repo.findOne({ where: { processId: graph.processId }, order: { version: 'DESC' } });
+        const latest = await repo.findOne({
+          where: { processId: graph.processId },
+          order: { version: 'DESC' },
+        });
         const unchanged = latest?.xmlHash === xmlHash;
-        processes.push({ graph, processId: graph.processId, version: unchanged ? latest!.version : (latest?.version ?? 0) + 1, created: !unchanged });
+        processes.push({
+          graph,
+          processId: graph.processId,
+          version: unchanged ? latest!.version : (latest?.version ?? 0) + 1,
+          created: !unchanged,
+        });
       }
       pinDeploymentBindings(graphs, processes);
       for (const { graph, version, created } of processes) {
         if (!created) continue;
-        const row = { processId: graph.processId, version, name: graph.name ?? null, xmlHash, xml, graph, warnings };
+        const row = {
+          processId: graph.processId,
+          version,
+          name: graph.name ?? null,
+          xmlHash,
+          xml,
+          graph,
+          warnings,
+        };
         await repo.insert({ ...row, deployedBy, deployedAt });
       }
       return {
@@ -109,7 +140,10 @@ function unhandledTypeWarnings(graphs: ProcessGraph[]): DeployResult['warnings']
 }
 
 /** Call activities with binding `deployment` call the version deployed with them (as Zeebe does). */
-function pinDeploymentBindings(graphs: ProcessGraph[], versions: { processId: string; version: number }[]): void {
+function pinDeploymentBindings(
+  graphs: ProcessGraph[],
+  versions: { processId: string; version: number }[],
+): void {
   const deployed = new Map(versions.map((v) => [v.processId, v.version]));
   for (const graph of graphs) {
     for (const node of Object.values(graph.nodes)) {

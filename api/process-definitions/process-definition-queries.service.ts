@@ -26,7 +26,12 @@ export class ProcessDefinitionQueries {
     });
     const byProcess = new Map<string, DefinitionSummary>();
     for (const row of rows) {
-      const summary = byProcess.get(row.processId) ?? { processId: row.processId, name: row.name, latestVersion: 0, versions: [] };
+      const summary = byProcess.get(row.processId) ?? {
+        processId: row.processId,
+        name: row.name,
+        latestVersion: 0,
+        versions: [],
+      };
       summary.versions.push({ version: row.version, deployedAt: row.deployedAt, deployedBy: row.deployedBy });
       summary.latestVersion = row.version;
       summary.name = row.name ?? summary.name;
@@ -42,7 +47,10 @@ export class ProcessDefinitionQueries {
         ? await this.repo.findOne({ where: { processId }, order: { version: 'DESC' } })
         : await this.repo.findOne({ where: { processId, version } });
     if (!row) {
-      throw notFound('DEFINITION.NOT_FOUND', `No process definition ${processId}${version === undefined ? '' : ` version ${version}`}`);
+      throw notFound(
+        'DEFINITION.NOT_FOUND',
+        `No process definition ${processId}${version === undefined ? '' : ` version ${version}`}`,
+      );
     }
     return row;
   }

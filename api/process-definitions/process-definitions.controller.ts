@@ -20,10 +20,13 @@ export class ProcessDefinitionsController {
   @Post()
   @RequireGroups(GROUPS.processOwner, GROUPS.admin)
   @ApiOperation({
-    summary: 'Deploy BPMN XML (201 new version, 200 identical to the latest; 400 { errors: [{ elementId, rule, message }] })',
+    summary:
+      'Deploy BPMN XML (201 new version, 200 identical to the latest; 400 { errors: [{ elementId, rule, message }] })',
   })
   @ApiConsumes('application/xml', 'application/json')
-  @ApiBody({ schema: { oneOf: [{ type: 'string' }, { type: 'object', properties: { xml: { type: 'string' } } }] } })
+  @ApiBody({
+    schema: { oneOf: [{ type: 'string' }, { type: 'object', properties: { xml: { type: 'string' } } }] },
+  })
   async deploy(
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
@@ -32,9 +35,13 @@ export class ProcessDefinitionsController {
   ): Promise<Omit<DeployResult, 'created'>> {
     const xml = typeof body === 'string' ? body : (body as { xml?: unknown } | undefined)?.xml;
     if (typeof xml !== 'string' || !xml.trim()) {
-      throw badRequest('DEFINITION.NO_XML', `Send BPMN XML as application/xml or JSON { "xml": "..." } (got ${contentType ?? 'no content type'})`, {
-        errors: [{ elementId: null, rule: 'xml', message: 'no BPMN XML in the request body' }],
-      });
+      throw badRequest(
+        'DEFINITION.NO_XML',
+        `Send BPMN XML as application/xml or JSON { "xml": "..." } (got ${contentType ?? 'no content type'})`,
+        {
+          errors: [{ elementId: null, rule: 'xml', message: 'no BPMN XML in the request body' }],
+        },
+      );
     }
     const { created, ...result } = await this.deployer.deploy(xml, principal.user);
     res.status(created ? 201 : 200);
@@ -60,7 +67,15 @@ export class ProcessDefinitionsController {
   }
 }
 
-function view(row: { processId: string; version: number; name: string | null; xml: string; deployedAt: string; deployedBy: string; warnings: unknown }) {
+function view(row: {
+  processId: string;
+  version: number;
+  name: string | null;
+  xml: string;
+  deployedAt: string;
+  deployedBy: string;
+  warnings: unknown;
+}) {
   const { processId, version, name, xml, deployedAt, deployedBy, warnings } = row;
   return { processId, version, name, deployedAt, deployedBy, warnings, xml };
 }

@@ -4,7 +4,12 @@ import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import type { AppConfig } from '../../config/app-config';
 import { timerStartSchedule } from '../../engine';
 import type { ProcessGraph, StartEventNode } from '../../model/process-graph';
-import { ENGINE_TASK_QUEUE, PROCESS_INSTANCE_WORKFLOW, ProcessInstanceInput, SEARCH_ATTRIBUTES } from '../../workflows/protocol';
+import {
+  ENGINE_TASK_QUEUE,
+  PROCESS_INSTANCE_WORKFLOW,
+  ProcessInstanceInput,
+  SEARCH_ATTRIBUTES,
+} from '../../workflows/protocol';
 import { APP_CONFIG } from '../config/app-config.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -26,11 +31,15 @@ export class TimerStartSchedules {
 
   async sync(graph: ProcessGraph, version: number): Promise<string[]> {
     const starts = Object.values(graph.nodes).filter(
-      (n): n is StartEventNode => n.kind === 'startEvent' && n.parent === graph.processId && n.event.type === 'timer',
+      (n): n is StartEventNode =>
+        n.kind === 'startEvent' && n.parent === graph.processId && n.event.type === 'timer',
     );
     const wanted = new Set(starts.map((s) => scheduleId(graph.processId, s.id)));
     for await (const schedule of this.client.schedule.list()) {
-      if (schedule.scheduleId.startsWith(`${PREFIX}/${graph.processId}/`) && !wanted.has(schedule.scheduleId)) {
+      if (
+        schedule.scheduleId.startsWith(`${PREFIX}/${graph.processId}/`) &&
+        !wanted.has(schedule.scheduleId)
+      ) {
         await this.client.schedule.getHandle(schedule.scheduleId).delete();
       }
     }
@@ -67,7 +76,10 @@ export class TimerStartSchedules {
       plan.kind === 'cron'
         ? { cronExpressions: [plan.cron], timezone: timeZone }
         : plan.kind === 'interval'
-          ? { intervals: [{ every: plan.everyMs, offset: plan.startAt ? plan.startAt % plan.everyMs : 0 }], startAt: plan.startAt ? new Date(plan.startAt) : undefined }
+          ? {
+              intervals: [{ every: plan.everyMs, offset: plan.startAt ? plan.startAt % plan.everyMs : 0 }],
+              startAt: plan.startAt ? new Date(plan.startAt) : undefined,
+            }
           : { calendars: [onceAt(plan.at)] };
     const times = plan.kind === 'once' ? 1 : plan.times;
     return {
@@ -101,7 +113,22 @@ function onceAt(at: number) {
   const d = new Date(at);
   return {
     year: d.getUTCFullYear(),
-    month: (['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const)[d.getUTCMonth()],
+    month: (
+      [
+        'JANUARY',
+        'FEBRUARY',
+        'MARCH',
+        'APRIL',
+        'MAY',
+        'JUNE',
+        'JULY',
+        'AUGUST',
+        'SEPTEMBER',
+        'OCTOBER',
+        'NOVEMBER',
+        'DECEMBER',
+      ] as const
+    )[d.getUTCMonth()],
     dayOfMonth: d.getUTCDate(),
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),

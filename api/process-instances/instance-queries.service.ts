@@ -42,7 +42,9 @@ export interface InstanceFilter {
 export class InstanceQueries {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
 
-  async get(instanceId: string): Promise<InstanceSnapshot & { instanceId: string; startedAt: string; closedAt?: string }> {
+  async get(
+    instanceId: string,
+  ): Promise<InstanceSnapshot & { instanceId: string; startedAt: string; closedAt?: string }> {
     const handle = this.client.workflow.getHandle(instanceId);
     const description = await this.describe(instanceId);
     const snapshot = await handle.query(snapshotQuery);
@@ -70,8 +72,10 @@ export class InstanceQueries {
 
   async list(filter: InstanceFilter): Promise<{ items: InstanceSummary[]; nextCursor?: string }> {
     const clauses = [`WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`, LATEST_RUNS];
-    if (filter.processId) clauses.push(`${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(filter.processId)}`);
-    if (filter.businessKey) clauses.push(`${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(filter.businessKey)}`);
+    if (filter.processId)
+      clauses.push(`${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(filter.processId)}`);
+    if (filter.businessKey)
+      clauses.push(`${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(filter.businessKey)}`);
     if (filter.state) clauses.push(statusClause(filter.state));
     let nextPageToken: Uint8Array | undefined;
     try {
@@ -87,7 +91,12 @@ export class InstanceQueries {
     });
     const items = await Promise.all(
       response.executions.map(async (raw) => {
-        const info = await executionInfoFromRaw(raw, this.client.options.loadedDataConverter, raw, this.client.options.namespace);
+        const info = await executionInfoFromRaw(
+          raw,
+          this.client.options.loadedDataConverter,
+          raw,
+          this.client.options.namespace,
+        );
         const attrs = info.typedSearchAttributes;
         return {
           instanceId: info.workflowId,
@@ -102,7 +111,10 @@ export class InstanceQueries {
       }),
     );
     const token = response.nextPageToken;
-    return { items, nextCursor: token && token.length ? Buffer.from(token).toString('base64url') : undefined };
+    return {
+      items,
+      nextCursor: token && token.length ? Buffer.from(token).toString('base64url') : undefined,
+    };
   }
 
   /** The page's running instances answer from the worker's cache; a failed query leaves the step unknown. */
@@ -118,7 +130,8 @@ export class InstanceQueries {
     try {
       return await this.client.workflow.getHandle(instanceId).describe();
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) throw notFound('INSTANCE.NOT_FOUND', `No process instance ${instanceId}`);
+      if (error instanceof WorkflowNotFoundError)
+        throw notFound('INSTANCE.NOT_FOUND', `No process instance ${instanceId}`);
       throw error;
     }
   }

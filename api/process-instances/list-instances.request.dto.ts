@@ -21,5 +21,8 @@ export class ListInstancesRequest {
   @Max(500)
   readonly limit: number = 50;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() readonly cursor?: string;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  readonly cursor?: string;
 }

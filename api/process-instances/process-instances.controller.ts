@@ -18,7 +18,9 @@ export class ProcessInstancesController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Start an instance (201); 409 with the running instance for a business key already running' })
+  @ApiOperation({
+    summary: 'Start an instance (201); 409 with the running instance for a business key already running',
+  })
   start(@Body() body: StartInstanceRequest, @CurrentPrincipal() principal: Principal) {
     return this.starter.start(body, principal);
   }
@@ -44,7 +46,9 @@ export class ProcessInstancesController {
   @Post(':instanceId/cancel')
   @HttpCode(202)
   @RequireGroups(GROUPS.processOwner, GROUPS.admin, GROUPS.service)
-  @ApiOperation({ summary: 'Cancel a running instance: open tasks are cancelled, the instance ends TERMINATED' })
+  @ApiOperation({
+    summary: 'Cancel a running instance: open tasks are cancelled, the instance ends TERMINATED',
+  })
   async cancel(@Param('instanceId') instanceId: string) {
     await this.queries.cancel(instanceId);
     return { instanceId, cancelRequested: true };

@@ -9,7 +9,10 @@ export class ProcessStatisticsController {
   constructor(private readonly statistics: ProcessStatisticsService) {}
 
   @Get(':processId/statistics')
-  @ApiOperation({ summary: 'Heatmap data: per element, instances active there now and completions (most recent `limit` instances)' })
+  @ApiOperation({
+    summary:
+      'Heatmap data: per element, instances active there now and completions (most recent `limit` instances)',
+  })
   @ApiQuery({ name: 'version', required: false, type: Number })
   @ApiQuery({ name: 'limit', required: false, type: Number, description: 'default 200, at most 1000' })
   get(

@@ -32,7 +32,11 @@ export interface ProcessStatistics {
 export class ProcessStatisticsService {
   constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
 
-  async forProcess(processId: string, version: number | undefined, limit: number): Promise<ProcessStatistics> {
+  async forProcess(
+    processId: string,
+    version: number | undefined,
+    limit: number,
+  ): Promise<ProcessStatistics> {
     const clauses = [
       `WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`,
       LATEST_RUNS,
@@ -47,20 +51,37 @@ export class ProcessStatisticsService {
     };
     const ids: string[] = [];
     let running = 0;
-    for await (const execution of this.client.workflow.list({ query: clauses.join(' AND '), pageSize: Math.min(limit, 100) })) {
+    for await (const execution of this.client.workflow.list({
+      query: clauses.join(' AND '),
+      pageSize: Math.min(limit, 100),
+    })) {
       ids.push(execution.workflowId);
       if (execution.status.name === 'RUNNING') running++;
       if (ids.length >= limit) break;
     }
-    const snapshots = await Promise.all(ids.map((id) => this.client.workflow.getHandle(id).query(snapshotQuery).catch(() => undefined)));
+    const snapshots = await Promise.all(
+      ids.map((id) =>
+        this.client.workflow
+          .getHandle(id)
+          .query(snapshotQuery)
+          .catch(() => undefined),
+      ),
+    );
     for (const snapshot of snapshots) {
-      if (snapshot?.state === 'ACTIVE') for (const elementId of snapshot.activeElements) entry(elementId).active++;
+      if (snapshot?.state === 'ACTIVE')
+        for (const elementId of snapshot.activeElements) entry(elementId).active++;
       for (const { elementId, count } of snapshot?.completedElements ?? []) {
         const s = entry(elementId);
         s.completed += count;
         s.instancesPassed++;
       }
     }
-    return { processId, version, instances: ids.length, running, elements: [...stats.values()].sort((a, b) => a.elementId.localeCompare(b.elementId)) };
+    return {
+      processId,
+      version,
+      instances: ids.length,
+      running,
+      elements: [...stats.values()].sort((a, b) => a.elementId.localeCompare(b.elementId)),
+    };
   }
 }

@@ -33,7 +33,13 @@ export class StartInstanceService {
   ) {}
 
   async start(
-    request: { processId: string; version?: number; businessKey: string; variables?: Variables; startEventId?: string },
+    request: {
+      processId: string;
+      version?: number;
+      businessKey: string;
+      variables?: Variables;
+      startEventId?: string;
+    },
     principal: Principal,
   ): Promise<StartedInstance> {
     const definition = await this.definitions.get(request.processId, request.version);
@@ -62,9 +68,13 @@ export class StartInstanceService {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw conflict('INSTANCE.ALREADY_RUNNING', `${definition.processId} already runs for business key ${request.businessKey}`, {
-          instanceId: workflowId,
-        });
+        throw conflict(
+          'INSTANCE.ALREADY_RUNNING',
+          `${definition.processId} already runs for business key ${request.businessKey}`,
+          {
+            instanceId: workflowId,
+          },
+        );
       }
       throw error;
     }
@@ -76,6 +86,9 @@ export class StartInstanceService {
 export function assertMayStart(graph: ProcessGraph, principal: Principal): void {
   const allowed = [GROUPS.service, GROUPS.processOwner, GROUPS.admin, ...(graph.starterGroups ?? [])];
   if (!hasAnyGroup(principal, allowed)) {
-    throw forbidden('INSTANCE.START_FORBIDDEN', `Starting ${graph.processId} requires one of the groups: ${allowed.join(', ')}`);
+    throw forbidden(
+      'INSTANCE.START_FORBIDDEN',
+      `Starting ${graph.processId} requires one of the groups: ${allowed.join(', ')}`,
+    );
   }
 }

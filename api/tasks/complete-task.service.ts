@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationFailure, Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  Client,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { mayCompleteTask } from '../../engine/task-authorization';
 import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
@@ -29,7 +34,8 @@ export class CompleteTaskService {
 
   async complete(taskId: string, variables: Variables, principal: Principal): Promise<CompleteTaskResult> {
     const task = await this.tasks.find(taskId);
-    if (task.state !== 'open') throw conflict('TASK.NOT_OPEN', `Task ${taskId} is ${task.state}`, { state: task.state });
+    if (task.state !== 'open')
+      throw conflict('TASK.NOT_OPEN', `Task ${taskId} is ${task.state}`, { state: task.state });
     if (!mayCompleteTask(task, principal.user, principal.groups)) {
       throw forbidden('TASK.NOT_CANDIDATE', `${principal.user} is not a candidate for task ${taskId}`, {
         candidateGroups: task.candidateGroups,
@@ -41,7 +47,10 @@ export class CompleteTaskService {
     const result = await this.executeUpdate(task, variables, principal);
     await this.dataSource
       .getRepository(UserTaskEntity)
-      .update({ taskId, state: 'open' }, { state: 'completed', completedAt: result.completedAt, completedBy: principal.user });
+      .update(
+        { taskId, state: 'open' },
+        { state: 'completed', completedAt: result.completedAt, completedBy: principal.user },
+      );
     return result;
   }
 
@@ -50,14 +59,21 @@ export class CompleteTaskService {
     const form = await this.forms.latest(task.formId);
     if (!form) return;
     const problems = validateFormData(form.schema, variables);
-    if (problems.length) throw badRequest('TASK.FORM_INVALID', problems.map((p) => p.message).join('; '), { fields: problems });
+    if (problems.length)
+      throw badRequest('TASK.FORM_INVALID', problems.map((p) => p.message).join('; '), { fields: problems });
   }
 
-  private async executeUpdate(task: UserTaskEntity, variables: Variables, principal: Principal): Promise<CompleteTaskResult> {
+  private async executeUpdate(
+    task: UserTaskEntity,
+    variables: Variables,
+    principal: Principal,
+  ): Promise<CompleteTaskResult> {
     try {
       return await this.client.workflow
         .getHandle(task.instanceId)
-        .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, user: principal.user, groups: principal.groups, variables }] });
+        .executeUpdate(completeTaskUpdate, {
+          args: [{ taskId: task.taskId, user: principal.user, groups: principal.groups, variables }],
+        });
     } catch (error) {
       throw refusalOf(error, task.taskId);
     }
@@ -65,7 +81,8 @@ export class CompleteTaskService {
 }
 
 function refusalOf(error: unknown, taskId: string): unknown {
-  if (error instanceof WorkflowNotFoundError) return conflict('TASK.NOT_OPEN', `Task ${taskId}: its instance has ended`);
+  if (error instanceof WorkflowNotFoundError)
+    return conflict('TASK.NOT_OPEN', `Task ${taskId}: its instance has ended`);
   if (!(error instanceof WorkflowUpdateFailedError)) return error;
   const cause = error.cause;
   const type = cause instanceof ApplicationFailure ? cause.type : undefined;

@@ -15,6 +15,12 @@ export class ListTasksRequest {
   @IsIn(['open', 'completed', 'cancelled'])
   readonly state?: UserTaskState;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) readonly instanceId?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) readonly limit: number = 50;
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  readonly limit: number = 50;
   @ApiPropertyOptional() @IsOptional() @IsString() readonly cursor?: string;
 }

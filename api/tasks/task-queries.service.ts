@@ -24,7 +24,11 @@ export class TaskQueries {
   async get(taskId: string) {
     const task = await this.find(taskId);
     const form = task.formId ? await this.forms.latest(task.formId) : null;
-    return { ...taskView(task), variables: task.variables ?? {}, form: form ? { formId: form.formId, version: form.version, schema: form.schema } : undefined };
+    return {
+      ...taskView(task),
+      variables: task.variables ?? {},
+      form: form ? { formId: form.formId, version: form.version, schema: form.schema } : undefined,
+    };
   }
 
   /** Keyset paging on (createdAt, taskId): stable while tasks are added. */
@@ -38,20 +42,34 @@ export class TaskQueries {
       qb.andWhere(
         new Brackets((w) => {
           if (groupTerm) w.orWhere('t.candidateGroups LIKE :groupTerm', { groupTerm });
-          if (userTerm) w.orWhere('t.candidateUsers LIKE :userTerm OR t.assignee = :user', { userTerm, user: q.candidateUser });
+          if (userTerm)
+            w.orWhere('t.candidateUsers LIKE :userTerm OR t.assignee = :user', {
+              userTerm,
+              user: q.candidateUser,
+            });
         }),
       );
     }
     if (q.cursor) {
       const [createdAt, taskId] = decodeCursor(q.cursor);
-      qb.andWhere('(t.createdAt > :createdAt OR (t.createdAt = :createdAt AND t.taskId > :taskId))', { createdAt, taskId });
+      qb.andWhere('(t.createdAt > :createdAt OR (t.createdAt = :createdAt AND t.taskId > :taskId))', {
+        createdAt,
+        taskId,
+      });
     }
-    const rows = await qb.orderBy('t.createdAt', 'ASC').addOrderBy('t.taskId', 'ASC').take(q.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('t.createdAt', 'ASC')
+      .addOrderBy('t.taskId', 'ASC')
+      .take(q.limit + 1)
+      .getMany();
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       items: page.map(taskView),
-      nextCursor: rows.length > q.limit ? Buffer.from(JSON.stringify([last.createdAt, last.taskId])).toString('base64url') : undefined,
+      nextCursor:
+        rows.length > q.limit
+          ? Buffer.from(JSON.stringify([last.createdAt, last.taskId])).toString('base64url')
+          : undefined,
     };
   }
 }

@@ -30,8 +30,15 @@ export class TasksController {
 
   @Post(':taskId/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Complete a task: 200; 400 form data invalid; 403 not a candidate; 409 completed or no longer active' })
-  complete(@Param('taskId') taskId: string, @Body() body: CompleteTaskRequestBody, @CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary:
+      'Complete a task: 200; 400 form data invalid; 403 not a candidate; 409 completed or no longer active',
+  })
+  complete(
+    @Param('taskId') taskId: string,
+    @Body() body: CompleteTaskRequestBody,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     return this.completer.complete(taskId, body.variables ?? {}, principal);
   }
 }

@@ -4,5 +4,9 @@ import { CompleteTaskService } from './complete-task.service';
 import { TaskQueries } from './task-queries.service';
 import { TasksController } from './tasks.controller';
 
-@Module({ imports: [FormsModule], controllers: [TasksController], providers: [TaskQueries, CompleteTaskService] })
+@Module({
+  imports: [FormsModule],
+  controllers: [TasksController],
+  providers: [TaskQueries, CompleteTaskService],
+})
 export class TasksModule {}

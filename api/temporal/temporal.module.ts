@@ -8,6 +8,10 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 @Module({})
 export class TemporalModule {
   static forClient(client: Client): DynamicModule {
-    return { module: TemporalModule, providers: [{ provide: TEMPORAL_CLIENT, useValue: client }], exports: [TEMPORAL_CLIENT] };
+    return {
+      module: TemporalModule,
+      providers: [{ provide: TEMPORAL_CLIENT, useValue: client }],
+      exports: [TEMPORAL_CLIENT],
+    };
   }
 }

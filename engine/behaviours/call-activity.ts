@@ -23,14 +23,20 @@ export const callActivity: Behaviour = {
       elementId: inst.elementId,
       processId: evaluateString(node.calledElement, visible),
       binding: node.binding,
-      ...(node.binding === 'deployment' && node.deployedVersion !== undefined ? { version: node.deployedVersion } : {}),
+      ...(node.binding === 'deployment' && node.deployedVersion !== undefined
+        ? { version: node.deployedVersion }
+        : {}),
       // Without propagation the child sees only what the input mappings put on the call activity.
       variables: node.propagateAllParentVariables ? visible : { ...ctx.state.variables[inst.key] },
     });
   },
 };
 
-export function completeCallActivity(ctx: StepContext, inst: ElementInstance, childVariables: Variables | undefined): void {
+export function completeCallActivity(
+  ctx: StepContext,
+  inst: ElementInstance,
+  childVariables: Variables | undefined,
+): void {
   const node = nodeOf(ctx, inst.elementId) as CallActivityNode;
   const keep = node.propagateAllChildVariables || (node.outputs?.length ?? 0) > 0;
   completeElement(ctx, inst, { variables: keep ? childVariables : undefined });

@@ -16,14 +16,18 @@ export const endEvent: Behaviour = {
     const node = nodeOf(ctx, inst.elementId) as EndEventNode;
     const event = node.event;
     if (node.taskType) return scheduleJob(ctx, inst, node.taskType, node.retries, node.headers);
-    const text = (source: string | undefined) => (source === undefined ? '' : String(evaluateValue(source, visibleVariables(ctx, inst.key))));
+    const text = (source: string | undefined) =>
+      source === undefined ? '' : String(evaluateValue(source, visibleVariables(ctx, inst.key)));
     switch (event.type) {
       case 'terminate':
         interruptScope(ctx, inst.parentKey!, inst.key);
         return completeElement(ctx, inst);
       case 'error': {
         const errorMessage = event.errorMessage === undefined ? undefined : text(event.errorMessage);
-        return throwError(ctx, inst, { errorCode: text(event.errorCode), ...(errorMessage ? { errorMessage } : {}) });
+        return throwError(ctx, inst, {
+          errorCode: text(event.errorCode),
+          ...(errorMessage ? { errorMessage } : {}),
+        });
       }
       case 'escalation':
         if (throwEscalation(ctx, inst, text(event.escalationCode))) return;

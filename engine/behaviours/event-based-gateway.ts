@@ -12,7 +12,8 @@ export const eventBasedGateway: Behaviour = {
     for (const flowId of nodeOf(ctx, inst.elementId).outgoing) {
       const target = nodeOf(ctx, ctx.graph.flows[flowId].target);
       if (target.kind === 'intermediateCatchEvent') subscribe(ctx, inst.key, target.id, target.event);
-      if (target.kind === 'receiveTask') subscribeMessage(ctx, inst.key, target.id, target.messageName, target.correlationKey);
+      if (target.kind === 'receiveTask')
+        subscribeMessage(ctx, inst.key, target.id, target.messageName, target.correlationKey);
     }
   },
 };

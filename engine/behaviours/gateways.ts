@@ -23,7 +23,9 @@ function conditionalFlows(ctx: StepContext, inst: ElementInstance): { holding: s
 }
 
 function noFlow(ctx: StepContext, inst: ElementInstance): never {
-  throw new ExpressionError(`no outgoing sequence flow of gateway '${inst.elementId}' has a condition that holds, and there is no default flow`);
+  throw new ExpressionError(
+    `no outgoing sequence flow of gateway '${inst.elementId}' has a condition that holds, and there is no default flow`,
+  );
 }
 
 export const exclusiveGateway: Behaviour = {

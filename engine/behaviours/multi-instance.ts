@@ -22,11 +22,16 @@ export const multiInstanceBody: Behaviour = {
   activate(ctx, body) {
     const loop = loopOf(ctx, body);
     const items = evaluateValue(loop.inputCollection, visibleVariables(ctx, body.parentKey));
-    if (!Array.isArray(items)) throw new ExpressionError(`input collection '${loop.inputCollection}' of '${body.elementId}' is not a list`);
+    if (!Array.isArray(items))
+      throw new ExpressionError(
+        `input collection '${loop.inputCollection}' of '${body.elementId}' is not a list`,
+      );
     body.mi = { items, next: 0, completed: 0, terminated: 0 };
     if (loop.outputCollection) setLocal(ctx, body.key, { [loop.outputCollection]: items.map(() => null) });
     if (loop.sequential) startNext(ctx, body);
-    else while (ctx.state.instances[body.key] && !body.mi.conditionMet && body.mi.next < items.length) startNext(ctx, body);
+    else
+      while (ctx.state.instances[body.key] && !body.mi.conditionMet && body.mi.next < items.length)
+        startNext(ctx, body);
     advanceBody(ctx, body);
   },
 };
@@ -55,7 +60,12 @@ export function collectInnerOutput(ctx: StepContext, body: ElementInstance, inne
     }
     if (loop.completionCondition) {
       const active = childrenOf(ctx, body.key).length - 1;
-      const counters = { numberOfInstances: mi.items.length, numberOfActiveInstances: active, numberOfCompletedInstances: mi.completed, numberOfTerminatedInstances: mi.terminated };
+      const counters = {
+        numberOfInstances: mi.items.length,
+        numberOfActiveInstances: active,
+        numberOfCompletedInstances: mi.completed,
+        numberOfTerminatedInstances: mi.terminated,
+      };
       if (evaluateCondition(loop.completionCondition, { ...inside, ...counters })) mi.conditionMet = true;
     }
   });
@@ -70,7 +80,11 @@ export function advanceBody(ctx: StepContext, body: ElementInstance): void {
       mi.terminated++;
       terminateElement(ctx, inner);
     }
-  } else if (loopOf(ctx, body).sequential && mi.next < mi.items.length && childrenOf(ctx, body.key).length === 0) {
+  } else if (
+    loopOf(ctx, body).sequential &&
+    mi.next < mi.items.length &&
+    childrenOf(ctx, body.key).length === 0
+  ) {
     return startNext(ctx, body);
   }
   if (childrenOf(ctx, body.key).length > 0 || (!mi.conditionMet && mi.next < mi.items.length)) return;

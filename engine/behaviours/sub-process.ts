@@ -8,7 +8,9 @@ import { activateElement } from '../lifecycle';
 export const subProcess: Behaviour = {
   activate(ctx, inst) {
     subscribeEventSubprocesses(ctx, inst);
-    const start = nodesIn(ctx, inst.elementId).find((n) => n.kind === 'startEvent' && n.event.type === 'none');
+    const start = nodesIn(ctx, inst.elementId).find(
+      (n) => n.kind === 'startEvent' && n.event.type === 'none',
+    );
     if (!start) throw new ExpressionError(`subprocess '${inst.elementId}' has no none start event`);
     activateElement(ctx, start.id, inst.key);
   },

@@ -26,8 +26,15 @@ export const userTask: Behaviour = {
       candidateUsers: evaluateList(node.candidateUsers, variables),
       createdAt: nowIso(ctx),
     };
-    const optional = { name: node.name, assignee: text(node.assignee), formId: node.formId, dueDate: text(node.dueDate), followUpDate: text(node.followUpDate) };
-    for (const [k, v] of Object.entries(optional)) if (v !== undefined) (task as unknown as Record<string, unknown>)[k] = v;
+    const optional = {
+      name: node.name,
+      assignee: text(node.assignee),
+      formId: node.formId,
+      dueDate: text(node.dueDate),
+      followUpDate: text(node.followUpDate),
+    };
+    for (const [k, v] of Object.entries(optional))
+      if (v !== undefined) (task as unknown as Record<string, unknown>)[k] = v;
     ctx.state.tasks[task.taskId] = task;
     inst.wait = { kind: 'task', taskId: task.taskId };
     record(ctx, inst.elementId, 'task-created', { detail: { taskId: task.taskId } });

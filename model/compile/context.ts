@@ -11,7 +11,18 @@ export interface CompileContext {
 /** The element-specific part of a node: everything but what the tree walk fills in. */
 export type NodeBody = GraphNode extends infer N
   ? N extends GraphNode
-    ? Omit<N, 'id' | 'name' | 'parent' | 'incoming' | 'outgoing' | 'inputs' | 'outputs' | 'boundaryEvents' | 'multiInstance'>
+    ? Omit<
+        N,
+        | 'id'
+        | 'name'
+        | 'parent'
+        | 'incoming'
+        | 'outgoing'
+        | 'inputs'
+        | 'outputs'
+        | 'boundaryEvents'
+        | 'multiInstance'
+      >
     : never
   : never;
 

@@ -14,10 +14,15 @@ export function eventDefinition(event: BpmnElement, context: CompileContext): Ev
   if (is(definition, 'bpmn:MessageEventDefinition')) {
     const message = definition.messageRef;
     const subscription = extension<Subscription>(message, ZEEBE.subscription);
-    return { type: 'message', messageName: message?.name ?? '', correlationKey: subscription?.correlationKey };
+    return {
+      type: 'message',
+      messageName: message?.name ?? '',
+      correlationKey: subscription?.correlationKey,
+    };
   }
   if (is(definition, 'bpmn:TimerEventDefinition')) return { type: 'timer', timer: timerSpec(definition) };
-  if (is(definition, 'bpmn:ErrorEventDefinition')) return { type: 'error', errorCode: definition.errorRef?.errorCode };
+  if (is(definition, 'bpmn:ErrorEventDefinition'))
+    return { type: 'error', errorCode: definition.errorRef?.errorCode };
   if (is(definition, 'bpmn:EscalationEventDefinition')) {
     return { type: 'escalation', escalationCode: definition.escalationRef?.escalationCode };
   }

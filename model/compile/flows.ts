@@ -21,8 +21,14 @@ export function compileFlow(flow: BpmnElement, context: CompileContext): Sequenc
 
 function checkCondition(flow: BpmnElement, condition: string, context: CompileContext): void {
   if (!isAny(flow.sourceRef, ['bpmn:ExclusiveGateway', 'bpmn:InclusiveGateway'])) {
-    context.report(flow.id, 'Conditions are only supported on flows leaving exclusive or inclusive gateways.');
+    context.report(
+      flow.id,
+      'Conditions are only supported on flows leaving exclusive or inclusive gateways.',
+    );
   } else if (!isExpression(condition)) {
-    context.report(flow.id, `The condition must be a FEEL expression starting with "=" (found "${condition}").`);
+    context.report(
+      flow.id,
+      `The condition must be a FEEL expression starting with "=" (found "${condition}").`,
+    );
   }
 }

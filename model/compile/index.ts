@@ -15,15 +15,26 @@ export interface CompileResult {
 
 export function compileDefinitions(definitions: BpmnElement): CompileResult {
   const result: CompileResult = { graphs: [], errors: [] };
-  const processes = (definitions.rootElements ?? []).filter((root) => is(root, 'bpmn:Process') && root.isExecutable);
+  const processes = (definitions.rootElements ?? []).filter(
+    (root) => is(root, 'bpmn:Process') && root.isExecutable,
+  );
   for (const process of processes) {
     const errors: ModelProblem[] = [];
-    const context = { processId: process.id ?? '', report: (id: string | undefined, message: string) => errors.push(problem(id, 'compile', message)) };
+    const context = {
+      processId: process.id ?? '',
+      report: (id: string | undefined, message: string) => errors.push(problem(id, 'compile', message)),
+    };
     try {
       const graph = compileProcess(process, context);
       if (errors.length === 0) result.graphs.push(graph);
     } catch (error) {
-      errors.push(problem(process.id, 'compile', `Could not compile the process: ${error instanceof Error ? error.message : String(error)}`));
+      errors.push(
+        problem(
+          process.id,
+          'compile',
+          `Could not compile the process: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     }
     result.errors.push(...errors);
   }

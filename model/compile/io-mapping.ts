@@ -7,7 +7,9 @@ export function ioMappingOf(element: BpmnElement): { inputs?: Mapping[]; outputs
   const mapping = extension<IoMapping>(element, ZEEBE.ioMapping);
   if (!mapping) return {};
   const toMappings = (parameters: Array<{ source?: string; target?: string }> = []): Mapping[] =>
-    parameters.filter((p) => p.target?.trim()).map((p) => ({ source: p.source ?? '', target: (p.target as string).trim() }));
+    parameters
+      .filter((p) => p.target?.trim())
+      .map((p) => ({ source: p.source ?? '', target: (p.target as string).trim() }));
   const inputs = toMappings(mapping.inputParameters);
   const outputs = toMappings(mapping.outputParameters);
   return { ...(inputs.length ? { inputs } : {}), ...(outputs.length ? { outputs } : {}) };

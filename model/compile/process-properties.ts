@@ -7,5 +7,8 @@ export function starterGroupsOf(process: BpmnElement): string[] | undefined {
   const properties = extension<Properties>(process, ZEEBE.properties)?.properties ?? [];
   const value = properties.find((property) => property.name === 'starterGroups')?.value;
   if (value === undefined) return undefined;
-  return value.split(',').map((group) => group.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((group) => group.trim())
+    .filter(Boolean);
 }

@@ -7,7 +7,10 @@ import { ZEEBE, type CalledElement } from '../zeebe';
 import type { HandlerMap } from './context';
 
 export const subprocessHandlers: HandlerMap = {
-  'bpmn:SubProcess': (element) => ({ kind: 'subProcess', triggeredByEvent: element.triggeredByEvent ?? false }),
+  'bpmn:SubProcess': (element) => ({
+    kind: 'subProcess',
+    triggeredByEvent: element.triggeredByEvent ?? false,
+  }),
   'bpmn:CallActivity': (element) => {
     const called = extension<CalledElement>(element, ZEEBE.calledElement);
     return {

@@ -24,7 +24,11 @@ export function headersOf(element: BpmnElement): Record<string, string> {
 }
 
 /** The job a worker picks up: type, retries and headers. */
-export function jobWorker(element: BpmnElement): { taskType: string; retries: string; headers: Record<string, string> } {
+export function jobWorker(element: BpmnElement): {
+  taskType: string;
+  retries: string;
+  headers: Record<string, string>;
+} {
   const definition = extension<TaskDefinition>(element, ZEEBE.taskDefinition);
   return {
     taskType: definition?.type?.trim() ?? '',
@@ -38,7 +42,11 @@ export const taskHandlers: HandlerMap = {
   'bpmn:SendTask': (element) => ({ kind: 'sendTask', ...jobWorker(element) }),
   'bpmn:ScriptTask': (element) => {
     const script = extension<Script>(element, ZEEBE.script);
-    return { kind: 'scriptTask', expression: script?.expression ?? '', resultVariable: script?.resultVariable ?? '' };
+    return {
+      kind: 'scriptTask',
+      expression: script?.expression ?? '',
+      resultVariable: script?.resultVariable ?? '',
+    };
   },
   'bpmn:UserTask': (element) => {
     const assignment = extension<AssignmentDefinition>(element, ZEEBE.assignmentDefinition);

@@ -13,7 +13,10 @@ export interface LintResult {
   warnings: ModelProblem[];
 }
 
-export async function lintDefinitions(definitions: BpmnElement, config: LintConfig = lintConfig): Promise<LintResult> {
+export async function lintDefinitions(
+  definitions: BpmnElement,
+  config: LintConfig = lintConfig,
+): Promise<LintResult> {
   // A Linter caches rule instances, and some rules keep state between runs (false
   // duplicate-flow reports were seen): one fresh Linter per lint.
   const linter = new Linter({ config, resolver: staticResolver, transformRule: executableOnly });

@@ -40,6 +40,13 @@ export interface FormComponent {
   label?: string;
   components?: FormComponent[];
   values?: { value: unknown; label?: string }[];
-  validate?: { required?: boolean; min?: number; max?: number; minLength?: number; maxLength?: number; pattern?: string };
+  validate?: {
+    required?: boolean;
+    min?: number;
+    max?: number;
+    minLength?: number;
+    maxLength?: number;
+    pattern?: string;
+  };
   [key: string]: unknown;
 }

@@ -2,8 +2,17 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex 
 
 // Written with TypeORM's schema builder rather than raw SQL so that one migration serves
 // both SQLite (embedded) and PostgreSQL (production).
-const str = (name: string, length = 255, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
+const str = (name: string, length = 255, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
+const text = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
 const time = (name: string, nullable = false) => str(name, 30, nullable);
 
 export class EngineTables1764450000000 implements MigrationInterface {
@@ -14,7 +23,13 @@ export class EngineTables1764450000000 implements MigrationInterface {
       new Table({
         name: 'process_definition',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           str('processId'),
           { name: 'version', type: 'integer' },
           str('name', 255, true),
@@ -53,14 +68,23 @@ export class EngineTables1764450000000 implements MigrationInterface {
           str('completedBy', 255, true),
           text('variables', true),
         ],
-        indices: [new TableIndex({ columnNames: ['state', 'dueDate'] }), new TableIndex({ columnNames: ['instanceId'] })],
+        indices: [
+          new TableIndex({ columnNames: ['state', 'dueDate'] }),
+          new TableIndex({ columnNames: ['instanceId'] }),
+        ],
       }),
     );
     await q.createTable(
       new Table({
         name: 'form',
         columns: [
-          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          {
+            name: 'id',
+            type: 'integer',
+            isPrimary: true,
+            isGenerated: true,
+            generationStrategy: 'increment',
+          },
           str('formId'),
           { name: 'version', type: 'integer' },
           str('schemaHash', 64),

@@ -33,19 +33,30 @@ describe.each(testDatabases())('deploying definitions on %s', (_name, database) 
   it('gives concurrent deployments of one process distinct consecutive versions', async () => {
     const results = await Promise.all([1, 2, 3, 4].map((n) => deployer.deploy(variant(n), 'owner')));
     expect(results.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
-    const rows = await db.getRepository(ProcessDefinitionEntity).find({ where: { processId: 'approval' }, order: { version: 'ASC' } });
+    const rows = await db
+      .getRepository(ProcessDefinitionEntity)
+      .find({ where: { processId: 'approval' }, order: { version: 'ASC' } });
     expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
   });
 
   it('returns the latest version for identical XML and stores nothing new', async () => {
-    const latest = await db.getRepository(ProcessDefinitionEntity).findOneOrFail({ where: { processId: 'approval' }, order: { version: 'DESC' } });
+    const latest = await db
+      .getRepository(ProcessDefinitionEntity)
+      .findOneOrFail({ where: { processId: 'approval' }, order: { version: 'DESC' } });
     const again = await deployer.deploy(latest.xml, 'owner');
     expect(again).toMatchObject({ created: false, version: 4 });
     expect(await db.getRepository(ProcessDefinitionEntity).countBy({ processId: 'approval' })).toBe(4);
   });
 
   it('stores nothing for invalid XML', async () => {
-    await expect(deployer.deploy(xml.replace('bpmn:userTask', 'bpmn:complexGateway').replace('</bpmn:userTask>', '</bpmn:complexGateway>'), 'owner')).rejects.toMatchObject({
+    await expect(
+      deployer.deploy(
+        xml
+          .replace('bpmn:userTask', 'bpmn:complexGateway')
+          .replace('</bpmn:userTask>', '</bpmn:complexGateway>'),
+        'owner',
+      ),
+    ).rejects.toMatchObject({
       code: 'DEFINITION.INVALID',
     });
     expect(await db.getRepository(ProcessDefinitionEntity).countBy({ processId: 'approval' })).toBe(4);

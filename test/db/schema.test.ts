@@ -20,7 +20,8 @@ describe.each(testDatabases())('schema on %s', (_name, database) => {
     expect(await again.showMigrations()).toBe(false);
     await again.destroy();
     const tables = db.entityMetadatas.map((m) => m.tableName).sort();
-    for (const table of tables) await expect(db.query(`SELECT COUNT(*) FROM ${table}`)).resolves.toBeDefined();
+    for (const table of tables)
+      await expect(db.query(`SELECT COUNT(*) FROM ${table}`)).resolves.toBeDefined();
   });
 
   it('stores a definition with its graph as JSON and refuses a duplicate version', async () => {

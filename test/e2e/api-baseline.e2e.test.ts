@@ -18,13 +18,19 @@ describe('API baseline on a real Temporal dev server', () => {
   it('serves the OpenAPI document', async () => {
     const { status, body } = await api.call('GET', '/docs/openapi.json');
     expect(status).toBe(200);
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/token', '/api/process-definitions']));
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/token', '/api/process-definitions']),
+    );
   });
 
   it('answers 401 in the one error shape without a token, and 403 without the group', async () => {
     const anonymous = await api.call('GET', '/process-definitions');
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: expect.any(String) });
+    expect(anonymous.body).toMatchObject({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: expect.any(String),
+    });
 
     const bad = await api.call('GET', '/process-definitions', { token: 'not-a-jwt' });
     expect(bad.status).toBe(401);
@@ -32,20 +38,35 @@ describe('API baseline on a real Temporal dev server', () => {
     const sales = await api.token('li.lei', ['sales']);
     const deploy = await api.call('POST', '/process-definitions', { token: sales, body: { xml: '<x/>' } });
     expect(deploy.status).toBe(403);
-    expect(deploy.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: expect.stringContaining('process-owner') });
+    expect(deploy.body).toMatchObject({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: expect.stringContaining('process-owner'),
+    });
   });
 
   it('rejects invalid input with 400 in the same shape', async () => {
     const noUser = await api.call('POST', '/auth/token', { body: { groups: 'sales' } });
     expect(noUser.status).toBe(400);
-    expect(noUser.body).toMatchObject({ statusCode: 400, error: 'Bad Request', details: { validation: expect.any(Array) } });
+    expect(noUser.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      details: { validation: expect.any(Array) },
+    });
 
-    const malformed = await api.call('POST', '/auth/token', { body: '{"user":', contentType: 'application/json' });
+    const malformed = await api.call('POST', '/auth/token', {
+      body: '{"user":',
+      contentType: 'application/json',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
 
     const owner = await api.token('wang.fang', ['process-owner']);
-    const huge = await api.call('POST', '/process-definitions', { token: owner, body: `<x>${'a'.repeat(5 * 1024 * 1024)}</x>`, contentType: 'application/xml' });
+    const huge = await api.call('POST', '/process-definitions', {
+      token: owner,
+      body: `<x>${'a'.repeat(5 * 1024 * 1024)}</x>`,
+      contentType: 'application/xml',
+    });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });

@@ -13,12 +13,17 @@ import { ApiHarness, startApiHarness } from '../support/api-harness';
 const DIAGRAMS = join(__dirname, '..', '..', 'diagrams');
 const enc = encodeURIComponent;
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -30,7 +35,16 @@ describe('contract review over HTTP (e2e, Temporal dev server)', () => {
 
   beforeAll(async () => {
     api = await startApiHarness();
-    const people: [string, string[]][] = [['wang.fang', ['process-owner']], ['erp', ['service']], ['li.na', ['sales']], ['zhao.rnd', ['rnd']], ['zhou.pmc', ['pmc']], ['wang.gm', ['gm']], ['wms', ['warehouse']], ['root', ['admin']]];
+    const people: [string, string[]][] = [
+      ['wang.fang', ['process-owner']],
+      ['erp', ['service']],
+      ['li.na', ['sales']],
+      ['zhao.rnd', ['rnd']],
+      ['zhou.pmc', ['pmc']],
+      ['wang.gm', ['gm']],
+      ['wms', ['warehouse']],
+      ['root', ['admin']],
+    ];
     for (const [user, groups] of people) tokens[user] = await api.token(user, groups);
   });
   afterAll(() => api?.close());
@@ -38,71 +52,221 @@ describe('contract review over HTTP (e2e, Temporal dev server)', () => {
   const openTask = async (instanceId: string, elementId: string) => {
     const page = await eventually(
       () => api.call('GET', `/tasks?instanceId=${enc(instanceId)}&state=open`, { token: as('wang.fang') }),
-      (res) => res.status === 200 && res.body.items.some((t: { elementId: string }) => t.elementId === elementId),
+      (res) =>
+        res.status === 200 && res.body.items.some((t: { elementId: string }) => t.elementId === elementId),
     );
-    return page.body.items.find((t: { elementId: string }) => t.elementId === elementId) as { taskId: string; candidateGroups: string[]; formId?: string };
+    return page.body.items.find((t: { elementId: string }) => t.elementId === elementId) as {
+      taskId: string;
+      candidateGroups: string[];
+      formId?: string;
+    };
   };
-  const complete = (taskId: string, who: string, variables: object) => api.call('POST', `/tasks/${enc(taskId)}/complete`, { token: as(who), body: { variables } });
+  const complete = (taskId: string, who: string, variables: object) =>
+    api.call('POST', `/tasks/${enc(taskId)}/complete`, { token: as(who), body: { variables } });
 
   it('deploys the pack, then an annual OEM supply contract goes from intake to archive; sales may not sign it, the GM does', async () => {
-    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.form')).sort()) {
-      const res = await api.call('POST', '/forms', { token: as('wang.fang'), body: JSON.parse(readFileSync(join(DIAGRAMS, file), 'utf8')) });
+    for (const file of readdirSync(DIAGRAMS)
+      .filter((f) => f.endsWith('.form'))
+      .sort()) {
+      const res = await api.call('POST', '/forms', {
+        token: as('wang.fang'),
+        body: JSON.parse(readFileSync(join(DIAGRAMS, file), 'utf8')),
+      });
       expect([file, res.status]).toEqual([file, 201]);
     }
-    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.bpmn')).sort()) {
-      const res = await api.call('POST', '/process-definitions', { token: as('wang.fang'), body: readFileSync(join(DIAGRAMS, file), 'utf8'), contentType: 'application/xml' });
+    for (const file of readdirSync(DIAGRAMS)
+      .filter((f) => f.endsWith('.bpmn'))
+      .sort()) {
+      const res = await api.call('POST', '/process-definitions', {
+        token: as('wang.fang'),
+        body: readFileSync(join(DIAGRAMS, file), 'utf8'),
+        contentType: 'application/xml',
+      });
       expect([file, res.status, res.body.warnings]).toEqual([file, 201, []]);
     }
 
-    expect((await api.call('PUT', '/parts/HL-E2E', { token: as('erp'), body: { description: 'Headlamp LH', stockQty: 5000, leadTimeDays: 5, dailyCapacity: 300, activeUntil: '2031-06-30' } })).status).toBe(200);
-    expect((await api.call('PUT', '/customers/e2e-oem', { token: as('erp'), body: { name: 'E2E Motors', oem: true, symbols: [{ symbol: 'S', meaning: 'safety' }] } })).status).toBe(200);
+    expect(
+      (
+        await api.call('PUT', '/parts/HL-E2E', {
+          token: as('erp'),
+          body: {
+            description: 'Headlamp LH',
+            stockQty: 5000,
+            leadTimeDays: 5,
+            dailyCapacity: 300,
+            activeUntil: '2031-06-30',
+          },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api.call('PUT', '/customers/e2e-oem', {
+          token: as('erp'),
+          body: { name: 'E2E Motors', oem: true, symbols: [{ symbol: 'S', meaning: 'safety' }] },
+        })
+      ).status,
+    ).toBe(200);
 
     const due = new Date(Date.now() + 20 * 86400_000).toISOString().slice(0, 10);
     const contract = {
-      contractNo: 'E2E-ANNUAL-1', customerId: 'e2e-oem', channel: 'edi', documentType: 'contract', annual: true, oemSupply: true, automotive: false, specialRequirements: [],
+      contractNo: 'E2E-ANNUAL-1',
+      customerId: 'e2e-oem',
+      channel: 'edi',
+      documentType: 'contract',
+      annual: true,
+      oemSupply: true,
+      automotive: false,
+      specialRequirements: [],
       lines: [{ partNo: 'HL-E2E', quantity: 1200, unitPrice: 11.8, currency: 'CNY', requestedDate: due }],
-      delivery: { method: 'DAP', place: 'E2E Motors plant', packaging: 'returnable crates', transport: 'truck' }, paymentTerms: '90 days',
+      delivery: {
+        method: 'DAP',
+        place: 'E2E Motors plant',
+        packaging: 'returnable crates',
+        transport: 'truck',
+      },
+      paymentTerms: '90 days',
     };
     const created = await api.call('POST', '/contracts', { token: as('erp'), body: contract });
-    expect(created).toMatchObject({ status: 201, body: { contractNo: 'E2E-ANNUAL-1', instanceId: 'contract-review/E2E-ANNUAL-1', proposedClass: 'non-regular' } });
-    expect(await api.call('POST', '/contracts', { token: as('erp'), body: contract })).toMatchObject({ status: 409, body: { code: 'CONTRACT.ALREADY_EXISTS' } });
+    expect(created).toMatchObject({
+      status: 201,
+      body: {
+        contractNo: 'E2E-ANNUAL-1',
+        instanceId: 'contract-review/E2E-ANNUAL-1',
+        proposedClass: 'non-regular',
+      },
+    });
+    expect(await api.call('POST', '/contracts', { token: as('erp'), body: contract })).toMatchObject({
+      status: 409,
+      body: { code: 'CONTRACT.ALREADY_EXISTS' },
+    });
     const instanceId: string = created.body.instanceId;
 
     const classify = await openTask(instanceId, 'Task_ConfirmClass');
     expect(classify.formId).toBe('cr-classification');
-    expect(await complete(classify.taskId, 'li.na', {})).toMatchObject({ status: 400, body: { code: 'TASK.FORM_INVALID' } });
-    expect((await complete(classify.taskId, 'li.na', { contractClass: 'non-regular', reviewers: ['sales', 'pmc'], reviewMode: 'meeting' })).status).toBe(200);
-    expect((await complete((await openTask(instanceId, 'Task_MarkSpecialCharacteristics')).taskId, 'zhao.rnd', { specialCharacteristicsNotes: 'no special characteristics on this part' })).status).toBe(200);
+    expect(await complete(classify.taskId, 'li.na', {})).toMatchObject({
+      status: 400,
+      body: { code: 'TASK.FORM_INVALID' },
+    });
+    expect(
+      (
+        await complete(classify.taskId, 'li.na', {
+          contractClass: 'non-regular',
+          reviewers: ['sales', 'pmc'],
+          reviewMode: 'meeting',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await complete((await openTask(instanceId, 'Task_MarkSpecialCharacteristics')).taskId, 'zhao.rnd', {
+          specialCharacteristicsNotes: 'no special characteristics on this part',
+        })
+      ).status,
+    ).toBe(200);
     const items = Object.fromEntries('abcdefghi'.split('').map((k) => [k, 'accept']));
-    expect((await complete((await openTask(instanceId, 'Task_MeetingReview')).taskId, 'zhou.pmc', { verdict_sales: 'accept', verdict_pmc: 'accept', ...items, minutes: 'annual volumes and call-offs agreed' })).status).toBe(200);
-    expect((await complete((await openTask(instanceId, 'Task_AgreePriceTerms')).taskId, 'li.na', { agreedPriceTerms: '11.80 CNY, -2 % per year', agreedPaymentTerms: '90 days' })).status).toBe(200);
+    expect(
+      (
+        await complete((await openTask(instanceId, 'Task_MeetingReview')).taskId, 'zhou.pmc', {
+          verdict_sales: 'accept',
+          verdict_pmc: 'accept',
+          ...items,
+          minutes: 'annual volumes and call-offs agreed',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await complete((await openTask(instanceId, 'Task_AgreePriceTerms')).taskId, 'li.na', {
+          agreedPriceTerms: '11.80 CNY, -2 % per year',
+          agreedPaymentTerms: '90 days',
+        })
+      ).status,
+    ).toBe(200);
 
     const sign = await openTask(instanceId, 'Task_SignAnnual');
     expect(sign.candidateGroups).toEqual(['gm', 'evp']);
     const signature = { signatory: 'Wang Wei (总经理)', signedOn: new Date().toISOString() };
-    expect(await complete(sign.taskId, 'li.na', signature)).toMatchObject({ status: 403, body: { code: 'TASK.NOT_CANDIDATE' } });
+    expect(await complete(sign.taskId, 'li.na', signature)).toMatchObject({
+      status: 403,
+      body: { code: 'TASK.NOT_CANDIDATE' },
+    });
     expect((await complete(sign.taskId, 'wang.gm', signature)).status).toBe(200);
 
-    await eventually(() => api.call('GET', `/contracts/${enc('E2E-ANNUAL-1')}`, { token: as('erp') }), (res) => res.body.status === 'executing');
-    const delivered = await api.call('POST', `/contracts/${enc('E2E-ANNUAL-1')}/deliveries`, { token: as('wms'), body: { partNo: 'HL-E2E', quantity: 1200, deliveredAt: new Date().toISOString() } });
+    await eventually(
+      () => api.call('GET', `/contracts/${enc('E2E-ANNUAL-1')}`, { token: as('erp') }),
+      (res) => res.body.status === 'executing',
+    );
+    const delivered = await api.call('POST', `/contracts/${enc('E2E-ANNUAL-1')}/deliveries`, {
+      token: as('wms'),
+      body: { partNo: 'HL-E2E', quantity: 1200, deliveredAt: new Date().toISOString() },
+    });
     expect(delivered).toMatchObject({ status: 201, body: { onTime: true, lineNo: 1 } });
 
-    const detail = (await eventually(() => api.call('GET', `/contracts/${enc('E2E-ANNUAL-1')}`, { token: as('erp') }), (res) => res.body.status === 'completed')).body;
-    expect(detail).toMatchObject({ class: 'non-regular', reviewMode: 'meeting', revision: 0, retentionUntil: '2032-06-30', instanceId, lines: [expect.objectContaining({ deliveredQty: 1200 })], deliveries: [expect.objectContaining({ onTime: true })] });
-    expect(detail.reviews.map((r: { department: string; verdict: string; checklist: object }) => [r.department, r.verdict, r.checklist]).sort()).toEqual([
+    const detail = (
+      await eventually(
+        () => api.call('GET', `/contracts/${enc('E2E-ANNUAL-1')}`, { token: as('erp') }),
+        (res) => res.body.status === 'completed',
+      )
+    ).body;
+    expect(detail).toMatchObject({
+      class: 'non-regular',
+      reviewMode: 'meeting',
+      revision: 0,
+      retentionUntil: '2032-06-30',
+      instanceId,
+      lines: [expect.objectContaining({ deliveredQty: 1200 })],
+      deliveries: [expect.objectContaining({ onTime: true })],
+    });
+    expect(
+      detail.reviews
+        .map((r: { department: string; verdict: string; checklist: object }) => [
+          r.department,
+          r.verdict,
+          r.checklist,
+        ])
+        .sort(),
+    ).toEqual([
       ['pmc', 'accept', items],
       ['sales', 'accept', items],
     ]);
-    expect(detail.milestones.signature).toMatchObject({ signatory: 'Wang Wei (总经理)', priceTerms: '11.80 CNY, -2 % per year' });
+    expect(detail.milestones.signature).toMatchObject({
+      signatory: 'Wang Wei (总经理)',
+      priceTerms: '11.80 CNY, -2 % per year',
+    });
 
-    const kpi = await api.call('GET', `/kpi/on-time-delivery?from=${due}&to=${due}&customerId=e2e-oem`, { token: as('li.na') });
-    expect(kpi).toMatchObject({ status: 200, body: { target: 0.95, periods: [{ period: due.slice(0, 7), due: 1, onTime: 1, rate: 1, targetMet: true }] } });
+    const kpi = await api.call('GET', `/kpi/on-time-delivery?from=${due}&to=${due}&customerId=e2e-oem`, {
+      token: as('li.na'),
+    });
+    expect(kpi).toMatchObject({
+      status: 200,
+      body: {
+        target: 0.95,
+        periods: [{ period: due.slice(0, 7), due: 1, onTime: 1, rate: 1, targetMet: true }],
+      },
+    });
 
-    const outbox = await eventually(() => api.call('GET', `/outbox?contractNo=${enc('E2E-ANNUAL-1')}`, { token: as('li.na') }), (res) => res.body.items?.[0]?.deliveredAt != null, 15_000);
-    expect(outbox.body.items).toEqual([expect.objectContaining({ kind: 'stamped-contract', recipients: ['customer:e2e-oem'], channel: 'recorded' })]);
+    const outbox = await eventually(
+      () => api.call('GET', `/outbox?contractNo=${enc('E2E-ANNUAL-1')}`, { token: as('li.na') }),
+      (res) => res.body.items?.[0]?.deliveredAt != null,
+      15_000,
+    );
+    expect(outbox.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'stamped-contract',
+        recipients: ['customer:e2e-oem'],
+        channel: 'recorded',
+      }),
+    ]);
 
-    expect(await api.call('DELETE', `/contracts/${enc('E2E-ANNUAL-1')}`, { token: as('root') })).toMatchObject({ status: 409, body: { code: 'CONTRACT.UNDER_RETENTION', details: { retentionUntil: '2032-06-30' } } });
-    const trace = (await api.call('GET', `/process-instances/${enc(instanceId)}`, { token: as('wang.fang') })).body;
+    expect(
+      await api.call('DELETE', `/contracts/${enc('E2E-ANNUAL-1')}`, { token: as('root') }),
+    ).toMatchObject({
+      status: 409,
+      body: { code: 'CONTRACT.UNDER_RETENTION', details: { retentionUntil: '2032-06-30' } },
+    });
+    const trace = (await api.call('GET', `/process-instances/${enc(instanceId)}`, { token: as('wang.fang') }))
+      .body;
     expect(trace).toMatchObject({ state: 'COMPLETED' });
   });
 });

@@ -10,7 +10,8 @@ import type { JobInput } from '../../workflows/activity-contract';
 import { BPMN_ERROR_TYPE, jobTaskQueue } from '../../workflows/protocol';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 
-const corpus = (name: string) => readFileSync(join(__dirname, '..', '..', '..', 'shared', 'corpus', 'camunda-8-js-sdk', name), 'utf8');
+const corpus = (name: string) =>
+  readFileSync(join(__dirname, '..', '..', '..', 'shared', 'corpus', 'camunda-8-js-sdk', name), 'utf8');
 const enc = encodeURIComponent;
 
 /** Which job types ran for which instance, in order. */
@@ -54,8 +55,18 @@ describe('Camunda 8 corpus diagrams run unchanged', () => {
       workers.push(worker);
       runs.push(worker.run());
     }
-    for (const file of ['Client-DeployWorkflow.bpmn', 'Client-ThrowError.bpmn', 'Client-MessageStart.bpmn', 'conditional-pathway.bpmn', 'await-outcome.bpmn']) {
-      const res = await api.call('POST', '/process-definitions', { token, body: corpus(file), contentType: 'application/xml' });
+    for (const file of [
+      'Client-DeployWorkflow.bpmn',
+      'Client-ThrowError.bpmn',
+      'Client-MessageStart.bpmn',
+      'conditional-pathway.bpmn',
+      'await-outcome.bpmn',
+    ]) {
+      const res = await api.call('POST', '/process-definitions', {
+        token,
+        body: corpus(file),
+        contentType: 'application/xml',
+      });
       expect([res.status, file, res.body.errors]).toEqual([201, file, undefined]);
     }
   });
@@ -72,7 +83,8 @@ describe('Camunda 8 corpus diagrams run unchanged', () => {
     for (;;) {
       const res = await api.call('GET', `/process-instances/${enc(instanceId)}`, { token });
       if (res.body.state !== 'ACTIVE') return res.body;
-      if (Date.now() > deadline) throw new Error(`${instanceId} still active: ${JSON.stringify(res.body.activeElements)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${instanceId} still active: ${JSON.stringify(res.body.activeElements)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
   };
@@ -83,7 +95,10 @@ describe('Camunda 8 corpus diagrams run unchanged', () => {
     const id = (await start(processId, 'msg', { uniqueId: 'u-1' })).body.instanceId;
     let published = { status: 0 };
     for (let i = 0; i < 50 && published.status !== 200; i++) {
-      published = await api.call('POST', '/messages', { token, body: { name: 'Message_In', correlationKey: 'u-1' } });
+      published = await api.call('POST', '/messages', {
+        token,
+        body: { name: 'Message_In', correlationKey: 'u-1' },
+      });
       if (published.status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     expect(published.status).toBe(200);
@@ -92,7 +107,8 @@ describe('Camunda 8 corpus diagrams run unchanged', () => {
   });
 
   it('event-based gateway: without the message, the timer path runs', async () => {
-    const id = (await start(processIdOf('Client-DeployWorkflow.bpmn'), 'timeout', { uniqueId: 'u-2' })).body.instanceId;
+    const id = (await start(processIdOf('Client-DeployWorkflow.bpmn'), 'timeout', { uniqueId: 'u-2' })).body
+      .instanceId;
     expect((await finished(id)).state).toBe('COMPLETED');
     expect(ran[id]).toEqual(['demo-service', 'time-out']);
   });
@@ -106,11 +122,17 @@ describe('Camunda 8 corpus diagrams run unchanged', () => {
   });
 
   it('a message start event creates an instance', async () => {
-    const res = await api.call('POST', '/messages', { token, body: { name: 'MSG-START_JOB', correlationKey: 'job-7', variables: { n: 7 } } });
+    const res = await api.call('POST', '/messages', {
+      token,
+      body: { name: 'MSG-START_JOB', correlationKey: 'job-7', variables: { n: 7 } },
+    });
     expect(res.status).toBe(200);
     expect(res.body.startedInstanceIds).toHaveLength(1);
     const done = await finished(res.body.startedInstanceIds[0]);
-    expect(done).toMatchObject({ state: 'COMPLETED', variables: { n: 7, logged: 'Workflow started via MSG-START in' } });
+    expect(done).toMatchObject({
+      state: 'COMPLETED',
+      variables: { n: 7, logged: 'Workflow started via MSG-START in' },
+    });
   });
 
   it('an exclusive gateway chooses by a variable', async () => {

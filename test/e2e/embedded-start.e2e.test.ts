@@ -18,7 +18,11 @@ interface Started {
 }
 
 async function start(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
@@ -72,9 +76,18 @@ describe('npm start (embedded default)', () => {
     expect(uiUrl).toBeDefined();
     expect((await fetch(uiUrl!)).status).toBe(200);
 
-    const token = (await json('/auth/token', { method: 'POST', body: JSON.stringify({ user: 'ops', groups: ['process-owner', 'sales'] }) })).body.token;
+    const token = (
+      await json('/auth/token', {
+        method: 'POST',
+        body: JSON.stringify({ user: 'ops', groups: ['process-owner', 'sales'] }),
+      })
+    ).body.token;
     const xml = readFileSync(join(root, 'test', 'fixtures', 'e2e', 'Approval.user-task.bpmn'), 'utf8');
-    const deployed = await json('/process-definitions', { method: 'POST', token, body: JSON.stringify({ xml }) });
+    const deployed = await json('/process-definitions', {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ xml }),
+    });
     expect(deployed.status).toBe(201);
     const started = await json('/process-instances', {
       method: 'POST',
@@ -83,7 +96,10 @@ describe('npm start (embedded default)', () => {
     });
     expect(started.status).toBe(201);
     const instanceId = encodeURIComponent(started.body.instanceId);
-    await waitFor(async () => (await json(`/tasks?instanceId=${instanceId}&state=open`, { token })).body.items.length === 1);
+    await waitFor(
+      async () =>
+        (await json(`/tasks?instanceId=${instanceId}&state=open`, { token })).body.items.length === 1,
+    );
 
     expect(await stop(running)).toBe(0);
     running = await start(env);
@@ -92,7 +108,11 @@ describe('npm start (embedded default)', () => {
     expect(definitions.body.map((d: { processId: string }) => d.processId)).toContain('approval');
     const instance = await json(`/process-instances/${instanceId}`, { token });
     expect(instance.status).toBe(200);
-    expect(instance.body).toMatchObject({ state: 'ACTIVE', activeElements: ['approve'], variables: { amount: 5 } });
+    expect(instance.body).toMatchObject({
+      state: 'ACTIVE',
+      activeElements: ['approve'],
+      variables: { amount: 5 },
+    });
     const tasks = await json(`/tasks?instanceId=${instanceId}&state=open`, { token });
     expect(tasks.body.items).toHaveLength(1);
     const done = await json(`/tasks/${encodeURIComponent(tasks.body.items[0].taskId)}/complete`, {
@@ -101,7 +121,9 @@ describe('npm start (embedded default)', () => {
       body: JSON.stringify({ variables: { approved: true } }),
     });
     expect(done.status).toBe(200);
-    await waitFor(async () => (await json(`/process-instances/${instanceId}`, { token })).body.state === 'COMPLETED');
+    await waitFor(
+      async () => (await json(`/process-instances/${instanceId}`, { token })).body.state === 'COMPLETED',
+    );
   });
 });
 

@@ -13,12 +13,17 @@ import { maybeRecordHistory } from '../workflow/support/histories';
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'e2e', name), 'utf8');
 const enc = encodeURIComponent;
 
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -35,11 +40,13 @@ describe('engine API (e2e, Temporal dev server)', () => {
   });
   afterAll(() => api?.close());
 
-  const deploy = (xml: string, token = owner) => api.call('POST', '/process-definitions', { token, body: xml, contentType: 'application/xml' });
+  const deploy = (xml: string, token = owner) =>
+    api.call('POST', '/process-definitions', { token, body: xml, contentType: 'application/xml' });
   const start = (processId: string, businessKey: string, variables: object = {}, token = service) =>
     api.call('POST', '/process-instances', { token, body: { processId, businessKey, variables } });
   const instance = (id: string) => api.call('GET', `/process-instances/${enc(id)}`, { token: owner });
-  const openTasks = (id: string) => api.call('GET', `/tasks?instanceId=${enc(id)}&state=open`, { token: owner });
+  const openTasks = (id: string) =>
+    api.call('GET', `/tasks?instanceId=${enc(id)}&state=open`, { token: owner });
 
   describe('deploying', () => {
     it('rejects an unsupported element with its id and stores nothing', async () => {
@@ -47,22 +54,32 @@ describe('engine API (e2e, Temporal dev server)', () => {
       const res = await deploy(fixture('Broken.unsupported.bpmn'));
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'complex', rule: expect.any(String) })]));
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ elementId: 'complex', rule: expect.any(String) })]),
+      );
       expect((await api.call('GET', '/process-definitions', { token: owner })).body).toEqual(before);
     });
 
     it('rejects hostile XML (DOCTYPE / entities) with 400', async () => {
-      const xml = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&a;</bpmn:definitions>';
+      const xml =
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&a;</bpmn:definitions>';
       const res = await deploy(xml);
       expect(res.status).toBe(400);
-      expect(res.body.errors[0]).toMatchObject({ rule: expect.any(String), message: expect.stringMatching(/DOCTYPE|entit/i) });
+      expect(res.body.errors[0]).toMatchObject({
+        rule: expect.any(String),
+        message: expect.stringMatching(/DOCTYPE|entit/i),
+      });
     });
 
     it('versions changed XML, returns the existing version for identical XML, and warns about external job types', async () => {
       const xml = fixture('Approval.user-task.bpmn');
       const first = await deploy(xml);
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ processId: 'approval', version: 1, processes: [{ processId: 'approval', version: 1 }] });
+      expect(first.body).toMatchObject({
+        processId: 'approval',
+        version: 1,
+        processes: [{ processId: 'approval', version: 1 }],
+      });
       const again = await deploy(xml);
       expect(again.status).toBe(200);
       expect(again.body.version).toBe(1);
@@ -74,7 +91,12 @@ describe('engine API (e2e, Temporal dev server)', () => {
 
       const pricing = await deploy(fixture('Pricing.external-job.bpmn'));
       expect(pricing.body.warnings).toEqual(
-        expect.arrayContaining([expect.objectContaining({ elementId: 'price', message: expect.stringContaining('bpmn-jobs-erp-price') })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            elementId: 'price',
+            message: expect.stringContaining('bpmn-jobs-erp-price'),
+          }),
+        ]),
       );
     });
 
@@ -87,7 +109,10 @@ describe('engine API (e2e, Temporal dev server)', () => {
   describe('instances and user tasks', () => {
     beforeAll(async () => {
       await deploy(fixture('Review.form-task.bpmn'));
-      const form = await api.call('POST', '/forms', { token: owner, body: JSON.parse(fixture('review-form.form')) });
+      const form = await api.call('POST', '/forms', {
+        token: owner,
+        body: JSON.parse(fixture('review-form.form')),
+      });
       expect(form.status).toBe(201);
     });
 
@@ -98,10 +123,16 @@ describe('engine API (e2e, Temporal dev server)', () => {
       const dup = await start('approval', 'A-1');
       expect(dup.status).toBe(409);
       expect(dup.body.details).toEqual({ instanceId: 'approval/A-1' });
-      const pinned = await api.call('POST', '/process-instances', { token: service, body: { processId: 'approval', version: 1, businessKey: 'A-old' } });
+      const pinned = await api.call('POST', '/process-instances', {
+        token: service,
+        body: { processId: 'approval', version: 1, businessKey: 'A-old' },
+      });
       expect(pinned.body.version).toBe(1);
       await deploy(fixture('Approval.user-task.bpmn').replace('Approve request', 'Approve v3'));
-      const snapshot = await eventually(() => instance('approval/A-old'), (r) => r.body.activeElements?.includes('approve'));
+      const snapshot = await eventually(
+        () => instance('approval/A-old'),
+        (r) => r.body.activeElements?.includes('approve'),
+      );
       expect(snapshot.body).toMatchObject({ processId: 'approval', version: 1, state: 'ACTIVE' });
     });
 
@@ -113,16 +144,25 @@ describe('engine API (e2e, Temporal dev server)', () => {
 
     it('completes a task only for candidates, with valid form data, once', async () => {
       const id = (await start('form-review', 'R-1', { contractNo: 'R-1' })).body.instanceId;
-      const tasks = await eventually(() => openTasks(id), (r) => r.body.items.length === 1);
+      const tasks = await eventually(
+        () => openTasks(id),
+        (r) => r.body.items.length === 1,
+      );
       const task = tasks.body.items[0];
-      expect(task).toMatchObject({ elementId: 'review', candidateGroups: ['rnd', 'production'], formId: 'review-form', state: 'open' });
+      expect(task).toMatchObject({
+        elementId: 'review',
+        candidateGroups: ['rnd', 'production'],
+        formId: 'review-form',
+        state: 'open',
+      });
       const detail = await api.call('GET', `/tasks/${enc(task.taskId)}`, { token: owner });
       expect(detail.body.form.schema.id).toBe('review-form');
       expect(detail.body.variables).toEqual({ contractNo: 'R-1' });
 
       const sales = await api.token('li.lei', ['sales']);
       const rnd = await api.token('zhang.wei', ['rnd']);
-      const complete = (token: string, variables: object) => api.call('POST', `/tasks/${enc(task.taskId)}/complete`, { token, body: { variables } });
+      const complete = (token: string, variables: object) =>
+        api.call('POST', `/tasks/${enc(task.taskId)}/complete`, { token, body: { variables } });
 
       const notCandidate = await complete(sales, { verdict: 'accept' });
       expect(notCandidate.status).toBe(403);
@@ -138,41 +178,84 @@ describe('engine API (e2e, Temporal dev server)', () => {
       const twice = await complete(rnd, { verdict: 'accept' });
       expect(twice.status).toBe(409);
 
-      const finished = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
-      expect(finished.body.variables).toMatchObject({ contractNo: 'R-1', verdict: 'accept', comments: '可以' });
+      const finished = await eventually(
+        () => instance(id),
+        (r) => r.body.state === 'COMPLETED',
+      );
+      expect(finished.body.variables).toMatchObject({
+        contractNo: 'R-1',
+        verdict: 'accept',
+        comments: '可以',
+      });
       // A real server's history with a completeTask Update, for the replay test.
       await maybeRecordHistory('dev-server-user-task-update', api.env.client.workflow.getHandle(id));
-      expect(finished.body.completedElements).toEqual(expect.arrayContaining([{ elementId: 'review', count: 1 }]));
+      expect(finished.body.completedElements).toEqual(
+        expect.arrayContaining([{ elementId: 'review', count: 1 }]),
+      );
       const timeline = await api.call('GET', `/process-instances/${enc(id)}/timeline`, { token: owner });
-      const events = timeline.body.map((e: { elementId: string; event: string }) => `${e.elementId}:${e.event}`);
-      expect(events).toEqual(expect.arrayContaining(['review:task-created', 'review:task-completed', 'end:completed']));
-      expect(timeline.body.find((e: { event: string }) => e.event === 'task-completed').actor).toBe('zhang.wei');
+      const events = timeline.body.map(
+        (e: { elementId: string; event: string }) => `${e.elementId}:${e.event}`,
+      );
+      expect(events).toEqual(
+        expect.arrayContaining(['review:task-created', 'review:task-completed', 'end:completed']),
+      );
+      expect(timeline.body.find((e: { event: string }) => e.event === 'task-completed').actor).toBe(
+        'zhang.wei',
+      );
       const closed = await api.call('GET', `/tasks/${enc(task.taskId)}`, { token: owner });
       expect(closed.body).toMatchObject({ state: 'completed', completedBy: 'zhang.wei' });
     });
 
     it('cancels an instance: it ends TERMINATED, its open task is cancelled and can no longer be completed', async () => {
       const id = (await start('form-review', 'R-2')).body.instanceId;
-      const task = (await eventually(() => openTasks(id), (r) => r.body.items.length === 1)).body.items[0];
-      expect((await api.call('POST', `/process-instances/${enc(id)}/cancel`, { token: owner })).status).toBe(202);
-      await eventually(() => instance(id), (r) => r.body.state === 'TERMINATED');
-      await eventually(() => api.call('GET', `/tasks/${enc(task.taskId)}`, { token: owner }), (r) => r.body.state === 'cancelled');
+      const task = (
+        await eventually(
+          () => openTasks(id),
+          (r) => r.body.items.length === 1,
+        )
+      ).body.items[0];
+      expect((await api.call('POST', `/process-instances/${enc(id)}/cancel`, { token: owner })).status).toBe(
+        202,
+      );
+      await eventually(
+        () => instance(id),
+        (r) => r.body.state === 'TERMINATED',
+      );
+      await eventually(
+        () => api.call('GET', `/tasks/${enc(task.taskId)}`, { token: owner }),
+        (r) => r.body.state === 'cancelled',
+      );
       const rnd = await api.token('zhang.wei', ['rnd']);
-      const late = await api.call('POST', `/tasks/${enc(task.taskId)}/complete`, { token: rnd, body: { variables: { verdict: 'accept' } } });
+      const late = await api.call('POST', `/tasks/${enc(task.taskId)}/complete`, {
+        token: rnd,
+        body: { variables: { verdict: 'accept' } },
+      });
       expect(late.status).toBe(409);
     });
 
     it('lists instances with filters and cursor paging', async () => {
       for (const key of ['L-1', 'L-2', 'L-3']) await start('form-review', key);
       const all = await eventually(
-        () => api.call('GET', '/process-instances?processId=form-review&state=ACTIVE&limit=50', { token: owner }),
-        (r) => r.body.items.filter((i: { businessKey: string }) => i.businessKey.startsWith('L-')).length === 3,
+        () =>
+          api.call('GET', '/process-instances?processId=form-review&state=ACTIVE&limit=50', { token: owner }),
+        (r) =>
+          r.body.items.filter((i: { businessKey: string }) => i.businessKey.startsWith('L-')).length === 3,
       );
-      expect(all.body.items.every((i: { state: string; processId: string }) => i.state === 'ACTIVE' && i.processId === 'form-review')).toBe(true);
-      const page1 = await api.call('GET', '/process-instances?processId=form-review&state=ACTIVE&limit=2', { token: owner });
+      expect(
+        all.body.items.every(
+          (i: { state: string; processId: string }) => i.state === 'ACTIVE' && i.processId === 'form-review',
+        ),
+      ).toBe(true);
+      const page1 = await api.call('GET', '/process-instances?processId=form-review&state=ACTIVE&limit=2', {
+        token: owner,
+      });
       expect(page1.body.items).toHaveLength(2);
       expect(page1.body.nextCursor).toEqual(expect.any(String));
-      const page2 = await api.call('GET', `/process-instances?processId=form-review&state=ACTIVE&limit=2&cursor=${page1.body.nextCursor}`, { token: owner });
+      const page2 = await api.call(
+        'GET',
+        `/process-instances?processId=form-review&state=ACTIVE&limit=2&cursor=${page1.body.nextCursor}`,
+        { token: owner },
+      );
       const ids = [...page1.body.items, ...page2.body.items].map((i: { instanceId: string }) => i.instanceId);
       expect(new Set(ids).size).toBe(ids.length);
       const byKey = await api.call('GET', '/process-instances?businessKey=L-2', { token: owner });
@@ -207,8 +290,14 @@ describe('engine API (e2e, Temporal dev server)', () => {
         20_000,
       );
       const first = await instance(started.body.items[0].instanceId);
-      expect(first.body).toMatchObject({ processId: 'reminder', version: 1, variables: { status: 'reminded' } });
-      expect(first.body.completedElements).toEqual(expect.arrayContaining([{ elementId: 'every2s', count: 1 }]));
+      expect(first.body).toMatchObject({
+        processId: 'reminder',
+        version: 1,
+        variables: { status: 'reminded' },
+      });
+      expect(first.body.completedElements).toEqual(
+        expect.arrayContaining([{ elementId: 'every2s', count: 1 }]),
+      );
 
       const manual = xml.replace(/<bpmn:timerEventDefinition>.*<\/bpmn:timerEventDefinition>/, '');
       expect((await deploy(manual)).body.version).toBe(2);
@@ -223,12 +312,24 @@ describe('engine API (e2e, Temporal dev server)', () => {
 
     it('correlates a message to the instance waiting with that key, and 404s a message nobody waits for', async () => {
       const id = (await start('confirmation', 'C-9', { contractNo: 'C-9' })).body.instanceId;
-      await eventually(() => instance(id), (r) => r.body.activeElements?.includes('confirmed'));
+      await eventually(
+        () => instance(id),
+        (r) => r.body.activeElements?.includes('confirmed'),
+      );
       const publish = (correlationKey: string) =>
-        api.call('POST', '/messages', { token: service, body: { name: 'customer-confirmed', correlationKey, variables: { confirmedBy: 'phone' } } });
-      const res = await eventually(() => publish('C-9'), (r) => r.status === 200);
+        api.call('POST', '/messages', {
+          token: service,
+          body: { name: 'customer-confirmed', correlationKey, variables: { confirmedBy: 'phone' } },
+        });
+      const res = await eventually(
+        () => publish('C-9'),
+        (r) => r.status === 200,
+      );
       expect(res.body.instanceIds).toEqual([id]);
-      const done = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
+      const done = await eventually(
+        () => instance(id),
+        (r) => r.body.state === 'COMPLETED',
+      );
       expect(done.body.variables).toMatchObject({ confirmedBy: 'phone' });
       const nobody = await publish('C-unknown');
       expect(nobody.status).toBe(404);
@@ -243,10 +344,14 @@ describe('engine API (e2e, Temporal dev server)', () => {
 
     beforeAll(async () => {
       await deploy(fixture('Pricing.external-job.bpmn'));
-      worker = spawn(process.execPath, [join(__dirname, '..', 'support', 'external-worker', 'erp-price-worker.js'), api.env.address], {
-        env: { ...process.env, FAIL_FLAG_FILE: failFlag },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      worker = spawn(
+        process.execPath,
+        [join(__dirname, '..', 'support', 'external-worker', 'erp-price-worker.js'), api.env.address],
+        {
+          env: { ...process.env, FAIL_FLAG_FILE: failFlag },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       await new Promise<void>((resolve, reject) => {
         worker.stdout!.on('data', (c: Buffer) => c.toString().includes('ready') && resolve());
         worker.once('exit', (code) => reject(new Error(`external worker exited with ${code}`)));
@@ -259,18 +364,35 @@ describe('engine API (e2e, Temporal dev server)', () => {
 
     it('runs the job on task queue bpmn-jobs-<type> with variables and headers', async () => {
       const id = (await start('pricing', 'P-1', { quantity: 4 })).body.instanceId;
-      const done = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
-      expect(done.body.variables).toMatchObject({ quantity: 4, price: 50, currency: 'CNY', pricedBy: `pid ${worker.pid}` });
+      const done = await eventually(
+        () => instance(id),
+        (r) => r.body.state === 'COMPLETED',
+      );
+      expect(done.body.variables).toMatchObject({
+        quantity: 4,
+        price: 50,
+        currency: 'CNY',
+        pricedBy: `pid ${worker.pid}`,
+      });
     });
 
     it('shows a no-worker incident when nobody polls a job type, and runs it on retry once a worker is there', async () => {
-      const xml = fixture('Pricing.external-job.bpmn').replace('id="pricing"', 'id="unserved"').replace('type="erp-price"', 'type="erp-unserved"');
+      const xml = fixture('Pricing.external-job.bpmn')
+        .replace('id="pricing"', 'id="unserved"')
+        .replace('type="erp-price"', 'type="erp-unserved"');
       expect((await deploy(xml)).status).toBe(201);
       const id = (await start('unserved', 'U-1', { quantity: 1 })).body.instanceId;
       const incident = (
-        await eventually(() => api.call('GET', `/incidents?instanceId=${enc(id)}`, { token: owner }), (r) => r.body.length === 1)
+        await eventually(
+          () => api.call('GET', `/incidents?instanceId=${enc(id)}`, { token: owner }),
+          (r) => r.body.length === 1,
+        )
       ).body[0];
-      expect(incident).toMatchObject({ elementId: 'price', kind: 'no-worker', message: expect.stringContaining('no worker') });
+      expect(incident).toMatchObject({
+        elementId: 'price',
+        kind: 'no-worker',
+        message: expect.stringContaining('no worker'),
+      });
 
       const late = await Worker.create({
         connection: api.env.nativeConnection,
@@ -279,8 +401,13 @@ describe('engine API (e2e, Temporal dev server)', () => {
       });
       const running = late.run();
       try {
-        expect((await api.call('POST', `/incidents/${enc(incident.incidentId)}/retry`, { token: owner })).status).toBe(200);
-        const done = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
+        expect(
+          (await api.call('POST', `/incidents/${enc(incident.incidentId)}/retry`, { token: owner })).status,
+        ).toBe(200);
+        const done = await eventually(
+          () => instance(id),
+          (r) => r.body.state === 'COMPLETED',
+        );
         expect(done.body.variables.price).toBe(1);
       } finally {
         late.shutdown();
@@ -296,13 +423,22 @@ describe('engine API (e2e, Temporal dev server)', () => {
         (r) => r.body.some((i: { instanceId: string }) => i.instanceId === id),
       );
       const incident = listed.body.find((i: { instanceId: string }) => i.instanceId === id);
-      expect(incident).toMatchObject({ elementId: 'price', kind: 'job-failed', message: expect.stringContaining('ERP is unreachable') });
+      expect(incident).toMatchObject({
+        elementId: 'price',
+        kind: 'job-failed',
+        message: expect.stringContaining('ERP is unreachable'),
+      });
       expect((await instance(id)).body.state).toBe('ACTIVE');
 
       rmSync(failFlag);
-      const retried = await api.call('POST', `/incidents/${enc(incident.incidentId)}/retry`, { token: owner });
+      const retried = await api.call('POST', `/incidents/${enc(incident.incidentId)}/retry`, {
+        token: owner,
+      });
       expect(retried.status).toBe(200);
-      const done = await eventually(() => instance(id), (r) => r.body.state === 'COMPLETED');
+      const done = await eventually(
+        () => instance(id),
+        (r) => r.body.state === 'COMPLETED',
+      );
       expect(done.body.variables).toMatchObject({ price: 25 });
       const again = await api.call('POST', `/incidents/${enc(incident.incidentId)}/retry`, { token: owner });
       expect([404, 409]).toContain(again.status);

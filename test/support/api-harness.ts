@@ -23,7 +23,11 @@ export interface ApiHarness {
   dataSource: DataSource;
   token(user: string, groups: string[]): Promise<string>;
   /** fetch with JSON in and out, and a bearer token when given. */
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; contentType?: string }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; contentType?: string },
+  ): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 

@@ -8,7 +8,10 @@ export function testDatabases(): [string, AppConfig['database']][] {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: the db project globalSetup starts PostgreSQL');
   return [
-    ['sqlite', { kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'bpmn-temporal-sqlite-')), 'app.sqlite') }],
+    [
+      'sqlite',
+      { kind: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'bpmn-temporal-sqlite-')), 'app.sqlite') },
+    ],
     ['postgres', { kind: 'postgres', url }],
   ];
 }

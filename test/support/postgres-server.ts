@@ -16,7 +16,10 @@ function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((v) => join(root, v, 'bin')).find((d) => existsSync(join(d, 'initdb')));
-  if (!found) throw new Error('PostgreSQL server binaries not found: run scripts/provision-postgres.sh or set TEST_DATABASE_URL');
+  if (!found)
+    throw new Error(
+      'PostgreSQL server binaries not found: run scripts/provision-postgres.sh or set TEST_DATABASE_URL',
+    );
   return found;
 }
 
@@ -26,13 +29,29 @@ export async function startPostgres(port: number): Promise<PostgresServer> {
   const asRoot = process.getuid?.() === 0;
   // initdb and postgres refuse to run as root: run them as the `postgres` system user then.
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
+      : execFileSync(cmd, args, { stdio: 'pipe' });
   if (asRoot) execFileSync('chown', ['postgres', dir]);
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'];
+  const args = [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+  ];
   const child = asRoot
-    ? spawn('runuser', ['-u', 'postgres', '--', join(bin, 'postgres'), ...args], { stdio: 'ignore', detached: true })
+    ? spawn('runuser', ['-u', 'postgres', '--', join(bin, 'postgres'), ...args], {
+        stdio: 'ignore',
+        detached: true,
+      })
     : spawn(join(bin, 'postgres'), args, { stdio: 'ignore', detached: true });
   child.unref();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

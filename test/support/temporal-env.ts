@@ -15,9 +15,15 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     server: { executable: path ? { type: 'existing-path', path } : { type: 'cached-download' } },
   });
   const searchAttributes = Object.fromEntries(
-    Object.values(SEARCH_ATTRIBUTES).map((key) => [key.name, encodeSearchAttributeIndexedValueType(key.type)!]),
+    Object.values(SEARCH_ATTRIBUTES).map((key) => [
+      key.name,
+      encodeSearchAttributeIndexedValueType(key.type)!,
+    ]),
   );
-  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes,
+  });
   return env;
 }
 

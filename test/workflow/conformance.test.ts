@@ -6,7 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseBpmn } from '../../model/deploy-model';
-import { completeTaskUpdate, messageSignal, retryIncidentUpdate, snapshotQuery, type CompleteTaskRequest } from '../../workflows/protocol';
+import {
+  completeTaskUpdate,
+  messageSignal,
+  retryIncidentUpdate,
+  snapshotQuery,
+  type CompleteTaskRequest,
+} from '../../workflows/protocol';
 import { graph } from '../unit/engine/support/graph-builder';
 import { ConformanceEnv } from './support/conformance-env';
 import { maybeRecordHistory } from './support/histories';
@@ -18,9 +24,17 @@ beforeAll(() => t.setUp());
 afterAll(() => t.tearDown());
 
 const DAY = 24 * 3600_000;
-const complete = (taskId: string, variables = {}, user = 'alice', groups = ['sales']): { args: [CompleteTaskRequest] } => ({ args: [{ taskId, user, groups, variables }] });
+const complete = (
+  taskId: string,
+  variables = {},
+  user = 'alice',
+  groups = ['sales'],
+): { args: [CompleteTaskRequest] } => ({ args: [{ taskId, user, groups, variables }] });
 /** A validator's refusal reaches the client as WorkflowUpdateFailedError with the reason in its cause. */
-const rejectedWith = (code: RegExp) => ({ name: 'WorkflowUpdateFailedError', cause: expect.objectContaining({ type: expect.stringMatching(code) }) });
+const rejectedWith = (code: RegExp) => ({
+  name: 'WorkflowUpdateFailedError',
+  cause: expect.objectContaining({ type: expect.stringMatching(code) }),
+});
 const openTask = (elementId: string) => waitFor(() => t.openTasks(elementId)[0], `open task ${elementId}`);
 
 describe('tasks and user-task updates', () => {
@@ -35,11 +49,21 @@ describe('tasks and user-task updates', () => {
       .build();
     const h = await t.start(g, { amount: 21 });
     const task = await openTask('approve');
-    expect(task).toMatchObject({ candidateGroups: ['sales'], variables: { amount: 21, result: 42, label: 'paid 42' } });
-    await expect(h.executeUpdate(completeTaskUpdate, complete(task.taskId, {}, 'mallory', ['buyers']))).rejects.toMatchObject(rejectedWith(/TASK.NOT_CANDIDATE/));
+    expect(task).toMatchObject({
+      candidateGroups: ['sales'],
+      variables: { amount: 21, result: 42, label: 'paid 42' },
+    });
+    await expect(
+      h.executeUpdate(completeTaskUpdate, complete(task.taskId, {}, 'mallory', ['buyers'])),
+    ).rejects.toMatchObject(rejectedWith(/TASK.NOT_CANDIDATE/));
     await h.executeUpdate(completeTaskUpdate, complete(task.taskId, { ok: true }));
-    await expect(h.executeUpdate(completeTaskUpdate, complete(task.taskId, {}, 'bob', ['admin']))).rejects.toMatchObject(rejectedWith(/TASK.NOT_OPEN/));
-    expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { amount: 21, result: 42, label: 'paid 42', ok: true } });
+    await expect(
+      h.executeUpdate(completeTaskUpdate, complete(task.taskId, {}, 'bob', ['admin'])),
+    ).rejects.toMatchObject(rejectedWith(/TASK.NOT_OPEN/));
+    expect(await h.result()).toEqual({
+      state: 'COMPLETED',
+      variables: { amount: 21, result: 42, label: 'paid 42', ok: true },
+    });
     expect(await t.trace(h)).toEqual(['start', 'charge', 'label', 'approve', 'end']);
     expect(t.backend.tasks.get(task.taskId)).toMatchObject({ state: 'completed', completedBy: 'alice' });
   });
@@ -47,29 +71,61 @@ describe('tasks and user-task updates', () => {
 
 describe('timers', () => {
   it('a non-interrupting timer cycle reminds daily until the task is done (compiled BPMN)', async () => {
-    const { graphs, errors } = await analyseBpmn(readFileSync(join(__dirname, '../fixtures/engine/Conformance.review-reminders.bpmn'), 'utf8'));
+    const { graphs, errors } = await analyseBpmn(
+      readFileSync(join(__dirname, '../fixtures/engine/Conformance.review-reminders.bpmn'), 'utf8'),
+    );
     expect(errors).toEqual([]);
     const h = await t.start(graphs[0], { contractNo: 'C-1' });
     const task = await openTask('Review');
     await t.env.sleep(3 * DAY + 3600_000);
-    await waitFor(async () => (await h.query(snapshotQuery)).completedElements.find((c) => c.elementId === 'Reminded' && c.count === 3), '3 reminders');
+    await waitFor(
+      async () =>
+        (await h.query(snapshotQuery)).completedElements.find(
+          (c) => c.elementId === 'Reminded' && c.count === 3,
+        ),
+      '3 reminders',
+    );
     await h.executeUpdate(completeTaskUpdate, complete(task.taskId));
     await h.result();
-    expect(await t.trace(h)).toEqual(['Start', 'Daily', 'Remind', 'Reminded', 'Daily', 'Remind', 'Reminded', 'Daily', 'Remind', 'Reminded', 'Review', 'Reviewed']);
+    expect(await t.trace(h)).toEqual([
+      'Start',
+      'Daily',
+      'Remind',
+      'Reminded',
+      'Daily',
+      'Remind',
+      'Reminded',
+      'Daily',
+      'Remind',
+      'Reminded',
+      'Review',
+      'Reviewed',
+    ]);
   });
 
   it('a long-running instance continues as new, carrying its state, timers, open task and timeline', async () => {
-    const { graphs } = await analyseBpmn(readFileSync(join(__dirname, '../fixtures/engine/Conformance.review-reminders.bpmn'), 'utf8'));
+    const { graphs } = await analyseBpmn(
+      readFileSync(join(__dirname, '../fixtures/engine/Conformance.review-reminders.bpmn'), 'utf8'),
+    );
     const h = await t.start(graphs[0], { contractNo: 'C-2' }, { continueAsNewAfterEvents: 40 });
     const firstRunId = (await h.describe()).runId;
     const task = await openTask('Review');
     await t.env.sleep(10 * DAY + 3600_000);
-    await waitFor(async () => (await h.query(snapshotQuery)).completedElements.find((c) => c.elementId === 'Reminded' && c.count === 10), '10 reminders');
+    await waitFor(
+      async () =>
+        (await h.query(snapshotQuery)).completedElements.find(
+          (c) => c.elementId === 'Reminded' && c.count === 10,
+        ),
+      '10 reminders',
+    );
     const latest = await t.env.client.workflow.getHandle(h.workflowId).describe();
     expect(latest.runId).not.toBe(firstRunId);
     expect(latest.historyLength).toBeLessThan(80);
     await h.executeUpdate(completeTaskUpdate, complete(task.taskId, { approved: true }));
-    expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { contractNo: 'C-2', approved: true, RemindDone: true } });
+    expect(await h.result()).toEqual({
+      state: 'COMPLETED',
+      variables: { contractNo: 'C-2', approved: true, RemindDone: true },
+    });
     const trace = await t.trace(h);
     expect(trace.filter((e) => e === 'Reminded')).toHaveLength(10);
     expect(trace.slice(-2)).toEqual(['Review', 'Reviewed']);
@@ -114,7 +170,10 @@ describe('gateways', () => {
       .build();
     const h = await t.start(g, { x: 50 });
     const task = await openTask('b');
-    await waitFor(async () => (await h.query(snapshotQuery)).completedElements.find((c) => c.elementId === 'a'), 'a done');
+    await waitFor(
+      async () => (await h.query(snapshotQuery)).completedElements.find((c) => c.elementId === 'a'),
+      'a done',
+    );
     expect((await h.query(snapshotQuery)).activeElements).toEqual(['b']);
     await h.executeUpdate(completeTaskUpdate, complete(task.taskId));
     expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { x: 50, aDone: true } });
@@ -134,14 +193,38 @@ describe('gateways', () => {
       .flow('race', 'timeout', 'late')
       .build();
     const h = await t.start(g, { orderId: 'o-7' });
-    await waitFor(async () => (await h.query(snapshotQuery)).subscriptions.length === 1 || undefined, 'subscription');
-    await h.signal(messageSignal, { name: 'payment', correlationKey: 'o-7', variables: { amount: 3 }, messageId: 'pay-1' });
-    await waitFor(async () => (await h.query(snapshotQuery)).activeElements.includes('shipped') || undefined, 'waiting for shipment');
-    await h.signal(messageSignal, { name: 'shipment', correlationKey: 'o-7', variables: { carrier: 'x' }, messageId: 'pay-1' });
+    await waitFor(
+      async () => (await h.query(snapshotQuery)).subscriptions.length === 1 || undefined,
+      'subscription',
+    );
+    await h.signal(messageSignal, {
+      name: 'payment',
+      correlationKey: 'o-7',
+      variables: { amount: 3 },
+      messageId: 'pay-1',
+    });
+    await waitFor(
+      async () => (await h.query(snapshotQuery)).activeElements.includes('shipped') || undefined,
+      'waiting for shipment',
+    );
+    await h.signal(messageSignal, {
+      name: 'shipment',
+      correlationKey: 'o-7',
+      variables: { carrier: 'x' },
+      messageId: 'pay-1',
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect((await h.query(snapshotQuery)).activeElements).toEqual(['shipped']);
-    await h.signal(messageSignal, { name: 'shipment', correlationKey: 'o-7', variables: { carrier: 'dhl' }, messageId: 'ship-1' });
-    expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { orderId: 'o-7', amount: 3, carrier: 'dhl' } });
+    await h.signal(messageSignal, {
+      name: 'shipment',
+      correlationKey: 'o-7',
+      variables: { carrier: 'dhl' },
+      messageId: 'ship-1',
+    });
+    expect(await h.result()).toEqual({
+      state: 'COMPLETED',
+      variables: { orderId: 'o-7', amount: 3, carrier: 'dhl' },
+    });
     expect(await t.trace(h)).toEqual(['start', 'race', 'paid', 'shipped', 'ok']);
     await maybeRecordHistory('event-gateway', h);
   });
@@ -152,7 +235,14 @@ describe('multi-instance', () => {
     const g = graph('mi')
       .start()
       .service('calc', 'double', undefined, {
-        multiInstance: { sequential: true, inputCollection: '=items', inputElement: 'item', outputCollection: 'results', outputElement: '=result', completionCondition: '=result > 4' },
+        multiInstance: {
+          sequential: true,
+          inputCollection: '=items',
+          inputElement: 'item',
+          outputCollection: 'results',
+          outputElement: '=result',
+          completionCondition: '=result > 4',
+        },
       })
       .end()
       .flow('start', 'calc', 'end')
@@ -206,7 +296,12 @@ describe('errors', () => {
   it('a call activity returns the child variables', async () => {
     const child = graph('child2').start().script('s', '=a + 1', 'b').end().flow('start', 's', 'end').build();
     t.backend.graphs.set('child2', child);
-    const parent = graph('parent2').start().callActivity('call', 'child2').end('done').flow('start', 'call', 'done').build();
+    const parent = graph('parent2')
+      .start()
+      .callActivity('call', 'child2')
+      .end('done')
+      .flow('start', 'call', 'done')
+      .build();
     const h = await t.start(parent, { a: 1 });
     expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { a: 1, b: 2 } });
   });
@@ -230,14 +325,26 @@ describe('errors', () => {
   });
 
   it('exhausted retries raise an incident that the retryIncident update resolves', async () => {
-    const g = graph('flaky').start().service('call', 'flaky', undefined, { retries: '2' }).end().flow('start', 'call', 'end').build();
+    const g = graph('flaky')
+      .start()
+      .service('call', 'flaky', undefined, { retries: '2' })
+      .end()
+      .flow('start', 'call', 'end')
+      .build();
     t.backend.failFlaky = true;
     const h = await t.start(g);
     const incident = await waitFor(async () => (await h.query(snapshotQuery)).incidents[0], 'incident');
-    expect(incident).toMatchObject({ elementId: 'call', kind: 'job-failed', message: 'downstream unavailable', resolved: false });
+    expect(incident).toMatchObject({
+      elementId: 'call',
+      kind: 'job-failed',
+      message: 'downstream unavailable',
+      resolved: false,
+    });
     t.backend.failFlaky = false;
     await h.executeUpdate(retryIncidentUpdate, { args: [{ incidentId: incident.incidentId }] });
-    await expect(h.executeUpdate(retryIncidentUpdate, { args: [{ incidentId: incident.incidentId }] })).rejects.toMatchObject(rejectedWith(/INCIDENT.NOT_OPEN/));
+    await expect(
+      h.executeUpdate(retryIncidentUpdate, { args: [{ incidentId: incident.incidentId }] }),
+    ).rejects.toMatchObject(rejectedWith(/INCIDENT.NOT_OPEN/));
     expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { flakyOk: true } });
     expect((await h.query(snapshotQuery)).incidents[0].resolved).toBe(true);
   });
@@ -268,7 +375,12 @@ describe('cancellation', () => {
     await h.signal(messageSignal, { name: 'withdraw', correlationKey: 'C-9', messageId: 'w-1' });
     expect(await h.result()).toEqual({ state: 'COMPLETED', variables: { no: 'C-9' } });
     expect(await t.trace(h)).toEqual(['start', 's1', 'fork', 'withdrawn', 'cancelled']);
-    await waitFor(() => t.backend.tasks.get(legal.taskId)?.state === 'cancelled' && t.backend.tasks.get(quality.taskId)?.state === 'cancelled', 'tasks cancelled');
+    await waitFor(
+      () =>
+        t.backend.tasks.get(legal.taskId)?.state === 'cancelled' &&
+        t.backend.tasks.get(quality.taskId)?.state === 'cancelled',
+      'tasks cancelled',
+    );
     await maybeRecordHistory('interrupted-scope', h);
   });
 
@@ -295,7 +407,9 @@ describe('cancellation', () => {
     const task = await openTask('review');
     await h.signal(messageSignal, { name: 'stop', messageId: 's-1' });
     await openTask('next');
-    await expect(h.executeUpdate(completeTaskUpdate, complete(task.taskId))).rejects.toMatchObject(rejectedWith(/TASK.NOT_OPEN/));
+    await expect(h.executeUpdate(completeTaskUpdate, complete(task.taskId))).rejects.toMatchObject(
+      rejectedWith(/TASK.NOT_OPEN/),
+    );
     await h.cancel();
   });
 });

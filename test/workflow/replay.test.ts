@@ -14,7 +14,10 @@ jest.setTimeout(120_000);
 /** protobufjs' fromObject reads its own toJSON output; the SDK's historyFromJSON trips over Jest's module registry ("type must be a Type"). */
 function loadHistory(path: string): { workflowId: string; history: temporal.api.history.v1.History } {
   const recorded = JSON.parse(readFileSync(path, 'utf8'));
-  return { workflowId: recorded.workflowId, history: temporal.api.history.v1.History.fromObject(recorded.history) };
+  return {
+    workflowId: recorded.workflowId,
+    history: temporal.api.history.v1.History.fromObject(recorded.history),
+  };
 }
 
 it('replays every recorded history deterministically', async () => {
@@ -22,10 +25,14 @@ it('replays every recorded history deterministically', async () => {
   expect(files.length).toBeGreaterThanOrEqual(3);
   const histories = files.map((f) => loadHistory(join(HISTORIES_DIR, f)));
   const results = Worker.runReplayHistories(
-    { workflowsPath: require.resolve('../../workflows'), bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] } },
+    {
+      workflowsPath: require.resolve('../../workflows'),
+      bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
+    },
     histories,
   );
   const failures: string[] = [];
-  for await (const result of results) if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
+  for await (const result of results)
+    if (result.error) failures.push(`${result.workflowId}: ${String(result.error)}`);
   expect(failures).toEqual([]);
 });

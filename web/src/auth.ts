@@ -30,7 +30,9 @@ export function currentSession(): Session | null {
     clearSession();
     return null;
   }
-  const groups = Array.isArray(claims.groups) ? claims.groups.filter((g): g is string => typeof g === 'string') : [];
+  const groups = Array.isArray(claims.groups)
+    ? claims.groups.filter((g): g is string => typeof g === 'string')
+    : [];
   return { token, user: String(claims.sub ?? ''), groups, expiresAt };
 }
 

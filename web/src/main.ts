@@ -11,7 +11,8 @@ const router = new Router(
   main,
   (path, route) => {
     if (path === '/' || path === '') return currentSession() ? '/processes' : '/login';
-    if (!route.public && !currentSession()) return `/login?next=${encodeURIComponent(path + location.search)}`;
+    if (!route.public && !currentSession())
+      return `/login?next=${encodeURIComponent(path + location.search)}`;
     return undefined;
   },
   (path, title) => {
@@ -20,7 +21,9 @@ const router = new Router(
   },
 );
 
-setUnauthorizedHandler(() => router.navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`));
+setUnauthorizedHandler(() =>
+  router.navigate(`/login?next=${encodeURIComponent(location.pathname + location.search)}`),
+);
 
 router
   .add('/login', 'Sign in', () => import('./pages/login').then((m) => m.default), { public: true })

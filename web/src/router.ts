@@ -46,7 +46,16 @@ export class Router {
     window.addEventListener('popstate', () => void this.render());
     document.addEventListener('click', (event) => {
       const a = (event.target as Element | null)?.closest?.('a[data-link]') as HTMLAnchorElement | null;
-      if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (
+        !a ||
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
       event.preventDefault();
       this.navigate(a.getAttribute('href') ?? '/');
     });
@@ -79,7 +88,11 @@ export class Router {
     const page = match ? await match.route.page() : (await import('./pages/not-found')).default;
     if (id !== this.renderId) return;
     this.afterRender(path, title);
-    const cleanup = await page(host, { params: match?.params ?? {}, query: new URLSearchParams(location.search), navigate: this.navigate });
+    const cleanup = await page(host, {
+      params: match?.params ?? {},
+      query: new URLSearchParams(location.search),
+      navigate: this.navigate,
+    });
     if (id !== this.renderId) {
       cleanup?.();
       return;

@@ -39,7 +39,12 @@ export interface Availability {
 }
 
 /** `committed`: quantity per part already promised to other open contracts and not yet delivered. */
-export function checkAvailability(lines: LineDemand[], parts: ReadonlyMap<string, PartCapacity>, committed: ReadonlyMap<string, number>, today: string): Availability {
+export function checkAvailability(
+  lines: LineDemand[],
+  parts: ReadonlyMap<string, PartCapacity>,
+  committed: ReadonlyMap<string, number>,
+  today: string,
+): Availability {
   // Lines of this order for the same part draw on the same stock and capacity, in order.
   const used = new Map<string, number>();
   const result = lines.map((line): LineAvailability => {
@@ -47,21 +52,47 @@ export function checkAvailability(lines: LineDemand[], parts: ReadonlyMap<string
     const earlier = used.get(line.partNo) ?? 0;
     used.set(line.partNo, earlier + line.quantity);
     if (!part || part.dailyCapacity <= 0) {
-      return { lineNo: line.lineNo, partNo: line.partNo, quantity: line.quantity, freeStock: 0, fromStock: false, productionDays: null, earliestDate: null, withinCapacity: false };
+      return {
+        lineNo: line.lineNo,
+        partNo: line.partNo,
+        quantity: line.quantity,
+        freeStock: 0,
+        fromStock: false,
+        productionDays: null,
+        earliestDate: null,
+        withinCapacity: false,
+      };
     }
     const load = (committed.get(line.partNo) ?? 0) + earlier;
     const freeStock = Math.max(0, part.stockQty - load);
     const fromStock = freeStock >= line.quantity;
     const backlog = Math.max(0, load - part.stockQty);
     const toProduce = fromStock ? 0 : line.quantity - freeStock;
-    const productionDays = fromStock ? 0 : part.leadTimeDays + Math.ceil((backlog + toProduce) / part.dailyCapacity);
+    const productionDays = fromStock
+      ? 0
+      : part.leadTimeDays + Math.ceil((backlog + toProduce) / part.dailyCapacity);
     const earliestDate = addDays(today, productionDays);
-    return { lineNo: line.lineNo, partNo: line.partNo, quantity: line.quantity, freeStock, fromStock, productionDays, earliestDate, withinCapacity: earliestDate <= line.requestedDate };
+    return {
+      lineNo: line.lineNo,
+      partNo: line.partNo,
+      quantity: line.quantity,
+      freeStock,
+      fromStock,
+      productionDays,
+      earliestDate,
+      withinCapacity: earliestDate <= line.requestedDate,
+    };
   });
   const inStock = result.every((l) => l.fromStock);
   const feasible = result.every((l) => l.fromStock || l.withinCapacity);
   const summary = result
-    .map((l) => (l.fromStock ? `line ${l.lineNo}: from stock` : l.earliestDate ? `line ${l.lineNo}: earliest ${l.earliestDate}${l.withinCapacity ? '' : ' (after requested date)'}` : `line ${l.lineNo}: part ${l.partNo} unknown`))
+    .map((l) =>
+      l.fromStock
+        ? `line ${l.lineNo}: from stock`
+        : l.earliestDate
+          ? `line ${l.lineNo}: earliest ${l.earliestDate}${l.withinCapacity ? '' : ' (after requested date)'}`
+          : `line ${l.lineNo}: part ${l.partNo} unknown`,
+    )
     .join('; ');
   return { feasible, inStock, lines: result, summary };
 }

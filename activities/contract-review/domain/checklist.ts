@@ -44,19 +44,25 @@ export interface DepartmentReviewInput {
 export function reviewProblems(review: DepartmentReviewInput): string[] {
   const problems: string[] = [];
   for (const item of itemsOf(review.department)) {
-    if (!ITEM_VERDICTS.includes(String(review[item]))) problems.push(`checklist item ${item}) needs a verdict`);
+    if (!ITEM_VERDICTS.includes(String(review[item])))
+      problems.push(`checklist item ${item}) needs a verdict`);
   }
-  if (!VERDICTS.includes(review.verdict as Verdict)) problems.push('verdict must be accept, accept-with-measures or reject');
+  if (!VERDICTS.includes(review.verdict as Verdict))
+    problems.push('verdict must be accept, accept-with-measures or reject');
   const measures = usableMeasures(review.measures);
-  if (review.verdict === 'accept-with-measures' && measures.length === 0) problems.push('accept with measures needs at least one measure with owner and due date');
+  if (review.verdict === 'accept-with-measures' && measures.length === 0)
+    problems.push('accept with measures needs at least one measure with owner and due date');
   for (const m of review.measures ?? []) {
-    if (m?.description && (!m.owner || !m.dueDate || !m.department)) problems.push(`measure '${m.description}' needs an owner department, owner and due date`);
+    if (m?.description && (!m.owner || !m.dueDate || !m.department))
+      problems.push(`measure '${m.description}' needs an owner department, owner and due date`);
   }
   return problems;
 }
 
 export function usableMeasures(measures: MeasureInput[] | null | undefined): Required<MeasureInput>[] {
-  return (measures ?? []).filter((m): m is Required<MeasureInput> => !!(m?.description && m.department && m.owner && m.dueDate));
+  return (measures ?? []).filter(
+    (m): m is Required<MeasureInput> => !!(m?.description && m.department && m.owner && m.dueDate),
+  );
 }
 
 export type ReviewOutcome = 'accepted' | 'measures' | 'rejected';

@@ -23,9 +23,14 @@ export function proposeClass(input: ClassificationInput, knownParts: ReadonlySet
   const reasons: string[] = [];
   if (newParts.length) reasons.push(`new part number: ${newParts.join(', ')}`);
   if (input.documentType === 'development-agreement') reasons.push('new-product development agreement');
-  if (input.specialRequirements.length) reasons.push(`${input.specialRequirements.length} special requirement(s)`);
+  if (input.specialRequirements.length)
+    reasons.push(`${input.specialRequirements.length} special requirement(s)`);
   if (input.annual) reasons.push('annual sales contract');
-  return { proposedClass: reasons.length ? 'non-regular' : 'regular', newProduct, reasons: reasons.length ? reasons : ['regular product, no special requirements'] };
+  return {
+    proposedClass: reasons.length ? 'non-regular' : 'regular',
+    newProduct,
+    reasons: reasons.length ? reasons : ['regular product, no special requirements'],
+  };
 }
 
 export interface ClassificationDecision {
@@ -38,11 +43,14 @@ export interface ClassificationDecision {
 /** What is missing from sales' decision, or an empty list (CR-2 override reason, CR-3 reviewers, CR-7.2 mode). */
 export function classificationProblems(proposed: ContractClass, decision: ClassificationDecision): string[] {
   const problems: string[] = [];
-  if (decision.contractClass !== 'regular' && decision.contractClass !== 'non-regular') problems.push('choose the contract class');
-  else if (decision.contractClass !== proposed && !decision.overrideReason?.trim()) problems.push(`give the reason for overriding the proposed class ${proposed}`);
+  if (decision.contractClass !== 'regular' && decision.contractClass !== 'non-regular')
+    problems.push('choose the contract class');
+  else if (decision.contractClass !== proposed && !decision.overrideReason?.trim())
+    problems.push(`give the reason for overriding the proposed class ${proposed}`);
   if (decision.contractClass === 'non-regular') {
     if (!decision.reviewers?.length) problems.push('choose the reviewing departments');
-    if (decision.reviewMode !== 'cross' && decision.reviewMode !== 'meeting') problems.push('choose cross review or meeting review');
+    if (decision.reviewMode !== 'cross' && decision.reviewMode !== 'meeting')
+      problems.push('choose cross review or meeting review');
   }
   return problems;
 }

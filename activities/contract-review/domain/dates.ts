@@ -15,7 +15,12 @@ export function addYears(date: string, years: number): string {
 
 /** The calendar date of an instant in `timeZone`. */
 export function localDate(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(epochMs));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(epochMs));
 }
 
 /** `2026-12` → `2026-12-31`: the day before the 1st of the following month. */

@@ -24,11 +24,18 @@ export interface PeriodRate {
 
 /** Delivered in full by the end of the committed date (dates compared in the plant's calendar). */
 export function lineOnTime(line: DueLine, toLocalDate: (iso: string) => string): boolean {
-  const inTime = line.deliveries.filter((d) => toLocalDate(d.deliveredAt) <= line.committedDate).reduce((sum, d) => sum + d.quantity, 0);
+  const inTime = line.deliveries
+    .filter((d) => toLocalDate(d.deliveredAt) <= line.committedDate)
+    .reduce((sum, d) => sum + d.quantity, 0);
   return inTime >= line.quantity;
 }
 
-export function onTimeRates(lines: DueLine[], groupBy: 'week' | 'month', target: number, toLocalDate: (iso: string) => string): PeriodRate[] {
+export function onTimeRates(
+  lines: DueLine[],
+  groupBy: 'week' | 'month',
+  target: number,
+  toLocalDate: (iso: string) => string,
+): PeriodRate[] {
   const key = groupBy === 'week' ? isoWeekOf : monthOf;
   const periods = new Map<string, { due: number; onTime: number }>();
   for (const line of lines) {

@@ -4,7 +4,11 @@
  */
 import { addYears } from './dates';
 
-export function retentionUntil(archivedOn: string, partsActiveUntil: (string | null)[], extraYears = 0): string {
+export function retentionUntil(
+  archivedOn: string,
+  partsActiveUntil: (string | null)[],
+  extraYears = 0,
+): string {
   const active = partsActiveUntil.filter((d): d is string => !!d);
   const lastActive = [archivedOn, ...active].sort().at(-1)!;
   return addYears(lastActive, 1 + Math.max(0, extraYears));

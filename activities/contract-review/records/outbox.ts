@@ -18,7 +18,11 @@ export interface OutboxMessage {
 }
 
 /** Writes the message unless one with this id exists. Returns whether it was new. */
-export async function writeOutbox(em: EntityManager, message: OutboxMessage, createdAt: string): Promise<boolean> {
+export async function writeOutbox(
+  em: EntityManager,
+  message: OutboxMessage,
+  createdAt: string,
+): Promise<boolean> {
   const existing = await em.findOneBy(OutboxMessageEntity, { id: message.id });
   if (existing) return false;
   await em.insert(OutboxMessageEntity, {
@@ -62,7 +66,11 @@ export class OutboxDispatcher {
   async dispatchPending(limit = 50): Promise<number> {
     const repo = this.dataSource.getRepository(OutboxMessageEntity);
     const stale = new Date(this.now() - CLAIM_TIMEOUT_MS).toISOString();
-    const pending = await repo.find({ where: { deliveredAt: IsNull(), claimedAt: Or(IsNull(), LessThan(stale)) }, order: { createdAt: 'ASC' }, take: limit });
+    const pending = await repo.find({
+      where: { deliveredAt: IsNull(), claimedAt: Or(IsNull(), LessThan(stale)) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
     let delivered = 0;
     for (const message of pending) {
       const claimedAt = new Date(this.now()).toISOString();
@@ -70,15 +78,29 @@ export class OutboxDispatcher {
         .createQueryBuilder()
         .update()
         .set({ claimedAt })
-        .where('id = :id AND "deliveredAt" IS NULL AND ("claimedAt" IS NULL OR "claimedAt" < :stale)', { id: message.id, stale })
+        .where('id = :id AND "deliveredAt" IS NULL AND ("claimedAt" IS NULL OR "claimedAt" < :stale)', {
+          id: message.id,
+          stale,
+        })
         .execute();
       if (claim.affected !== 1) continue; // another dispatcher has it
       try {
         await this.channel.deliver(message);
-        await repo.update({ id: message.id }, { deliveredAt: new Date(this.now()).toISOString(), channel: this.channel.name, attempts: message.attempts + 1, lastError: null });
+        await repo.update(
+          { id: message.id },
+          {
+            deliveredAt: new Date(this.now()).toISOString(),
+            channel: this.channel.name,
+            attempts: message.attempts + 1,
+            lastError: null,
+          },
+        );
         delivered += 1;
       } catch (error) {
-        await repo.update({ id: message.id }, { claimedAt: null, attempts: message.attempts + 1, lastError: (error as Error).message });
+        await repo.update(
+          { id: message.id },
+          { claimedAt: null, attempts: message.attempts + 1, lastError: (error as Error).message },
+        );
       }
     }
     return delivered;

@@ -15,8 +15,18 @@ export class DeclareDelayService {
 
   async declare(contractNo: string, request: DeclareDelayRequest, principal: Principal) {
     const contract = await this.queries.entity(contractNo);
-    if (contract.status !== 'executing') throw conflict('CONTRACT.NOT_EXECUTING', `Contract ${contractNo} is ${contract.status}: delays are declared while it executes`, { status: contract.status });
-    const delay = { reason: request.reason, newDate: request.newDate, lineNos: request.lineNos ?? [], declaredBy: principal.user };
+    if (contract.status !== 'executing')
+      throw conflict(
+        'CONTRACT.NOT_EXECUTING',
+        `Contract ${contractNo} is ${contract.status}: delays are declared while it executes`,
+        { status: contract.status },
+      );
+    const delay = {
+      reason: request.reason,
+      newDate: request.newDate,
+      lineNos: request.lineNos ?? [],
+      declaredBy: principal.user,
+    };
     await this.signals.send(contract.instanceId!, 'delay-declared', contractNo, { delay });
     return { contractNo, declared: delay };
   }

@@ -32,10 +32,16 @@ export class ContractQueries {
     if (request.status) base.status = request.status as ContractEntity['status'];
     if (request.customerId) base.customerId = request.customerId;
     // The class is the confirmed one, or the proposal while sales has not confirmed yet.
-    if (request.class) where.push({ ...base, contractClass: request.class as 'regular' | 'non-regular' }, { ...base, contractClass: IsNull(), proposedClass: request.class as ContractEntity['proposedClass'] });
+    if (request.class)
+      where.push(
+        { ...base, contractClass: request.class as 'regular' | 'non-regular' },
+        { ...base, contractClass: IsNull(), proposedClass: request.class as ContractEntity['proposedClass'] },
+      );
     else where.push(base);
     const { skip, take } = pageWindow(request);
-    const rows = await this.dataSource.getRepository(ContractEntity).find({ where, order: { createdAt: 'DESC', contractNo: 'ASC' }, skip, take: take + 1 });
+    const rows = await this.dataSource
+      .getRepository(ContractEntity)
+      .find({ where, order: { createdAt: 'DESC', contractNo: 'ASC' }, skip, take: take + 1 });
     return toPage(rows.map(summary), request);
   }
 
@@ -53,7 +59,9 @@ export class ContractQueries {
       em.find(DeliveryEntity, { ...by, order: { deliveredAt: 'ASC' } }),
       em.find(LateOrderEntity, { ...by, order: { openedAt: 'ASC' } }),
     ]);
-    const lateReviews = lateOrders.length ? await em.find(LateOrderReviewEntity, { order: { recordedAt: 'ASC' } }) : [];
+    const lateReviews = lateOrders.length
+      ? await em.find(LateOrderReviewEntity, { order: { recordedAt: 'ASC' } })
+      : [];
     return {
       ...contract,
       class: contract.contractClass ?? contract.proposedClass,
@@ -63,11 +71,24 @@ export class ContractQueries {
       measures,
       changeNotices,
       deliveries,
-      lateOrders: lateOrders.map((l) => ({ ...l, reviews: lateReviews.filter((r) => r.lateOrderId === l.id) })),
+      lateOrders: lateOrders.map((l) => ({
+        ...l,
+        reviews: lateReviews.filter((r) => r.lateOrderId === l.id),
+      })),
     };
   }
 }
 
 function summary(c: ContractEntity) {
-  return { contractNo: c.contractNo, customerId: c.customerId, status: c.status, proposedClass: c.proposedClass, class: c.contractClass ?? c.proposedClass, revision: c.revision, instanceId: c.instanceId, createdAt: c.createdAt, retentionUntil: c.retentionUntil };
+  return {
+    contractNo: c.contractNo,
+    customerId: c.customerId,
+    status: c.status,
+    proposedClass: c.proposedClass,
+    class: c.contractClass ?? c.proposedClass,
+    revision: c.revision,
+    instanceId: c.instanceId,
+    createdAt: c.createdAt,
+    retentionUntil: c.retentionUntil,
+  };
 }

@@ -4,6 +4,14 @@ import { IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } fro
 export class RecordDeliveryRequest {
   @ApiProperty({ example: 'HL-100' }) @IsString() @MinLength(1) @MaxLength(64) readonly partNo!: string;
   @ApiProperty({ example: 500 }) @IsInt() @Min(1) readonly quantity!: number;
-  @ApiProperty({ example: '2026-12-18T10:00:00+08:00' }) @IsISO8601({ strict: true }) readonly deliveredAt!: string;
-  @ApiPropertyOptional({ description: 'Line number when several lines carry the part (default: the earliest open line)' }) @IsOptional() @IsInt() @Min(1) readonly lineNo?: number;
+  @ApiProperty({ example: '2026-12-18T10:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  readonly deliveredAt!: string;
+  @ApiPropertyOptional({
+    description: 'Line number when several lines carry the part (default: the earliest open line)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  readonly lineNo?: number;
 }

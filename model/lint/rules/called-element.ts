@@ -17,6 +17,9 @@ export default engineRule('called-element', (element, report) => {
   }
   const binding = called.bindingType ?? 'latest';
   if (!(SUPPORTED_BINDINGS as readonly string[]).includes(binding)) {
-    report(element.id, `Binding type "${binding}" is not supported (supported: ${SUPPORTED_BINDINGS.join(', ')}).`);
+    report(
+      element.id,
+      `Binding type "${binding}" is not supported (supported: ${SUPPORTED_BINDINGS.join(', ')}).`,
+    );
   }
 });

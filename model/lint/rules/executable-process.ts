@@ -12,7 +12,10 @@ const executableProcess: RuleFactory = () => ({
     const processes = (node.rootElements ?? []).filter((root) => is(root, 'bpmn:Process'));
     if (processes.some((process) => process.isExecutable === true)) return;
     const target = processes[0]?.id ?? node.id;
-    reporter.report(target, 'No executable process: mark the process as executable (isExecutable="true") to deploy it.');
+    reporter.report(
+      target,
+      'No executable process: mark the process as executable (isExecutable="true") to deploy it.',
+    );
   },
 });
 

@@ -35,4 +35,3 @@ function ownerId(element: BpmnElement): string | undefined {
   while (current && !isAny(current, ['bpmn:FlowElement', 'bpmn:RootElement'])) current = current.$parent;
   return (current ?? element).id;
 }
-

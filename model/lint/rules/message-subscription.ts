@@ -9,7 +9,8 @@ import { engineRule } from '../engine-rule';
 
 function messageCatch(element: BpmnElement): BpmnElement | undefined {
   if (is(element, 'bpmn:ReceiveTask')) return element;
-  if (!isAny(element, ['bpmn:StartEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent'])) return undefined;
+  if (!isAny(element, ['bpmn:StartEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent']))
+    return undefined;
   const definition = element.eventDefinitions?.[0];
   return is(definition, 'bpmn:MessageEventDefinition') ? definition : undefined;
 }
@@ -31,10 +32,14 @@ export default engineRule('message-subscription', (element, report) => {
   const subscription = extension<Subscription>(message, ZEEBE.subscription);
   const key = subscription?.correlationKey?.trim();
   if (!key) {
-    report(element.id, `Message "${message.name}" has no correlation key (zeebe:subscription correlationKey).`);
+    report(
+      element.id,
+      `Message "${message.name}" has no correlation key (zeebe:subscription correlationKey).`,
+    );
     return;
   }
   // The message is a root element, outside any process: feel-syntax does not see its key.
   const error = key.startsWith('=') ? feelSyntaxError(key) : undefined;
-  if (error) report(element.id, `Invalid FEEL in the correlation key of message "${message.name}": ${error}.`);
+  if (error)
+    report(element.id, `Invalid FEEL in the correlation key of message "${message.name}": ${error}.`);
 });

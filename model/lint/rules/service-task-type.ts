@@ -8,7 +8,8 @@ import { engineRule } from '../engine-rule';
 
 export function needsJobWorker(element: BpmnElement): boolean {
   if (isAny(element, ['bpmn:ServiceTask', 'bpmn:SendTask'])) return true;
-  const isMessageThrow = isAny(element, ['bpmn:EndEvent', 'bpmn:IntermediateThrowEvent']) &&
+  const isMessageThrow =
+    isAny(element, ['bpmn:EndEvent', 'bpmn:IntermediateThrowEvent']) &&
     is(element.eventDefinitions?.[0], 'bpmn:MessageEventDefinition');
   return isMessageThrow;
 }

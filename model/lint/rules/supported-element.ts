@@ -9,7 +9,10 @@ const UNSUPPORTED: ReadonlyArray<[type: string, message: string]> = [
   ['bpmn:AdHocSubProcess', 'Ad-hoc subprocesses are not supported.'],
   ['bpmn:ComplexGateway', 'Complex gateways are not supported: use an inclusive or exclusive gateway.'],
   ['bpmn:BusinessRuleTask', 'Business rule tasks (DMN) are not supported yet.'],
-  ['bpmn:StandardLoopCharacteristics', 'Standard loops are not supported: use multi-instance or a gateway loop.'],
+  [
+    'bpmn:StandardLoopCharacteristics',
+    'Standard loops are not supported: use multi-instance or a gateway loop.',
+  ],
 ];
 
 export default engineRule('supported-element', (element, report) => {

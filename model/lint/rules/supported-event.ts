@@ -18,7 +18,8 @@ const KIND_BY_TYPE: Record<string, Kind> = {
 function allowedKinds(event: BpmnElement): readonly Kind[] {
   if (is(event, 'bpmn:StartEvent')) {
     const scope = event.$parent;
-    if (is(scope, 'bpmn:SubProcess') && scope?.triggeredByEvent) return ['message', 'timer', 'error', 'escalation'];
+    if (is(scope, 'bpmn:SubProcess') && scope?.triggeredByEvent)
+      return ['message', 'timer', 'error', 'escalation'];
     if (is(scope, 'bpmn:SubProcess')) return ['none'];
     return ['none', 'message', 'timer'];
   }
@@ -34,10 +35,14 @@ export default engineRule('supported-event', (element, report) => {
   const definitions = element.eventDefinitions ?? [];
   // bpmnlint's single-event-definition reports multiple definitions; judge the first here.
   const kind: Kind = definitions.length === 0 ? 'none' : (KIND_BY_TYPE[definitions[0].$type] ?? 'other');
-  const label = kind === 'other' ? definitions[0].$type.replace(/^bpmn:|EventDefinition$/g, '').toLowerCase() : kind;
+  const label =
+    kind === 'other' ? definitions[0].$type.replace(/^bpmn:|EventDefinition$/g, '').toLowerCase() : kind;
   const allowed = allowedKinds(element);
   if (!allowed.includes(kind)) {
-    report(element.id, `A ${label} ${describe(element)} is not supported here (supported: ${allowed.join(', ')}).`);
+    report(
+      element.id,
+      `A ${label} ${describe(element)} is not supported here (supported: ${allowed.join(', ')}).`,
+    );
     return;
   }
   if (kind === 'error' && is(element, 'bpmn:BoundaryEvent') && element.cancelActivity === false) {
@@ -46,5 +51,8 @@ export default engineRule('supported-event', (element, report) => {
 });
 
 function describe(event: BpmnElement): string {
-  return event.$type.replace(/^bpmn:/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return event.$type
+    .replace(/^bpmn:/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 }

@@ -11,7 +11,10 @@ export default engineRule('throw-event-code', (element, report) => {
   if (is(definition, 'bpmn:ErrorEventDefinition') && !definition?.errorRef?.errorCode?.trim()) {
     report(element.id, 'An error end event must reference an error with an error code.');
   }
-  if (is(definition, 'bpmn:EscalationEventDefinition') && !definition?.escalationRef?.escalationCode?.trim()) {
+  if (
+    is(definition, 'bpmn:EscalationEventDefinition') &&
+    !definition?.escalationRef?.escalationCode?.trim()
+  ) {
     report(element.id, 'An escalation throw event must reference an escalation with an escalation code.');
   }
 });

@@ -8,7 +8,10 @@ import { engineRule } from '../engine-rule';
 
 const CHECKS = {
   timeDuration: { valid: isDuration, example: 'an ISO 8601 duration such as PT15M or P1D' },
-  timeDate: { valid: isDateTime, example: 'an ISO 8601 date-time with offset such as 2025-01-31T09:00:00+08:00' },
+  timeDate: {
+    valid: isDateTime,
+    example: 'an ISO 8601 date-time with offset such as 2025-01-31T09:00:00+08:00',
+  },
   timeCycle: { valid: isCycle, example: 'R3/PT10M, R/P1D or a cron expression such as 0 0 9 * * MON-FRI' },
 } as const;
 
@@ -25,7 +28,10 @@ export default engineRule('timer-definition', (element, report) => {
   }
   const property = set[0];
   if (property === 'timeDuration' && isProcessStart(element)) {
-    report(element.id, 'A process timer start event needs a date or a cycle: a duration has nothing to start from.');
+    report(
+      element.id,
+      'A process timer start event needs a date or a cycle: a duration has nothing to start from.',
+    );
     return;
   }
   const value = bodyOf(timer[property]) as string;

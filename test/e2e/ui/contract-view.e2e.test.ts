@@ -29,7 +29,11 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
 
   const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 
-  async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  async function waitFor<T>(
+    what: string,
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 60_000,
+  ): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const found = await probe();
@@ -39,20 +43,41 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     }
   }
 
-  async function openTasks(elementId: string, count = 1): Promise<{ taskId: string; candidateGroups: string[] }[]> {
+  async function openTasks(
+    elementId: string,
+    count = 1,
+  ): Promise<{ taskId: string; candidateGroups: string[] }[]> {
     return waitFor(`${count} open ${elementId}`, async () => {
-      const { body } = await api.call('GET', `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open&limit=50`, { token: service });
-      const tasks = (body.items as { taskId: string; elementId: string; candidateGroups: string[] }[]).filter((t) => t.elementId === elementId);
+      const { body } = await api.call(
+        'GET',
+        `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open&limit=50`,
+        { token: service },
+      );
+      const tasks = (body.items as { taskId: string; elementId: string; candidateGroups: string[] }[]).filter(
+        (t) => t.elementId === elementId,
+      );
       return tasks.length >= count ? tasks : undefined;
     }).catch(async (error: Error) => {
-      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, { token: service });
-      throw new Error(`${error.message}; the instance is at ${JSON.stringify(body.activeElements)}, open tasks ${JSON.stringify(body.openTasks?.map((t: { elementId: string }) => t.elementId))}, incidents ${JSON.stringify(body.incidents)}, timeline ${JSON.stringify((await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}/timeline`, { token: service })).body.slice(-6))}`);
+      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
+        token: service,
+      });
+      throw new Error(
+        `${error.message}; the instance is at ${JSON.stringify(body.activeElements)}, open tasks ${JSON.stringify(body.openTasks?.map((t: { elementId: string }) => t.elementId))}, incidents ${JSON.stringify(body.incidents)}, timeline ${JSON.stringify((await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}/timeline`, { token: service })).body.slice(-6))}`,
+      );
     });
   }
 
-  async function complete(taskId: string, user: string, groups: string[], variables: Record<string, unknown>): Promise<void> {
+  async function complete(
+    taskId: string,
+    user: string,
+    groups: string[],
+    variables: Record<string, unknown>,
+  ): Promise<void> {
     const token = await api.token(user, groups);
-    const res = await api.call('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, { token, body: { variables } });
+    const res = await api.call('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, {
+      token,
+      body: { variables },
+    });
     expect(res).toMatchObject({ status: 200 });
   }
 
@@ -65,13 +90,39 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.form'))) {
       await api.call('POST', '/forms', { token: owner, body: readFileSync(join(DIAGRAMS, file), 'utf8') });
     }
-    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.bpmn')).sort()) {
-      const deployed = await api.call('POST', '/process-definitions', { token: owner, body: readFileSync(join(DIAGRAMS, file), 'utf8'), contentType: 'application/xml' });
+    for (const file of readdirSync(DIAGRAMS)
+      .filter((f) => f.endsWith('.bpmn'))
+      .sort()) {
+      const deployed = await api.call('POST', '/process-definitions', {
+        token: owner,
+        body: readFileSync(join(DIAGRAMS, file), 'utf8'),
+        contentType: 'application/xml',
+      });
       expect(deployed.status).toBe(201);
     }
     // 100 in stock, 5 days lead time, 50 a day: 600 pieces in 7 days need a joint review.
-    expect((await api.call('PUT', '/parts/TL-200', { token: service, body: { description: 'Tail lamp, small stock', stockQty: 100, leadTimeDays: 5, dailyCapacity: 50, activeUntil: '2031-12-31' } })).status).toBeLessThan(300);
-    expect((await api.call('PUT', '/customers/lumen', { token: service, body: { name: 'Lumen Trading', oem: false, symbols: [] } })).status).toBeLessThan(300);
+    expect(
+      (
+        await api.call('PUT', '/parts/TL-200', {
+          token: service,
+          body: {
+            description: 'Tail lamp, small stock',
+            stockQty: 100,
+            leadTimeDays: 5,
+            dailyCapacity: 50,
+            activeUntil: '2031-12-31',
+          },
+        })
+      ).status,
+    ).toBeLessThan(300);
+    expect(
+      (
+        await api.call('PUT', '/customers/lumen', {
+          token: service,
+          body: { name: 'Lumen Trading', oem: false, symbols: [] },
+        })
+      ).status,
+    ).toBeLessThan(300);
     const created = await api.call('POST', '/contracts', {
       token: service,
       body: {
@@ -82,29 +133,57 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
         annual: false,
         oemSupply: false,
         automotive: false,
-        specialRequirements: [{ text: 'Reflector marked per drawing', sourceDocument: 'Drawing TL-200 rev C', symbol: 'S' }],
+        specialRequirements: [
+          { text: 'Reflector marked per drawing', sourceDocument: 'Drawing TL-200 rev C', symbol: 'S' },
+        ],
         lines: [{ partNo: 'TL-200', quantity: 600, unitPrice: 30, currency: 'CNY', requestedDate: day(7) }],
-        delivery: { method: 'DAP', place: 'Lumen warehouse, Shanghai', packaging: 'carton, 20 per box', transport: 'truck, seller pays' },
+        delivery: {
+          method: 'DAP',
+          place: 'Lumen warehouse, Shanghai',
+          packaging: 'carton, 20 per box',
+          transport: 'truck, seller pays',
+        },
         paymentTerms: '60 days net',
       },
     });
     expect(created).toMatchObject({ status: 201, body: { instanceId: INSTANCE_ID } });
 
     const [confirm] = await openTasks('Task_ConfirmClass');
-    await complete(confirm.taskId, 'li.na', ['sales'], { contractClass: 'regular', overrideReason: 'the marking is on the running drawing' });
+    await complete(confirm.taskId, 'li.na', ['sales'], {
+      contractClass: 'regular',
+      overrideReason: 'the marking is on the running drawing',
+    });
     const [organise] = await openTasks('Task_OrganiseJointReview');
-    await complete(organise.taskId, 'zhou.pmc', ['pmc'], { jointReviewDate: day(0), jointReviewNotes: 'capacity short by 8 days' });
+    await complete(organise.taskId, 'zhou.pmc', ['pmc'], {
+      jointReviewDate: day(0),
+      jointReviewNotes: 'capacity short by 8 days',
+    });
     const reviews = await openTasks('Task_JointDepartmentReview', 2);
     const byGroup = Object.fromEntries(reviews.map((t) => [t.candidateGroups[0], t]));
-    await complete(byGroup.production.taskId, 'wu.prod', ['production'], { verdict: 'accept', a: 'accept', e: 'accept', g: 'not-applicable', comments: 'second shift' });
-    await complete(byGroup.procurement.taskId, 'chen.buyer', ['procurement'], { verdict: 'accept', a: 'accept', comments: 'LED boards from stock' });
+    await complete(byGroup.production.taskId, 'wu.prod', ['production'], {
+      verdict: 'accept',
+      a: 'accept',
+      e: 'accept',
+      g: 'not-applicable',
+      comments: 'second shift',
+    });
+    await complete(byGroup.procurement.taskId, 'chen.buyer', ['procurement'], {
+      verdict: 'accept',
+      a: 'accept',
+      comments: 'LED boards from stock',
+    });
     const [sign] = await openTasks('Task_SignContract');
     await complete(sign.taskId, 'li.na', ['sales'], { signatory: 'Li Na', signedOn: day(0) });
     await waitFor('the contract executing', async () => {
-      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, { token: service });
+      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
+        token: service,
+      });
       return body.activeElements?.includes('Gateway_ExecutionEvents') || undefined;
     });
-    const delay = await api.call('POST', `/contracts/${CONTRACT_NO}/delays`, { token: await api.token('zhou.pmc', ['pmc']), body: { reason: 'mould repair', newDate: day(12) } });
+    const delay = await api.call('POST', `/contracts/${CONTRACT_NO}/delays`, {
+      token: await api.token('zhou.pmc', ['pmc']),
+      body: { reason: 'mould repair', newDate: day(12) },
+    });
     expect(delay.status).toBeLessThan(300);
     lateOrderInstance = await waitFor('the late-order instance', async () => {
       const { body } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
@@ -112,7 +191,9 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     });
     // The called process opened its tracking-sheet row and waits for the daily meeting.
     await waitFor('the late order waiting for its daily meeting', async () => {
-      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(lateOrderInstance)}`, { token: service });
+      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(lateOrderInstance)}`, {
+        token: service,
+      });
       return body.activeElements?.includes('Catch_DailyMeeting') || undefined;
     });
 
@@ -144,13 +225,28 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     expect(await page.locator('#contract-retention').textContent()).toContain('open');
     const production = page.locator('#contract-reviews tr[data-department="production"]');
     expect(await production.locator('td[data-item="e"]').getAttribute('class')).toContain('verdict-accept');
-    expect(await production.locator('td[data-item="g"]').getAttribute('class')).toContain('verdict-not-applicable');
-    expect(await page.locator('#contract-reviews tr[data-department="procurement"] td[data-item="a"]').textContent()).toContain('accept');
+    expect(await production.locator('td[data-item="g"]').getAttribute('class')).toContain(
+      'verdict-not-applicable',
+    );
+    expect(
+      await page
+        .locator('#contract-reviews tr[data-department="procurement"] td[data-item="a"]')
+        .textContent(),
+    ).toContain('accept');
     expect(await page.locator('#contract-special').textContent()).toContain('Reflector marked per drawing');
     expect(await page.locator('#contract-lines').textContent()).toContain('TL-200');
-    await page.locator('#contract-late-orders .late-order').getByText('mould repair', { exact: false }).waitFor();
+    await page
+      .locator('#contract-late-orders .late-order')
+      .getByText('mould repair', { exact: false })
+      .waitFor();
     await page.locator('#contract-communications tbody tr').first().waitFor();
-    for (const id of ['#contract-revisions', '#contract-measures', '#contract-change-notices', '#contract-deliveries']) await page.locator(id).waitFor();
+    for (const id of [
+      '#contract-revisions',
+      '#contract-measures',
+      '#contract-change-notices',
+      '#contract-deliveries',
+    ])
+      await page.locator(id).waitFor();
     await page.locator('#contract-records').scrollIntoViewIfNeeded();
     await w.screenshot('20-contract-records');
   });
@@ -160,15 +256,36 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     await page.goto(`/instances/${encodeURIComponent(INSTANCE_ID)}`);
     const timeline = page.locator('#instance-timeline');
     await timeline.locator('.vis-item.tl-bar.tl-userTask.tl-task-completed').first().waitFor();
-    const bars = await timeline.locator('.vis-item.vis-range.tl-bar').evaluateAll((els) =>
-      els.map((el) => ({ cls: el.className, element: el.getAttribute('data-element'), instance: el.getAttribute('data-instance'), start: el.getAttribute('data-startiso'), end: el.getAttribute('data-endiso') })),
-    );
+    const bars = await timeline
+      .locator('.vis-item.vis-range.tl-bar')
+      .evaluateAll((els) =>
+        els.map((el) => ({
+          cls: el.className,
+          element: el.getAttribute('data-element'),
+          instance: el.getAttribute('data-instance'),
+          start: el.getAttribute('data-startiso'),
+          end: el.getAttribute('data-endiso'),
+        })),
+      );
     const userTasks = bars.filter((b) => b.cls.includes('tl-userTask') && b.end);
-    expect(userTasks.map((b) => b.element)).toEqual(expect.arrayContaining(['Task_ConfirmClass', 'Task_OrganiseJointReview', 'Task_JointDepartmentReview', 'Task_SignContract']));
+    expect(userTasks.map((b) => b.element)).toEqual(
+      expect.arrayContaining([
+        'Task_ConfirmClass',
+        'Task_OrganiseJointReview',
+        'Task_JointDepartmentReview',
+        'Task_SignContract',
+      ]),
+    );
     for (const bar of userTasks) expect(Date.parse(bar.start!)).toBeLessThan(Date.parse(bar.end!));
     expect(bars.some((b) => b.cls.includes('tl-serviceTask') && b.end)).toBe(true);
     // Only work is a bar: no gateway or event shows as one.
-    expect(bars.every((b) => /tl-(process|userTask|serviceTask|sendTask|scriptTask|receiveTask|subProcess|callActivity|task|manualTask|businessRuleTask)\b/.test(b.cls))).toBe(true);
+    expect(
+      bars.every((b) =>
+        /tl-(process|userTask|serviceTask|sendTask|scriptTask|receiveTask|subProcess|callActivity|task|manualTask|businessRuleTask)\b/.test(
+          b.cls,
+        ),
+      ),
+    ).toBe(true);
     expect(bars.find((b) => b.element === 'Call_LateOrder')).toBeDefined();
 
     // The late-order instance it called: a nested row, with its own bars inside.
@@ -176,7 +293,10 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     await called.first().waitFor();
     expect(await called.first().textContent()).toContain('late-order');
     await timeline.locator(`.vis-item.tl-bar[data-element="Task_OpenLateOrder"]`).first().waitFor();
-    const child = await timeline.locator('.vis-item.tl-bar[data-element="Task_OpenLateOrder"]').first().getAttribute('data-instance');
+    const child = await timeline
+      .locator('.vis-item.tl-bar[data-element="Task_OpenLateOrder"]')
+      .first()
+      .getAttribute('data-instance');
     expect(child).toBe(lateOrderInstance);
     expect(child!.startsWith(`${INSTANCE_ID}/Call_LateOrder/`)).toBe(true);
     // today and the committed date of the line are marked
@@ -195,11 +315,18 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     const table = section.getByRole('table', { name: 'Review lead time per department' });
     await table.getByRole('cell', { name: 'production', exact: true }).waitFor();
     await table.getByRole('cell', { name: 'procurement', exact: true }).waitFor();
-    expect(await section.locator('#review-lead-time-chart').getAttribute('aria-label')).toMatch(/procurement \d+(\.\d+)? h/);
+    expect(await section.locator('#review-lead-time-chart').getAttribute('aria-label')).toMatch(
+      /procurement \d+(\.\d+)? h/,
+    );
     await w.screenshot('22-kpi-review-lead-time');
 
     const { body } = await api.call('GET', '/kpi/review-lead-time', { token: service });
-    expect(body.departments).toEqual(expect.arrayContaining([expect.objectContaining({ department: 'production', reviews: 1, open: 0 }), expect.objectContaining({ department: 'procurement', reviews: 1 })]));
+    expect(body.departments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ department: 'production', reviews: 1, open: 0 }),
+        expect.objectContaining({ department: 'procurement', reviews: 1 }),
+      ]),
+    );
     const docs = await api.call('GET', '/docs/openapi.json');
     expect(Object.keys(docs.body.paths)).toContain('/api/kpi/review-lead-time');
   });
@@ -209,19 +336,31 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     const snapshotReads: string[] = [];
     const onRequest = (req: { url(): string }) => {
       const path = new URL(req.url()).pathname;
-      if (/^\/api\/process-instances\/[^/]+$/.test(path)) snapshotReads.push(decodeURIComponent(path.slice('/api/process-instances/'.length)));
+      if (/^\/api\/process-instances\/[^/]+$/.test(path))
+        snapshotReads.push(decodeURIComponent(path.slice('/api/process-instances/'.length)));
     };
     page.on('request', onRequest);
     await page.goto(`/instances?businessKey=${CONTRACT_NO}`);
-    const row = page.locator('table[aria-label=Instances] tr', { has: page.locator(`a[href="/instances/${encodeURIComponent(INSTANCE_ID)}"]`) });
+    const row = page.locator('table[aria-label=Instances] tr', {
+      has: page.locator(`a[href="/instances/${encodeURIComponent(INSTANCE_ID)}"]`),
+    });
     await row.locator('.facts .step').waitFor();
-    const childRow = page.locator('table[aria-label=Instances] tr', { has: page.locator(`a[href="/instances/${encodeURIComponent(lateOrderInstance)}"]`) });
-    await childRow.locator('.facts .step').getByText(/Daily order review meeting/).waitFor();
+    const childRow = page.locator('table[aria-label=Instances] tr', {
+      has: page.locator(`a[href="/instances/${encodeURIComponent(lateOrderInstance)}"]`),
+    });
+    await childRow
+      .locator('.facts .step')
+      .getByText(/Daily order review meeting/)
+      .waitFor();
     await page.waitForLoadState('networkidle');
     page.off('request', onRequest);
-    const listing = await api.call('GET', `/process-instances?businessKey=${CONTRACT_NO}`, { token: service });
+    const listing = await api.call('GET', `/process-instances?businessKey=${CONTRACT_NO}`, {
+      token: service,
+    });
     const items = listing.body.items as { instanceId: string; state: string; activeElements: string[] }[];
-    expect(items.find((i) => i.instanceId === lateOrderInstance)?.activeElements).toContain('Catch_DailyMeeting');
+    expect(items.find((i) => i.instanceId === lateOrderInstance)?.activeElements).toContain(
+      'Catch_DailyMeeting',
+    );
     const active = items.filter((i) => i.state === 'ACTIVE').map((i) => i.instanceId);
     expect(snapshotReads.sort()).toEqual(active.sort());
     await w.screenshot('23-instances-contract');

@@ -37,12 +37,25 @@ describe('web UI (Chromium, real API)', () => {
     for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.form'))) {
       await api.call('POST', '/forms', { token: owner, body: readFileSync(join(DIAGRAMS, file), 'utf8') });
     }
-    const form = await api.call('POST', '/forms', { token: owner, body: readFileSync(join(FIXTURES, 'ui-order-review.form'), 'utf8') });
+    const form = await api.call('POST', '/forms', {
+      token: owner,
+      body: readFileSync(join(FIXTURES, 'ui-order-review.form'), 'utf8'),
+    });
     expect(form.status).toBe(201);
-    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.bpmn')).sort()) {
-      await api.call('POST', '/process-definitions', { token: owner, body: readFileSync(join(DIAGRAMS, file), 'utf8'), contentType: 'application/xml' });
+    for (const file of readdirSync(DIAGRAMS)
+      .filter((f) => f.endsWith('.bpmn'))
+      .sort()) {
+      await api.call('POST', '/process-definitions', {
+        token: owner,
+        body: readFileSync(join(DIAGRAMS, file), 'utf8'),
+        contentType: 'application/xml',
+      });
     }
-    const fixture = await api.call('POST', '/process-definitions', { token: owner, body: readFileSync(join(FIXTURES, 'UiOrder.review-and-approve.bpmn'), 'utf8'), contentType: 'application/xml' });
+    const fixture = await api.call('POST', '/process-definitions', {
+      token: owner,
+      body: readFileSync(join(FIXTURES, 'UiOrder.review-and-approve.bpmn'), 'utf8'),
+      contentType: 'application/xml',
+    });
     expect(fixture.status).toBe(201);
     const contractReview = await api.call('GET', '/process-definitions/contract-review', { token: owner });
     expect(contractReview.status).toBe(200);
@@ -101,7 +114,9 @@ describe('web UI (Chromium, real API)', () => {
     const lintEntry = page.locator(`.lint-panel li[data-element-id="${timerId}"]`);
     await lintEntry.first().waitFor();
     expect(await lintEntry.first().textContent()).toContain('Invalid timer value "P3"');
-    await page.locator(`.djs-overlays[data-container-id="${timerId}"] .bjsl-overlay .bjsl-icon-error`).waitFor();
+    await page
+      .locator(`.djs-overlays[data-container-id="${timerId}"] .bjsl-overlay .bjsl-icon-error`)
+      .waitFor();
     await w.screenshot('03-modeler-lint-error');
 
     // Deploying anyway: the server refuses and its problems land on the element.
@@ -119,8 +134,14 @@ describe('web UI (Chromium, real API)', () => {
     await w.screenshot('05-modeler-diff');
 
     await page.click('#deploy-button');
-    await page.locator('#deploy-result').getByText(`version ${contractReviewVersion + 1}`).waitFor();
-    await page.locator('#deployed-version').getByText(`version ${contractReviewVersion + 1}`).waitFor();
+    await page
+      .locator('#deploy-result')
+      .getByText(`version ${contractReviewVersion + 1}`)
+      .waitFor();
+    await page
+      .locator('#deployed-version')
+      .getByText(`version ${contractReviewVersion + 1}`)
+      .waitFor();
     expect(await page.locator('.deploy-problem').count()).toBe(0);
     await w.screenshot('06-modeler-deployed');
 
@@ -131,7 +152,12 @@ describe('web UI (Chromium, real API)', () => {
 
     async function openTimerValue() {
       const input = page.locator('#bio-properties-panel-timerEventDefinitionValue');
-      if (!(await input.isVisible())) await page.locator('.bio-properties-panel-group[data-group-id="group-timer"] .bio-properties-panel-group-header').click();
+      if (!(await input.isVisible()))
+        await page
+          .locator(
+            '.bio-properties-panel-group[data-group-id="group-timer"] .bio-properties-panel-group-header',
+          )
+          .click();
       await input.waitFor();
       return input;
     }
@@ -143,7 +169,11 @@ describe('web UI (Chromium, real API)', () => {
     const reviewDue = new Date(Date.now() - 86400_000).toISOString(); // the review is a day late already
     const started = await api.call('POST', '/process-instances', {
       token: owner,
-      body: { processId: 'ui-order', businessKey: 'UI-1', variables: { customer: 'Acme Brakes', committedDeliveryDate: due, reviewDue } },
+      body: {
+        processId: 'ui-order',
+        businessKey: 'UI-1',
+        variables: { customer: 'Acme Brakes', committedDeliveryDate: due, reviewDue },
+      },
     });
     expect(started.status).toBe(201);
     expect(started.body.instanceId).toBe(INSTANCE_ID);
@@ -155,13 +185,19 @@ describe('web UI (Chromium, real API)', () => {
     await page.locator('#instance-timeline .vis-item').first().waitFor();
     expect(await page.locator('#instance-timeline .vis-custom-time').count()).toBeGreaterThanOrEqual(2); // today + committed date
     expect(await page.locator('#instance-variables').textContent()).toContain('Acme Brakes');
-    expect(await page.locator('.instance-summary .badge-risk').textContent()).toContain('overdue: Review order');
+    expect(await page.locator('.instance-summary .badge-risk').textContent()).toContain(
+      'overdue: Review order',
+    );
     await w.screenshot('07-instance-started');
   });
 
   it('shows a refusal plainly: a pmc user may not complete the sales review (403)', async () => {
     const { page } = w;
-    const { body } = await api.call('GET', `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open`, { token: owner });
+    const { body } = await api.call(
+      'GET',
+      `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open`,
+      { token: owner },
+    );
     const taskId = body.items[0].taskId as string;
     await signIn('zhao.pmc', 'pmc');
     await page.goto(`/tasks/${encodeURIComponent(taskId)}`);
@@ -206,7 +242,9 @@ describe('web UI (Chromium, real API)', () => {
     await page.locator('.djs-element.token-active[data-element-id="Task_Approve"]').waitFor();
     await page.locator('.token-badge-completed[data-element-id="Task_Review"]').waitFor();
     expect(await page.locator('.djs-element.token-active[data-element-id="Task_Review"]').count()).toBe(0);
-    expect(await page.locator('#instance-variables').textContent()).toContain('Capacity confirmed with production');
+    expect(await page.locator('#instance-variables').textContent()).toContain(
+      'Capacity confirmed with production',
+    );
     await page.locator('#instance-timeline .vis-item.tl-task-completed').first().waitFor();
     await w.screenshot('12-instance-moved-on');
   });
@@ -232,7 +270,10 @@ describe('web UI (Chromium, real API)', () => {
     await page.locator('.fjs-editor-container, .fjs-form-editor, .fjs-container').first().waitFor();
     await page.getByText('Review comment').first().waitFor();
     await page.click('#deploy-form');
-    await page.locator('.deploy-status .success-box').getByText(/Deployed form ui-order-review version \d+/).waitFor();
+    await page
+      .locator('.deploy-status .success-box')
+      .getByText(/Deployed form ui-order-review version \d+/)
+      .waitFor();
     await w.screenshot('15-form-editor');
 
     await page.goto('/meetings');

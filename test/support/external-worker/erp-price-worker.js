@@ -13,8 +13,13 @@ async function main() {
     taskQueue: 'bpmn-jobs-erp-price',
     activities: {
       'erp-price': async (job) => {
-        if (process.env.FAIL_FLAG_FILE && existsSync(process.env.FAIL_FLAG_FILE)) throw new Error('ERP is unreachable');
-        return { price: job.variables.quantity * 12.5, currency: job.headers.currency, pricedBy: `pid ${process.pid}` };
+        if (process.env.FAIL_FLAG_FILE && existsSync(process.env.FAIL_FLAG_FILE))
+          throw new Error('ERP is unreachable');
+        return {
+          price: job.variables.quantity * 12.5,
+          currency: job.headers.currency,
+          pricedBy: `pid ${process.pid}`,
+        };
       },
     },
   });

@@ -14,15 +14,29 @@ describe('configuration', () => {
   it('switches the embedded parts off in production and then requires a JWKS URL', () => {
     const env = { TEMPORAL_ADDRESS: 'temporal.internal:7233', DATABASE_URL: 'postgres://u:p@db/app' };
     expect(() => loadConfig(env)).toThrow(/AUTH_JWKS_URL: is required outside the embedded default/);
-    const config = loadConfig({ ...env, AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json', TEMPORAL_API_KEY: 'k' });
+    const config = loadConfig({
+      ...env,
+      AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json',
+      TEMPORAL_API_KEY: 'k',
+    });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db/app' });
-    expect(config.temporal).toMatchObject({ address: 'temporal.internal:7233', embedded: undefined, tls: true, apiKey: 'k' });
+    expect(config.temporal).toMatchObject({
+      address: 'temporal.internal:7233',
+      embedded: undefined,
+      tls: true,
+      apiKey: 'k',
+    });
     expect(config.auth.devIssuer).toBe(false);
   });
 
   it('lists every invalid setting with a clear message', () => {
     try {
-      loadConfig({ PORT: 'eighty', PLANT_TIME_ZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x', TEMPORAL_TLS_CERT_PATH: '/c.pem' });
+      loadConfig({
+        PORT: 'eighty',
+        PLANT_TIME_ZONE: 'Mars/Olympus',
+        DATABASE_URL: 'mysql://x',
+        TEMPORAL_TLS_CERT_PATH: '/c.pem',
+      });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

@@ -7,11 +7,20 @@ import { join } from 'node:path';
 import { analyseBpmn } from '../../../model/deploy-model';
 
 const DIAGRAMS = join(__dirname, '..', '..', '..', 'diagrams');
-const files = readdirSync(DIAGRAMS).filter((f) => f.endsWith('.bpmn')).sort();
+const files = readdirSync(DIAGRAMS)
+  .filter((f) => f.endsWith('.bpmn'))
+  .sort();
 
 describe('process pack diagrams', () => {
   it('ships the four procedure diagrams', () => {
-    expect(files).toEqual(expect.arrayContaining(['contract-review.bpmn', 'late-order.bpmn', 'csr-change.bpmn', 'csr-annual-check.bpmn']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'contract-review.bpmn',
+        'late-order.bpmn',
+        'csr-change.bpmn',
+        'csr-annual-check.bpmn',
+      ]),
+    );
   });
 
   it.each(files)('%s deploys with zero errors and full DI', async (file) => {
@@ -24,6 +33,7 @@ describe('process pack diagrams', () => {
     // every flow node and flow is drawn (in the main plane or its subprocess's plane)
     const drawn = new Set([...xml.matchAll(/bpmnElement="([^"]+)"/g)].map((m) => m[1]));
     const graph = analysis.graphs[0];
-    for (const id of [...Object.keys(graph.nodes), ...Object.keys(graph.flows)]) expect(drawn.has(id) ? id : `${id} (no DI)`).toBe(id);
+    for (const id of [...Object.keys(graph.nodes), ...Object.keys(graph.flows)])
+      expect(drawn.has(id) ? id : `${id} (no DI)`).toBe(id);
   });
 });

@@ -15,7 +15,9 @@ const withBoundary = (event: Parameters<ReturnType<typeof graph>['boundary']>[2]
 
 describe('boundary events', () => {
   it('interrupting timer terminates the activity and closes its task as cancelled', () => {
-    const d = new Driver(withBoundary({ type: 'timer', timer: { kind: 'duration', expression: 'P2D' } }, true)).start();
+    const d = new Driver(
+      withBoundary({ type: 'timer', timer: { kind: 'duration', expression: 'P2D' } }, true),
+    ).start();
     const taskId = d.taskId('review');
     d.advance(2 * DAY);
     expect(d.state.tasks).toEqual({});
@@ -26,7 +28,9 @@ describe('boundary events', () => {
   });
 
   it('non-interrupting timer cycle repeats until the activity ends', () => {
-    const d = new Driver(withBoundary({ type: 'timer', timer: { kind: 'cycle', expression: 'R/P1D' } }, false)).start();
+    const d = new Driver(
+      withBoundary({ type: 'timer', timer: { kind: 'cycle', expression: 'R/P1D' } }, false),
+    ).start();
     d.advance(3 * DAY + HOUR);
     expect(d.state.completed.b).toBe(3);
     for (let i = 0; i < 3; i++) d.completeJob('remind');
@@ -38,13 +42,17 @@ describe('boundary events', () => {
   });
 
   it('bounded cycle R2 fires twice', () => {
-    const d = new Driver(withBoundary({ type: 'timer', timer: { kind: 'cycle', expression: 'R2/PT1H' } }, false)).start();
+    const d = new Driver(
+      withBoundary({ type: 'timer', timer: { kind: 'cycle', expression: 'R2/PT1H' } }, false),
+    ).start();
     d.advance(10 * HOUR);
     expect(d.state.completed.b).toBe(2);
   });
 
   it('message boundary correlates by key and carries its variables', () => {
-    const d = new Driver(withBoundary({ type: 'message', messageName: 'withdraw', correlationKey: '=id' }, true)).start({ id: 42 });
+    const d = new Driver(
+      withBoundary({ type: 'message', messageName: 'withdraw', correlationKey: '=id' }, true),
+    ).start({ id: 42 });
     d.message('withdraw', '41');
     expect(d.active()).toEqual(['review']);
     d.message('withdraw', '42', { reason: 'customer' });
@@ -65,7 +73,11 @@ describe('boundary events', () => {
       .flow('specific', 'e1')
       .flow('any', 'e2')
       .build();
-    expect(new Driver(g).start().failJob('t', 'NO_STOCK', { sku: 1 }).trace()).toEqual(['start', 'specific', 'e1']);
+    expect(new Driver(g).start().failJob('t', 'NO_STOCK', { sku: 1 }).trace()).toEqual([
+      'start',
+      'specific',
+      'e1',
+    ]);
     expect(new Driver(g).start().failJob('t', 'OTHER').trace()).toEqual(['start', 'any', 'e2']);
   });
 

@@ -22,7 +22,13 @@ describe('gateways', () => {
   });
 
   it('exclusive without a matching flow or default raises an incident on the gateway', () => {
-    const g = graph().start().gateway('exclusiveGateway', 'xor').end().flow('start', 'xor').conditional('xor', 'end', '=false').build();
+    const g = graph()
+      .start()
+      .gateway('exclusiveGateway', 'xor')
+      .end()
+      .flow('start', 'xor')
+      .conditional('xor', 'end', '=false')
+      .build();
     const d = new Driver(g).start();
     expect(d.state.incidents[0]).toMatchObject({ elementId: 'xor', kind: 'expression' });
     expect(d.active()).toEqual(['xor']);
@@ -81,8 +87,24 @@ describe('gateways', () => {
     const d = new Driver(g);
     // a boundary error on b leads elsewhere: after it fires, the merge no longer waits for b.
     g.nodes.b.boundaryEvents = ['err'];
-    g.nodes.err = { id: 'err', kind: 'boundaryEvent', parent: 'proc', attachedTo: 'b', cancelActivity: true, event: { type: 'error' }, incoming: [], outgoing: ['f_err'] };
-    g.nodes.errEnd = { id: 'errEnd', kind: 'endEvent', parent: 'proc', event: { type: 'none' }, incoming: ['f_err'], outgoing: [] };
+    g.nodes.err = {
+      id: 'err',
+      kind: 'boundaryEvent',
+      parent: 'proc',
+      attachedTo: 'b',
+      cancelActivity: true,
+      event: { type: 'error' },
+      incoming: [],
+      outgoing: ['f_err'],
+    };
+    g.nodes.errEnd = {
+      id: 'errEnd',
+      kind: 'endEvent',
+      parent: 'proc',
+      event: { type: 'none' },
+      incoming: ['f_err'],
+      outgoing: [],
+    };
     g.flows.f_err = { id: 'f_err', source: 'err', target: 'errEnd' };
     d.start({ x: 50 }).completeJob('a');
     expect(d.state.completed.merge).toBeUndefined();
@@ -124,9 +146,31 @@ describe('message time to live', () => {
 
   it('a message with a time to live waits for the subscription that opens later, and is correlated once', () => {
     const d = new Driver(waitsLater()).start({ orderId: 'o-1' });
-    d.send({ type: 'message', name: 'payment', correlationKey: 'o-1', variables: { amount: 3 }, messageId: 'p1', timeToLiveMs: HOUR });
-    d.send({ type: 'message', name: 'payment', correlationKey: 'o-1', variables: { amount: 3 }, messageId: 'p1', timeToLiveMs: HOUR });
-    expect(d.state.bufferedMessages).toEqual([{ name: 'payment', correlationKey: 'o-1', variables: { amount: 3 }, messageId: 'p1', expiresAt: d.now + HOUR }]);
+    d.send({
+      type: 'message',
+      name: 'payment',
+      correlationKey: 'o-1',
+      variables: { amount: 3 },
+      messageId: 'p1',
+      timeToLiveMs: HOUR,
+    });
+    d.send({
+      type: 'message',
+      name: 'payment',
+      correlationKey: 'o-1',
+      variables: { amount: 3 },
+      messageId: 'p1',
+      timeToLiveMs: HOUR,
+    });
+    expect(d.state.bufferedMessages).toEqual([
+      {
+        name: 'payment',
+        correlationKey: 'o-1',
+        variables: { amount: 3 },
+        messageId: 'p1',
+        expiresAt: d.now + HOUR,
+      },
+    ]);
     d.completeJob('prepare');
     expect(d.trace()).toEqual(['start', 'prepare', 'paid', 'end']);
     expect(d.variables).toMatchObject({ amount: 3 });
@@ -137,7 +181,13 @@ describe('message time to live', () => {
     const dropped = new Driver(waitsLater()).start({ orderId: 'o-1' }).message('payment', 'o-1');
     expect(dropped.state.bufferedMessages).toBeUndefined();
     const expired = new Driver(waitsLater()).start({ orderId: 'o-1' });
-    expired.send({ type: 'message', name: 'payment', correlationKey: 'o-1', messageId: 'p1', timeToLiveMs: HOUR });
+    expired.send({
+      type: 'message',
+      name: 'payment',
+      correlationKey: 'o-1',
+      messageId: 'p1',
+      timeToLiveMs: HOUR,
+    });
     expired.now += 2 * HOUR;
     expired.completeJob('prepare');
     expect(expired.active()).toEqual(['paid']);

@@ -5,7 +5,14 @@ const mi = (sequential: boolean, completionCondition?: string) =>
   graph()
     .start()
     .service('check', 'check', undefined, {
-      multiInstance: { sequential, inputCollection: '=items', inputElement: 'item', outputCollection: 'results', outputElement: '=result', ...(completionCondition ? { completionCondition } : {}) },
+      multiInstance: {
+        sequential,
+        inputCollection: '=items',
+        inputElement: 'item',
+        outputCollection: 'results',
+        outputElement: '=result',
+        ...(completionCondition ? { completionCondition } : {}),
+      },
     })
     .end()
     .flow('start', 'check', 'end')
@@ -15,8 +22,13 @@ describe('multi-instance', () => {
   it('parallel: one job per item with item and loopCounter; results in item order', () => {
     const d = new Driver(mi(false)).start({ items: ['a', 'b', 'c'] });
     const jobs = [...d.jobs.values()];
-    expect(jobs.map((j) => [j.variables.item, j.variables.loopCounter])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
-    for (const j of [jobs[2], jobs[0], jobs[1]]) d.send({ type: 'activityCompleted', jobKey: j.jobKey, variables: { result: `${j.variables.item}!` } });
+    expect(jobs.map((j) => [j.variables.item, j.variables.loopCounter])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    for (const j of [jobs[2], jobs[0], jobs[1]])
+      d.send({ type: 'activityCompleted', jobKey: j.jobKey, variables: { result: `${j.variables.item}!` } });
     expect(d.variables.results).toEqual(['a!', 'b!', 'c!']);
     expect(d.state.completed.check).toBe(3);
     expect(d.state.status).toBe('COMPLETED');
@@ -51,7 +63,15 @@ describe('multi-instance', () => {
   it('multi-instance subprocess keeps each iteration in its own scope', () => {
     const g = graph()
       .start()
-      .subProcess('each', undefined, { multiInstance: { sequential: false, inputCollection: '=[1,2]', inputElement: 'n', outputCollection: 'out', outputElement: '=n * 10' } })
+      .subProcess('each', undefined, {
+        multiInstance: {
+          sequential: false,
+          inputCollection: '=[1,2]',
+          inputElement: 'n',
+          outputCollection: 'out',
+          outputElement: '=n * 10',
+        },
+      })
       .end()
       .flow('start', 'each', 'end')
       .start('s', 'each')

@@ -7,7 +7,12 @@ import fc from 'fast-check';
 import { graph, type GraphBuilder } from './support/graph-builder';
 import { Driver } from './support/driver';
 
-type Block = { t: 'task' } | { t: 'job' } | { t: 'seq'; items: Block[] } | { t: 'par' | 'or' | 'xor'; branches: Block[] } | { t: 'sub'; body: Block };
+type Block =
+  | { t: 'task' }
+  | { t: 'job' }
+  | { t: 'seq'; items: Block[] }
+  | { t: 'par' | 'or' | 'xor'; branches: Block[] }
+  | { t: 'sub'; body: Block };
 
 const block: fc.Arbitrary<Block> = fc.letrec<{ b: Block }>((tie) => ({
   b: fc.oneof(
@@ -15,13 +20,22 @@ const block: fc.Arbitrary<Block> = fc.letrec<{ b: Block }>((tie) => ({
     fc.constant<Block>({ t: 'task' }),
     fc.constant<Block>({ t: 'job' }),
     fc.record({ t: fc.constant('seq' as const), items: fc.array(tie('b'), { minLength: 1, maxLength: 3 }) }),
-    fc.record({ t: fc.constantFrom('par' as const, 'or' as const, 'xor' as const), branches: fc.array(tie('b'), { minLength: 2, maxLength: 3 }) }),
+    fc.record({
+      t: fc.constantFrom('par' as const, 'or' as const, 'xor' as const),
+      branches: fc.array(tie('b'), { minLength: 2, maxLength: 3 }),
+    }),
     fc.record({ t: fc.constant('sub' as const), body: tie('b') }),
   ),
 })).b;
 
 /** Emit a block between `from` and a new exit node; returns the exit id. */
-function emit(b: GraphBuilder, blk: Block, from: string, scope: string | undefined, ids: { n: number }): string {
+function emit(
+  b: GraphBuilder,
+  blk: Block,
+  from: string,
+  scope: string | undefined,
+  ids: { n: number },
+): string {
   const id = (p: string) => `${p}${++ids.n}`;
   switch (blk.t) {
     case 'task': {
@@ -44,7 +58,8 @@ function emit(b: GraphBuilder, blk: Block, from: string, scope: string | undefin
       return s;
     }
     default: {
-      const kind = blk.t === 'par' ? 'parallelGateway' : blk.t === 'or' ? 'inclusiveGateway' : 'exclusiveGateway';
+      const kind =
+        blk.t === 'par' ? 'parallelGateway' : blk.t === 'or' ? 'inclusiveGateway' : 'exclusiveGateway';
       const split = id('split');
       const join = id('join');
       b.gateway(kind, split, scope).gateway(kind, join, scope).flow(from, split);
@@ -70,7 +85,11 @@ describe('properties of the core', () => {
         const last = emit(b, root, 'start', undefined, ids);
         b.end('end').flow(last, 'end');
         const g = b.build();
-        const variables = Object.fromEntries(Object.keys(g.nodes).filter((k) => k.startsWith('split')).map((k) => [`pick${k}`, pick]));
+        const variables = Object.fromEntries(
+          Object.keys(g.nodes)
+            .filter((k) => k.startsWith('split'))
+            .map((k) => [`pick${k}`, pick]),
+        );
         const d = new Driver(g).start(variables);
         for (let i = 0; d.jobs.size > 0 && i < 1000; i++) {
           const jobs = [...d.jobs.values()];

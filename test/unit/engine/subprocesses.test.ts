@@ -5,7 +5,10 @@ describe('subprocesses and event subprocesses', () => {
   it('embedded subprocess: input locals stay inside, output mappings come out', () => {
     const g = graph()
       .start()
-      .subProcess('sub', undefined, { inputs: [{ source: '=10', target: 'local' }], outputs: [{ source: '=local + fromTask', target: 'total' }] })
+      .subProcess('sub', undefined, {
+        inputs: [{ source: '=10', target: 'local' }],
+        outputs: [{ source: '=local + fromTask', target: 'total' }],
+      })
       .end('done')
       .flow('start', 'sub', 'done')
       .start('s1', 'sub')
@@ -97,7 +100,13 @@ describe('subprocesses and event subprocesses', () => {
   });
 
   it('a duplicate message id is correlated once', () => {
-    const g = graph().start().receive('r', 'go').receive('r2', 'go').end().flow('start', 'r', 'r2', 'end').build();
+    const g = graph()
+      .start()
+      .receive('r', 'go')
+      .receive('r2', 'go')
+      .end()
+      .flow('start', 'r', 'r2', 'end')
+      .build();
     const d = new Driver(g).start().message('go', undefined, {}, 'same').message('go', undefined, {}, 'same');
     expect(d.active()).toEqual(['r2']);
   });
@@ -132,7 +141,12 @@ describe('call activities', () => {
   it('starts the child with the visible variables and merges its result', () => {
     const d = new Driver(parent()).start({ a: 1 });
     const [child] = d.children.values();
-    expect(child).toMatchObject({ elementId: 'call', processId: 'child', binding: 'latest', variables: { a: 1, x: 1 } });
+    expect(child).toMatchObject({
+      elementId: 'call',
+      processId: 'child',
+      binding: 'latest',
+      variables: { a: 1, x: 1 },
+    });
     d.send({ type: 'childCompleted', childKey: child.childKey, variables: { y: 2 } });
     expect(d.variables).toEqual({ a: 1, y: 2 });
   });
@@ -140,12 +154,21 @@ describe('call activities', () => {
   it('catches an error the child could not handle', () => {
     const d = new Driver(parent()).start({ a: 1 });
     const [child] = d.children.values();
-    d.send({ type: 'childFailed', childKey: child.childKey, error: { errorCode: 'CHILD_ERR' }, message: 'x' });
+    d.send({
+      type: 'childFailed',
+      childKey: child.childKey,
+      error: { errorCode: 'CHILD_ERR' },
+      message: 'x',
+    });
     expect(d.trace()).toEqual(['start', 'failed', 'failEnd']);
   });
 
   it('a child instance fails with an uncaught error instead of raising an incident', () => {
-    const g = graph('child').start().end('boom', undefined, { type: 'error', errorCode: 'CHILD_ERR' }).flow('start', 'boom').build();
+    const g = graph('child')
+      .start()
+      .end('boom', undefined, { type: 'error', errorCode: 'CHILD_ERR' })
+      .flow('start', 'boom')
+      .build();
     const d = new Driver(g).start({}, { propagateErrors: true });
     expect(d.state.status).toBe('FAILED');
     expect(d.commands.at(-1)).toEqual({ type: 'failInstance', error: { errorCode: 'CHILD_ERR' } });

@@ -15,7 +15,11 @@ describe('tasks and variables', () => {
     expect(d.job('charge')).toMatchObject({ taskType: 'payment', retries: 3, variables: { amount: 21 } });
     d.completeJob('charge', { paid: true });
     const task = Object.values(d.state.tasks)[0];
-    expect(task).toMatchObject({ elementId: 'approve', candidateGroups: ['sales', 'qa'], formId: 'approve-form' });
+    expect(task).toMatchObject({
+      elementId: 'approve',
+      candidateGroups: ['sales', 'qa'],
+      formId: 'approve-form',
+    });
     d.completeTask('approve', { approved: true });
     expect(d.state.status).toBe('COMPLETED');
     expect(d.trace()).toEqual(['start', 'charge', 'sum', 'approve', 'end']);
@@ -27,7 +31,10 @@ describe('tasks and variables', () => {
     const g = graph()
       .start()
       .service('lookup', 'lookup', undefined, {
-        inputs: [{ source: '=customer.id', target: 'id' }, { source: 'static text', target: 'note' }],
+        inputs: [
+          { source: '=customer.id', target: 'id' },
+          { source: 'static text', target: 'note' },
+        ],
         outputs: [{ source: '=result.name', target: 'customer.name' }],
       })
       .end()
@@ -81,12 +88,21 @@ describe('tasks and variables', () => {
     const g = graph().start().service('t').end().flow('start', 't', 'end').build();
     const d = new Driver(g).start();
     const before = JSON.stringify(d.state);
-    d.send({ type: 'activityCompleted', jobKey: 'nope' }).send({ type: 'timerFired', timerKey: 'x' }).message('unknown');
+    d.send({ type: 'activityCompleted', jobKey: 'nope' })
+      .send({ type: 'timerFired', timerKey: 'x' })
+      .message('unknown');
     expect(JSON.stringify(d.state)).toBe(before);
   });
 
   it('cancels: open tasks closed as cancelled, jobs cancelled, instance terminated', () => {
-    const g = graph().start().gateway('parallelGateway', 'fork').user('u').service('s').flow('start', 'fork', 'u').flow('fork', 's').build();
+    const g = graph()
+      .start()
+      .gateway('parallelGateway', 'fork')
+      .user('u')
+      .service('s')
+      .flow('start', 'fork', 'u')
+      .flow('fork', 's')
+      .build();
     const d = new Driver(g).start().send({ type: 'cancel' });
     expect(d.state.status).toBe('TERMINATED');
     const types = d.commands.slice(-4).map((c) => c.type);

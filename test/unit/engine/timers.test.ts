@@ -4,13 +4,19 @@ import { T0 } from './support/driver';
 describe('timer semantics', () => {
   it('durations, including calendar months', () => {
     expect(addDuration(T0, 'PT1H30M')).toBe(T0 + 90 * 60_000);
-    expect(new Date(addDuration(Date.UTC(2024, 0, 31), 'P1M')).toISOString()).toBe('2024-03-02T00:00:00.000Z');
+    expect(new Date(addDuration(Date.UTC(2024, 0, 31), 'P1M')).toISOString()).toBe(
+      '2024-03-02T00:00:00.000Z',
+    );
     expect(() => addDuration(T0, 'P')).toThrow();
   });
 
   it('dates without an offset are wall time in the configured zone', () => {
-    expect(new Date(parseDateTime('2024-01-02T09:00:00', 'Asia/Shanghai')).toISOString()).toBe('2024-01-02T01:00:00.000Z');
-    expect(new Date(parseDateTime('2024-01-02T09:00:00Z', 'Asia/Shanghai')).toISOString()).toBe('2024-01-02T09:00:00.000Z');
+    expect(new Date(parseDateTime('2024-01-02T09:00:00', 'Asia/Shanghai')).toISOString()).toBe(
+      '2024-01-02T01:00:00.000Z',
+    );
+    expect(new Date(parseDateTime('2024-01-02T09:00:00Z', 'Asia/Shanghai')).toISOString()).toBe(
+      '2024-01-02T09:00:00.000Z',
+    );
   });
 
   it('R[n]/duration cycles count down; FEEL expressions are evaluated first', () => {

@@ -8,7 +8,10 @@ describe('analyseBpmn', () => {
     expect(graph.processId).toBe('order');
     expect(graph.name).toBe('Order handling');
     expect(Object.keys(graph.nodes)).toEqual(['Start', 'Notify', 'End']);
-    expect(graph.nodes.Notify).toMatchObject({ taskType: 'io.camunda:slack:1', headers: { resultVariable: 'slackResult' } });
+    expect(graph.nodes.Notify).toMatchObject({
+      taskType: 'io.camunda:slack:1',
+      headers: { resultVariable: 'slackResult' },
+    });
   });
 
   it('reads starterGroups from zeebe:properties, trimmed, empty entries dropped', async () => {

@@ -11,7 +11,9 @@ describe('parseBpmn: hostile and malformed input', () => {
     const parsed = await parseBpmn(xxe);
 
     expect(parsed.definitions).toBeNull();
-    expect(parsed.errors).toEqual([{ elementId: null, rule: 'xml-doctype', message: expect.stringContaining('DOCTYPE') }]);
+    expect(parsed.errors).toEqual([
+      { elementId: null, rule: 'xml-doctype', message: expect.stringContaining('DOCTYPE') },
+    ]);
   });
 
   it('rejects entity expansion (billion laughs)', async () => {
@@ -26,7 +28,9 @@ describe('parseBpmn: hostile and malformed input', () => {
     const padding = `<!-- ${'中'.repeat(Math.ceil(MAX_BPMN_BYTES / 3))} -->`;
 
     expect(MAX_BPMN_BYTES).toBe(2 * 1024 * 1024);
-    expect(await rulesOf(valid.replace('</bpmn:definitions>', `${padding}</bpmn:definitions>`))).toEqual(['document-size']);
+    expect(await rulesOf(valid.replace('</bpmn:definitions>', `${padding}</bpmn:definitions>`))).toEqual([
+      'document-size',
+    ]);
     expect(await rulesOf(valid + ' '.repeat(MAX_BPMN_BYTES))).toEqual(['document-size']);
   });
 
@@ -35,7 +39,11 @@ describe('parseBpmn: hostile and malformed input', () => {
     ['whitespace', '  \n ', 'document-empty'],
     ['plain text', 'hello', 'xml-syntax'],
     ['JSON', '{"xml": "<bpmn/>"}', 'xml-syntax'],
-    ['truncated XML', '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="P">', 'xml-syntax'],
+    [
+      'truncated XML',
+      '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process id="P">',
+      'xml-syntax',
+    ],
     ['XML that is not BPMN', '<html><body/></html>', 'xml-syntax'],
   ])('rejects %s with a clear problem', async (_case, xml, rule) => {
     const { errors, graphs } = await analyseBpmn(xml);
@@ -54,7 +62,11 @@ describe('parseBpmn: hostile and malformed input', () => {
 
     expect(errors).toEqual(
       expect.arrayContaining([
-        { elementId: 'Flow_Start_Work', rule: 'bpmn-schema', message: expect.stringContaining('unresolved reference <Missing>') },
+        {
+          elementId: 'Flow_Start_Work',
+          rule: 'bpmn-schema',
+          message: expect.stringContaining('unresolved reference <Missing>'),
+        },
         { elementId: 'Work', rule: 'bpmn-schema', message: expect.stringContaining('duplicate ID <Work>') },
       ]),
     );
@@ -67,6 +79,8 @@ describe('parseBpmn: hostile and malformed input', () => {
 
     expect(errors).toEqual([]);
     expect(graphs).toHaveLength(1);
-    expect(warnings).toContainEqual(expect.objectContaining({ rule: 'bpmn-schema', message: expect.stringContaining('encoding') }));
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ rule: 'bpmn-schema', message: expect.stringContaining('encoding') }),
+    );
   });
 });

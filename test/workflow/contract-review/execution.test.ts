@@ -5,7 +5,13 @@
  * meeting, a 5D report — with the customer told each time.
  */
 import { ContractSignalService } from '../../../api/contracts/contract-signal.service';
-import { ChangeNoticeEntity, ContractRevisionEntity, FiveDReportEntity, LateOrderEntity, LateOrderReviewEntity } from '../../../persistence/entities/contract-review';
+import {
+  ChangeNoticeEntity,
+  ContractRevisionEntity,
+  FiveDReportEntity,
+  LateOrderEntity,
+  LateOrderReviewEntity,
+} from '../../../persistence/entities/contract-review';
 import { timelineQuery } from '../../../workflows/protocol';
 import { waitFor } from '../support/wait';
 import { DAY, HOUR, PackEnv, plantDateOf, plantDay, plantInstant } from './support/pack-env';
@@ -22,40 +28,89 @@ const SALES = ['sales'];
 
 async function signRegular(instanceId: string, today: string) {
   await t.completeOpen(instanceId, 'Task_ConfirmClass', 'li.na', SALES, { contractClass: 'regular' });
-  await t.completeOpen(instanceId, 'Task_SignContract', 'li.na', SALES, { signatory: 'Li Na', signedOn: today });
+  await t.completeOpen(instanceId, 'Task_SignContract', 'li.na', SALES, {
+    signatory: 'Li Na',
+    signedOn: today,
+  });
   await t.waitAt(instanceId, 'Gateway_ExecutionEvents');
 }
 
 it('CR-9: an amendment sends the executing contract back to review; PMC, R&D, production and procurement acknowledge the change notice', async () => {
   const today = plantDateOf(await t.skipToPlant(2, 10));
-  const { instanceId } = await t.createContract({ contractNo: 'A-1', lines: [{ partNo: 'HL-100', quantity: 300, unitPrice: 12.5, currency: 'CNY', requestedDate: plantDay(today, 20) }] });
+  const { instanceId } = await t.createContract({
+    contractNo: 'A-1',
+    lines: [
+      {
+        partNo: 'HL-100',
+        quantity: 300,
+        unitPrice: 12.5,
+        currency: 'CNY',
+        requestedDate: plantDay(today, 20),
+      },
+    ],
+  });
   await signRegular(instanceId, today);
 
-  const { revision } = await t.amendments.amend('A-1', { requestedBy: 'customer', changes: { lines: [{ lineNo: 1, quantity: 450, requestedDate: plantDay(today, 25) }] }, reason: 'customer forecast raised' }, { user: 'li.na', groups: SALES });
+  const { revision } = await t.amendments.amend(
+    'A-1',
+    {
+      requestedBy: 'customer',
+      changes: { lines: [{ lineNo: 1, quantity: 450, requestedDate: plantDay(today, 25) }] },
+      reason: 'customer forecast raised',
+    },
+    { user: 'li.na', groups: SALES },
+  );
   expect(revision).toBe(1);
   // The full re-review: class confirmed again, stock checked again, signed again.
   const confirm = await t.openTask(instanceId, 'Task_ConfirmClass', (task) => task.variables?.revision === 1);
   await t.complete(confirm, 'li.na', SALES, { contractClass: 'regular' });
-  await t.completeOpen(instanceId, 'Task_SignContract', 'li.na', SALES, { signatory: 'Li Na', signedOn: today });
+  await t.completeOpen(instanceId, 'Task_SignContract', 'li.na', SALES, {
+    signatory: 'Li Na',
+    signedOn: today,
+  });
 
   const acks = await t.openTasks(instanceId, 'Task_AcknowledgeChangeNotice', 4);
   expect(acks.map((a) => a.candidateGroups[0]).sort()).toEqual(['pmc', 'procurement', 'production', 'rnd']);
-  for (const ack of acks) await t.complete(ack, `${ack.candidateGroups[0]}.lead`, ack.candidateGroups, { acknowledged: true, acknowledgementNotes: `${ack.candidateGroups[0]} replanned` });
+  for (const ack of acks)
+    await t.complete(ack, `${ack.candidateGroups[0]}.lead`, ack.candidateGroups, {
+      acknowledged: true,
+      acknowledgementNotes: `${ack.candidateGroups[0]} replanned`,
+    });
   await t.waitAt(instanceId, 'Gateway_ExecutionEvents');
-  await t.deliveries.record('A-1', { partNo: 'HL-100', quantity: 450, deliveredAt: new Date(await t.now()).toISOString() }, { user: 'wms', groups: ['service'] });
+  await t.deliveries.record(
+    'A-1',
+    { partNo: 'HL-100', quantity: 450, deliveredAt: new Date(await t.now()).toISOString() },
+    { user: 'wms', groups: ['service'] },
+  );
   expect(await t.result(instanceId)).toMatchObject({ state: 'COMPLETED' });
 
   const trace = await t.trace(instanceId);
   const amendAt = trace.indexOf('Catch_Amendment');
-  expect(trace.slice(amendAt, amendAt + 5)).toEqual(['Catch_Amendment', 'Gateway_Amend', 'Task_RecordAmendment', 'Gateway_Classify', 'Task_ConfirmClass']);
+  expect(trace.slice(amendAt, amendAt + 5)).toEqual([
+    'Catch_Amendment',
+    'Gateway_Amend',
+    'Task_RecordAmendment',
+    'Gateway_Classify',
+    'Task_ConfirmClass',
+  ]);
   expect(trace.filter((e) => e === 'Task_CheckAvailability')).toHaveLength(2);
   expect(trace.filter((e) => e === 'Task_RecordAcknowledgement')).toHaveLength(4);
   expect(trace.filter((e) => e === 'Task_StampAndSend')).toHaveLength(2);
 
   const detail = await t.queries.detail('A-1');
-  expect(detail).toMatchObject({ revision: 1, status: 'completed', lines: [expect.objectContaining({ quantity: 450, deliveredQty: 450, committedDate: plantDay(today, 25) })] });
-  expect(detail.revisions).toEqual([expect.objectContaining({ revision: 1, requestedBy: 'customer', reason: 'customer forecast raised' })]);
-  const notices = await t.db.getRepository(ChangeNoticeEntity).find({ where: { contractNo: 'A-1' }, order: { department: 'ASC' } });
+  expect(detail).toMatchObject({
+    revision: 1,
+    status: 'completed',
+    lines: [
+      expect.objectContaining({ quantity: 450, deliveredQty: 450, committedDate: plantDay(today, 25) }),
+    ],
+  });
+  expect(detail.revisions).toEqual([
+    expect.objectContaining({ revision: 1, requestedBy: 'customer', reason: 'customer forecast raised' }),
+  ]);
+  const notices = await t.db
+    .getRepository(ChangeNoticeEntity)
+    .find({ where: { contractNo: 'A-1' }, order: { department: 'ASC' } });
   expect(notices.map((n) => [n.department, n.revision, !!n.acknowledgedAt, n.acknowledgementNotes])).toEqual([
     ['pmc', 1, true, 'pmc replanned'],
     ['procurement', 1, true, 'procurement replanned'],
@@ -64,21 +119,31 @@ it('CR-9: an amendment sends the executing contract back to review; PMC, R&D, pr
   ]);
   expect(notices[0].summary).toMatch(/customer forecast raised/);
   expect(await t.db.getRepository(ContractRevisionEntity).countBy({ contractNo: 'A-1' })).toBe(1);
-  expect((await t.outbox('A-1')).map((m) => m.subject)).toEqual(['Contract A-1 rev. 0 (stamped 合同专用章)', 'Contract A-1 rev. 1 (stamped 合同专用章)']);
+  expect((await t.outbox('A-1')).map((m) => m.subject)).toEqual([
+    'Contract A-1 rev. 0 (stamped 合同专用章)',
+    'Contract A-1 rev. 1 (stamped 合同专用章)',
+  ]);
 });
 
 it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at 09:00 plant time, escalated to the next Monday meeting, 5D report, customer told each time', async () => {
   const monday = await t.skipToPlant(1, 10);
   const today = plantDateOf(monday);
   const wednesday = plantDay(today, 2);
-  const { instanceId } = await t.createContract({ contractNo: 'L-1', lines: [{ partNo: 'HL-100', quantity: 800, unitPrice: 12.5, currency: 'CNY', requestedDate: wednesday }] });
+  const { instanceId } = await t.createContract({
+    contractNo: 'L-1',
+    lines: [{ partNo: 'HL-100', quantity: 800, unitPrice: 12.5, currency: 'CNY', requestedDate: wednesday }],
+  });
   await signRegular(instanceId, today);
 
   // Nothing is delivered by Wednesday: at Thursday 00:00 the due-date timer raises the late order.
-  const lateOrder = await waitFor(async () => {
-    await t.env.sleep(6 * HOUR);
-    return (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'L-1' })) ?? undefined;
-  }, 'late order raised', 60_000);
+  const lateOrder = await waitFor(
+    async () => {
+      await t.env.sleep(6 * HOUR);
+      return (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'L-1' })) ?? undefined;
+    },
+    'late order raised',
+    60_000,
+  );
   expect(lateOrder).toMatchObject({ source: 'auto', lineNos: [1], originalDate: wednesday, state: 'open' });
   const child = lateOrder.instanceId!;
 
@@ -87,25 +152,54 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
   for (const [n, day] of reviewDays.entries()) {
     const now = await t.now();
     await t.env.sleep(plantInstant(day, 9) + HOUR - now);
-    const review = await t.openTask(child, 'Task_DailyReview', (task) => task.createdAt >= new Date(plantInstant(day, 9)).toISOString());
+    const review = await t.openTask(
+      child,
+      'Task_DailyReview',
+      (task) => task.createdAt >= new Date(plantInstant(day, 9)).toISOString(),
+    );
     expect(review.candidateGroups).toEqual(['pmc']);
-    await t.complete(review, 'zhou.pmc', ['pmc'], { reason: `LED board shortage (day ${n + 1})`, newDate: plantDay(day, 5), customerReply: `We will ship on ${plantDay(day, 5)}`, dailyOutcome: outcomes[n] });
+    await t.complete(review, 'zhou.pmc', ['pmc'], {
+      reason: `LED board shortage (day ${n + 1})`,
+      newDate: plantDay(day, 5),
+      customerReply: `We will ship on ${plantDay(day, 5)}`,
+      dailyOutcome: outcomes[n],
+    });
   }
 
   const nextMonday = plantDay(today, 14);
   await t.env.sleep(plantInstant(nextMonday, 9) + HOUR - (await t.now()));
   const decision = await t.openTask(child, 'Task_WeeklyDecision');
   expect(decision.candidateGroups).toEqual(['mfg-vp']);
-  await t.complete(decision, 'ma.vp', ['mfg-vp'], { decision: 'Overtime on line 3, air freight', decisionMeasures: 'second LED supplier', decidedNewDate: plantDay(nextMonday, 3), fiveDRequired: true });
+  await t.complete(decision, 'ma.vp', ['mfg-vp'], {
+    decision: 'Overtime on line 3, air freight',
+    decisionMeasures: 'second LED supplier',
+    decidedNewDate: plantDay(nextMonday, 3),
+    fiveDRequired: true,
+  });
   const fiveD = await t.openTask(child, 'Task_Work5D');
-  await t.complete(fiveD, 'gao.qa', ['quality'], { d1Problem: 'LED boards late', d2Containment: 'air freight' });
+  await t.complete(fiveD, 'gao.qa', ['quality'], {
+    d1Problem: 'LED boards late',
+    d2Containment: 'air freight',
+  });
   const fiveDAgain = await t.openTask(child, 'Task_Work5D', (task) => task.taskId !== fiveD.taskId);
-  await t.complete(fiveDAgain, 'gao.qa', ['quality'], { d1Problem: 'LED boards late', d2Containment: 'air freight', d3RootCause: 'single source', d4CorrectiveAction: 'second source qualified', d5Verification: 'two lots on time', fiveDClosed: true });
+  await t.complete(fiveDAgain, 'gao.qa', ['quality'], {
+    d1Problem: 'LED boards late',
+    d2Containment: 'air freight',
+    d3RootCause: 'single source',
+    d4CorrectiveAction: 'second source qualified',
+    d5Verification: 'two lots on time',
+    fiveDClosed: true,
+  });
   expect(await t.result(child)).toMatchObject({ state: 'COMPLETED' });
 
   // Timer firings, in the plant's time zone.
   const timeline = await t.env.client.workflow.getHandle(child).query(timelineQuery);
-  const fired = timeline.filter((e) => e.event === 'timer-fired').map((e) => [e.elementId, new Date(Date.parse(String(e.detail?.fireAt)) + 8 * HOUR).toISOString().slice(0, 16)]);
+  const fired = timeline
+    .filter((e) => e.event === 'timer-fired')
+    .map((e) => [
+      e.elementId,
+      new Date(Date.parse(String(e.detail?.fireAt)) + 8 * HOUR).toISOString().slice(0, 16),
+    ]);
   expect(fired).toEqual([
     ['Catch_DailyMeeting', `${reviewDays[0]}T09:00`],
     ['Catch_DailyMeeting', `${reviewDays[1]}T09:00`],
@@ -113,51 +207,119 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     ['Catch_WeeklyMeeting', `${nextMonday}T09:00`],
   ]);
   expect(await t.trace(child)).toEqual([
-    'Start_LateOrder', 'Task_OpenLateOrder',
-    ...['continue', 'continue'].flatMap(() => ['Gateway_DailyLoop', 'Catch_DailyMeeting', 'Task_DailyReview', 'Task_RecordDailyReview', 'Gateway_DailyOutcome']),
-    'Gateway_DailyLoop', 'Catch_DailyMeeting', 'Task_DailyReview', 'Task_RecordDailyReview', 'Gateway_DailyOutcome', 'Task_EscalateToWeekly', 'Catch_WeeklyMeeting',
-    'Task_WeeklyDecision', 'Task_RecordWeeklyDecision', 'Gateway_Needs5D', 'Task_Open5D', 'Gateway_5DLoop', 'Task_Work5D', 'Task_Record5D', 'Gateway_5DClosed',
-    'Gateway_5DLoop', 'Task_Work5D', 'Task_Record5D', 'Gateway_5DClosed', 'Gateway_Close', 'Task_CloseLateOrder', 'End_LateOrder',
+    'Start_LateOrder',
+    'Task_OpenLateOrder',
+    ...['continue', 'continue'].flatMap(() => [
+      'Gateway_DailyLoop',
+      'Catch_DailyMeeting',
+      'Task_DailyReview',
+      'Task_RecordDailyReview',
+      'Gateway_DailyOutcome',
+    ]),
+    'Gateway_DailyLoop',
+    'Catch_DailyMeeting',
+    'Task_DailyReview',
+    'Task_RecordDailyReview',
+    'Gateway_DailyOutcome',
+    'Task_EscalateToWeekly',
+    'Catch_WeeklyMeeting',
+    'Task_WeeklyDecision',
+    'Task_RecordWeeklyDecision',
+    'Gateway_Needs5D',
+    'Task_Open5D',
+    'Gateway_5DLoop',
+    'Task_Work5D',
+    'Task_Record5D',
+    'Gateway_5DClosed',
+    'Gateway_5DLoop',
+    'Task_Work5D',
+    'Task_Record5D',
+    'Gateway_5DClosed',
+    'Gateway_Close',
+    'Task_CloseLateOrder',
+    'End_LateOrder',
   ]);
 
   const row = await t.db.getRepository(LateOrderEntity).findOneByOrFail({ id: child });
   expect(row).toMatchObject({ state: 'resolved', newDate: plantDay(nextMonday, 3) });
-  const history = await t.db.getRepository(LateOrderReviewEntity).find({ where: { lateOrderId: child }, order: { recordedAt: 'ASC' } });
+  const history = await t.db
+    .getRepository(LateOrderReviewEntity)
+    .find({ where: { lateOrderId: child }, order: { recordedAt: 'ASC' } });
   expect(history.map((h) => [h.meeting, h.outcome, h.newDate])).toEqual([
     ['daily', 'continue', plantDay(reviewDays[0], 5)],
     ['daily', 'continue', plantDay(reviewDays[1], 5)],
     ['daily', 'escalate', plantDay(reviewDays[2], 5)],
     ['weekly', '5d', plantDay(nextMonday, 3)],
   ]);
-  expect(await t.db.getRepository(FiveDReportEntity).findOneByOrFail({ lateOrderId: child })).toMatchObject({ state: 'closed', disciplines: expect.objectContaining({ d3RootCause: 'single source' }) });
+  expect(await t.db.getRepository(FiveDReportEntity).findOneByOrFail({ lateOrderId: child })).toMatchObject({
+    state: 'closed',
+    disciplines: expect.objectContaining({ d3RootCause: 'single source' }),
+  });
 
   // CR-12.2/12.4: the customer and sales hear of every step, each exactly once.
   const messages = await t.outbox('L-1');
-  expect(messages.map((m) => m.kind)).toEqual(['stamped-contract', 'late-order-notice', 'late-order-reply', 'late-order-reply', 'late-order-reply', 'meeting-decision', 'late-order-closed']);
+  expect(messages.map((m) => m.kind)).toEqual([
+    'stamped-contract',
+    'late-order-notice',
+    'late-order-reply',
+    'late-order-reply',
+    'late-order-reply',
+    'meeting-decision',
+    'late-order-closed',
+  ]);
   for (const m of messages.slice(1)) expect(m.recipients).toEqual(['customer:lumen', 'group:sales']);
   expect(new Set(messages.map((m) => m.id)).size).toBe(messages.length);
 
   // The contract still waits for its delivery; late, it completes and counts as not on time.
-  await t.deliveries.record('L-1', { partNo: 'HL-100', quantity: 800, deliveredAt: new Date(await t.now()).toISOString() }, { user: 'wms', groups: ['service'] });
+  await t.deliveries.record(
+    'L-1',
+    { partNo: 'HL-100', quantity: 800, deliveredAt: new Date(await t.now()).toISOString() },
+    { user: 'wms', groups: ['service'] },
+  );
   expect(await t.result(instanceId)).toMatchObject({ state: 'COMPLETED' });
   const detail = await t.queries.detail('L-1');
   expect(detail.deliveries).toEqual([expect.objectContaining({ onTime: false })]);
-  expect(detail.lateOrders).toEqual([expect.objectContaining({ state: 'resolved', reviews: expect.arrayContaining([expect.objectContaining({ meeting: 'weekly' })]) })]);
-  expect(await t.trace(instanceId)).toEqual(expect.arrayContaining(['Catch_DueDatePassed', 'Task_RaiseLateOrder', 'Gateway_LateFork', 'Call_LateOrder', 'End_LateOrderClosed', 'Task_Archive']));
+  expect(detail.lateOrders).toEqual([
+    expect.objectContaining({
+      state: 'resolved',
+      reviews: expect.arrayContaining([expect.objectContaining({ meeting: 'weekly' })]),
+    }),
+  ]);
+  expect(await t.trace(instanceId)).toEqual(
+    expect.arrayContaining([
+      'Catch_DueDatePassed',
+      'Task_RaiseLateOrder',
+      'Gateway_LateFork',
+      'Call_LateOrder',
+      'End_LateOrderClosed',
+      'Task_Archive',
+    ]),
+  );
   expect(DAY).toBe(24 * HOUR);
 });
 
 it('CR-10: deliveries posted back to back (one shipment, several lines) each reach the contract; it archives the same day', async () => {
   const today = plantDateOf(await t.now());
   const due = plantDay(today, 20);
-  const { instanceId } = await t.createContract({ contractNo: 'D-2', lines: [{ partNo: 'HL-100', quantity: 10, unitPrice: 12.5, currency: 'CNY', requestedDate: due }, { partNo: 'TL-200', quantity: 20, unitPrice: 30, currency: 'CNY', requestedDate: due }, { partNo: 'HL-100', quantity: 5, unitPrice: 12.5, currency: 'CNY', requestedDate: due }] });
+  const { instanceId } = await t.createContract({
+    contractNo: 'D-2',
+    lines: [
+      { partNo: 'HL-100', quantity: 10, unitPrice: 12.5, currency: 'CNY', requestedDate: due },
+      { partNo: 'TL-200', quantity: 20, unitPrice: 30, currency: 'CNY', requestedDate: due },
+      { partNo: 'HL-100', quantity: 5, unitPrice: 12.5, currency: 'CNY', requestedDate: due },
+    ],
+  });
   await signRegular(instanceId, today);
   const deliveredAt = new Date(await t.now()).toISOString();
   const wms = { user: 'wms', groups: ['service'] };
   await t.deliveries.record('D-2', { partNo: 'HL-100', lineNo: 1, quantity: 10, deliveredAt }, wms);
   await t.deliveries.record('D-2', { partNo: 'TL-200', quantity: 20, deliveredAt }, wms);
   await t.deliveries.record('D-2', { partNo: 'HL-100', lineNo: 3, quantity: 5, deliveredAt }, wms);
-  await waitFor(async () => (await t.queries.entity('D-2')).status === 'completed', 'D-2 archived without waiting for the committed date', 20_000);
+  await waitFor(
+    async () => (await t.queries.entity('D-2')).status === 'completed',
+    'D-2 archived without waiting for the committed date',
+    20_000,
+  );
   const trace = await t.trace(instanceId);
   expect(trace).not.toContain('Catch_DueDatePassed');
   expect(trace.filter((e) => e === 'Task_CheckOnTime').length).toBeGreaterThanOrEqual(1);
@@ -165,27 +327,77 @@ it('CR-10: deliveries posted back to back (one shipment, several lines) each rea
 
 it('CR-12.1: a delay declared in the moment the instance is busy is kept until it waits again, not dropped', async () => {
   const today = plantDateOf(await t.now());
-  const { instanceId } = await t.createContract({ contractNo: 'D-3', lines: [{ partNo: 'HL-100', quantity: 40, unitPrice: 12.5, currency: 'CNY', requestedDate: plantDay(today, 20) }] });
+  const { instanceId } = await t.createContract({
+    contractNo: 'D-3',
+    lines: [
+      {
+        partNo: 'HL-100',
+        quantity: 40,
+        unitPrice: 12.5,
+        currency: 'CNY',
+        requestedDate: plantDay(today, 20),
+      },
+    ],
+  });
   await t.completeOpen(instanceId, 'Task_ConfirmClass', 'li.na', SALES, { contractClass: 'regular' });
   const sign = await t.openTask(instanceId, 'Task_SignContract');
   // The instance is not at its execution gateway: the message must wait for it.
-  await new ContractSignalService(t.env.client).send(instanceId, 'delay-declared', 'D-3', { delay: { reason: 'mould repair', newDate: plantDay(today, 25), declaredBy: 'zhou.pmc', lineNos: [] } }, 'delay-D-3');
+  await new ContractSignalService(t.env.client).send(
+    instanceId,
+    'delay-declared',
+    'D-3',
+    { delay: { reason: 'mould repair', newDate: plantDay(today, 25), declaredBy: 'zhou.pmc', lineNos: [] } },
+    'delay-D-3',
+  );
   await t.complete(sign, 'li.na', SALES, { signatory: 'Li Na', signedOn: today });
-  const lateOrder = await waitFor(async () => (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'D-3' })) ?? undefined, 'declared late order');
-  expect(lateOrder).toMatchObject({ source: 'declared', declaredBy: 'zhou.pmc', reason: 'mould repair', newDate: plantDay(today, 25) });
-  expect(await t.trace(instanceId)).toEqual(expect.arrayContaining(['Task_PlanExecution', 'Catch_DelayDeclared', 'Task_RecordDelay', 'Gateway_LateFork']));
+  const lateOrder = await waitFor(
+    async () => (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'D-3' })) ?? undefined,
+    'declared late order',
+  );
+  expect(lateOrder).toMatchObject({
+    source: 'declared',
+    declaredBy: 'zhou.pmc',
+    reason: 'mould repair',
+    newDate: plantDay(today, 25),
+  });
+  expect(await t.trace(instanceId)).toEqual(
+    expect.arrayContaining([
+      'Task_PlanExecution',
+      'Catch_DelayDeclared',
+      'Task_RecordDelay',
+      'Gateway_LateFork',
+    ]),
+  );
 
   // Next working day, 09:00: the daily meeting.
-  await waitFor(async () => {
-    await t.env.sleep(3 * HOUR);
-    return (await t.snapshot(lateOrder.instanceId!)).openTasks.length > 0 || undefined;
-  }, 'the next daily meeting', 60_000);
+  await waitFor(
+    async () => {
+      await t.env.sleep(3 * HOUR);
+      return (await t.snapshot(lateOrder.instanceId!)).openTasks.length > 0 || undefined;
+    },
+    'the next daily meeting',
+    60_000,
+  );
   const review = await t.openTask(lateOrder.instanceId!, 'Task_DailyReview');
   const opened = new Date(Date.parse(review.createdAt) + 8 * HOUR);
   expect([opened.getUTCHours(), [1, 2, 3, 4, 5].includes(opened.getUTCDay())]).toEqual([9, true]);
-  await t.complete(review, 'zhou.pmc', ['pmc'], { reason: 'mould repaired early', newDate: plantDay(today, 21), customerReply: 'Back on plan', dailyOutcome: 'resolved' });
+  await t.complete(review, 'zhou.pmc', ['pmc'], {
+    reason: 'mould repaired early',
+    newDate: plantDay(today, 21),
+    customerReply: 'Back on plan',
+    dailyOutcome: 'resolved',
+  });
   expect(await t.result(lateOrder.instanceId!)).toMatchObject({ state: 'COMPLETED' });
-  await t.deliveries.record('D-3', { partNo: 'HL-100', quantity: 40, deliveredAt: new Date(await t.now()).toISOString() }, { user: 'wms', groups: ['service'] });
+  await t.deliveries.record(
+    'D-3',
+    { partNo: 'HL-100', quantity: 40, deliveredAt: new Date(await t.now()).toISOString() },
+    { user: 'wms', groups: ['service'] },
+  );
   expect(await t.result(instanceId)).toMatchObject({ state: 'COMPLETED' });
-  expect((await t.outbox('D-3')).map((m) => m.kind)).toEqual(['stamped-contract', 'late-order-notice', 'late-order-reply', 'late-order-closed']);
+  expect((await t.outbox('D-3')).map((m) => m.kind)).toEqual([
+    'stamped-contract',
+    'late-order-notice',
+    'late-order-reply',
+    'late-order-closed',
+  ]);
 });

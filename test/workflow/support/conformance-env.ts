@@ -8,7 +8,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { ProcessGraph } from '../../../model/process-graph';
 import { createTimeSkippingEnv } from '../../support/temporal-env';
-import { PROCESS_INSTANCE_WORKFLOW, timelineQuery, type ProcessInstanceInput, type Variables } from '../../../workflows/protocol';
+import {
+  PROCESS_INSTANCE_WORKFLOW,
+  timelineQuery,
+  type ProcessInstanceInput,
+  type Variables,
+} from '../../../workflows/protocol';
 import { TestBackend } from './test-activities';
 
 export const TASK_QUEUE = 'bpmn-conformance';
@@ -38,7 +43,11 @@ export class ConformanceEnv {
     await this.env?.teardown();
   }
 
-  async start(graph: ProcessGraph, variables: Variables = {}, extra: Partial<ProcessInstanceInput> = {}): Promise<WorkflowHandle> {
+  async start(
+    graph: ProcessGraph,
+    variables: Variables = {},
+    extra: Partial<ProcessInstanceInput> = {},
+  ): Promise<WorkflowHandle> {
     this.backend.graphs.set(graph.processId, graph);
     const input: ProcessInstanceInput = {
       graph,
@@ -59,10 +68,14 @@ export class ConformanceEnv {
   /** Completed elements in order, the process itself left out. */
   async trace(handle: WorkflowHandle): Promise<string[]> {
     const timeline = await handle.query(timelineQuery);
-    return timeline.filter((e) => e.event === 'completed' && e.elementType !== 'process').map((e) => e.elementId);
+    return timeline
+      .filter((e) => e.event === 'completed' && e.elementType !== 'process')
+      .map((e) => e.elementId);
   }
 
   openTasks(elementId?: string) {
-    return [...this.backend.tasks.values()].filter((t) => t.state === 'open' && (!elementId || t.elementId === elementId));
+    return [...this.backend.tasks.values()].filter(
+      (t) => t.state === 'open' && (!elementId || t.elementId === elementId),
+    );
   }
 }

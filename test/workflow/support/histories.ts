@@ -15,5 +15,8 @@ export async function maybeRecordHistory(name: string, handle: WorkflowHandle): 
   if (!process.env.RECORD_HISTORIES) return;
   const history = await handle.fetchHistory();
   // protobufjs' toJSON (enum names, base64 bytes, string longs) is what historyFromJSON reads back.
-  writeFileSync(join(HISTORIES_DIR, `${name}.json`), JSON.stringify({ workflowId: handle.workflowId, history }));
+  writeFileSync(
+    join(HISTORIES_DIR, `${name}.json`),
+    JSON.stringify({ workflowId: handle.workflowId, history }),
+  );
 }

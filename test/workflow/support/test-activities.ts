@@ -3,7 +3,13 @@
  * for call activities, and job handlers named by task type.
  */
 import { ApplicationFailure } from '@temporalio/activity';
-import type { CloseUserTaskInput, EngineActivities, JobInput, ResolvedProcessGraph, UserTaskRecord } from '../../../workflows/activity-contract';
+import type {
+  CloseUserTaskInput,
+  EngineActivities,
+  JobInput,
+  ResolvedProcessGraph,
+  UserTaskRecord,
+} from '../../../workflows/activity-contract';
 import { BPMN_ERROR_TYPE, type Variables } from '../../../workflows/protocol';
 import type { ProcessGraph } from '../../../model/process-graph';
 
@@ -38,7 +44,8 @@ export class TestBackend {
   }
 
   jobActivities(): Record<string, (input: JobInput) => Promise<Variables | undefined>> {
-    const log = (input: JobInput) => this.jobLog.push({ taskType: input.taskType, elementId: input.elementId, variables: input.variables });
+    const log = (input: JobInput) =>
+      this.jobLog.push({ taskType: input.taskType, elementId: input.elementId, variables: input.variables });
     return {
       echo: async (input) => {
         log(input);
@@ -54,7 +61,12 @@ export class TestBackend {
           message: 'rejected',
           type: BPMN_ERROR_TYPE,
           nonRetryable: true,
-          details: [{ errorCode: String(input.headers.errorCode ?? 'REJECTED'), variables: { rejectedBy: input.elementId } }],
+          details: [
+            {
+              errorCode: String(input.headers.errorCode ?? 'REJECTED'),
+              variables: { rejectedBy: input.elementId },
+            },
+          ],
         });
       },
       flaky: async (input) => {

@@ -49,7 +49,12 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  const res = await fetch(`/api${path}${queryString(opts.query)}`, { method, headers, body, signal: opts.signal });
+  const res = await fetch(`/api${path}${queryString(opts.query)}`, {
+    method,
+    headers,
+    body,
+    signal: opts.signal,
+  });
   const text = await res.text();
   const parsed = parseJson(text);
   if (!res.ok) {
@@ -57,7 +62,10 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       clearSession();
       onUnauthorized();
     }
-    const shape = (parsed && typeof parsed === 'object' ? parsed : {}) as { message?: unknown; error?: string };
+    const shape = (parsed && typeof parsed === 'object' ? parsed : {}) as {
+      message?: unknown;
+      error?: string;
+    };
     const message = typeof shape.message === 'string' ? shape.message : text || res.statusText;
     throw new ApiError(res.status, message, shape as ApiError['body']);
   }
@@ -66,7 +74,8 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('POST', path, { ...opts, body }),
 };
 
 /** Path segment for ids that contain "/" (instance ids are `<processId>/<businessKey>`). */
@@ -77,7 +86,8 @@ export function seg(id: string): string {
 function queryString(query: RequestOptions['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const s = params.toString();
   return s ? `?${s}` : '';
 }

@@ -34,7 +34,9 @@ interface ServerStatistics {
 export async function elementStatistics(query: StatisticsQuery): Promise<ElementStatistics> {
   const { processId, version, maxInstances = 200 } = query;
   try {
-    const body = await api.get<ServerStatistics>(`/process-definitions/${seg(processId)}/statistics`, { query: { version, limit: maxInstances } });
+    const body = await api.get<ServerStatistics>(`/process-definitions/${seg(processId)}/statistics`, {
+      query: { version, limit: maxInstances },
+    });
     return {
       active: new Map(body.elements.filter((e) => e.active).map((e) => [e.elementId, e.active])),
       completed: new Map(body.elements.filter((e) => e.completed).map((e) => [e.elementId, e.completed])),
@@ -49,14 +51,20 @@ export async function elementStatistics(query: StatisticsQuery): Promise<Element
 
 const PARALLEL = 8;
 
-async function fromSnapshots({ processId, version, maxInstances = 200 }: StatisticsQuery): Promise<ElementStatistics> {
+async function fromSnapshots({
+  processId,
+  version,
+  maxInstances = 200,
+}: StatisticsQuery): Promise<ElementStatistics> {
   const ids: string[] = [];
   let truncated = false;
   for (const state of ['ACTIVE', 'COMPLETED', 'FAILED', 'TERMINATED'] as InstanceState[]) {
     let cursor: string | undefined;
     do {
       const page = await instances.list({ processId, state, limit: 100, cursor });
-      ids.push(...page.items.filter((i) => version === undefined || i.version === version).map((i) => i.instanceId));
+      ids.push(
+        ...page.items.filter((i) => version === undefined || i.version === version).map((i) => i.instanceId),
+      );
       cursor = page.nextCursor;
     } while (cursor && ids.length < maxInstances);
     if (ids.length >= maxInstances) {
@@ -68,7 +76,9 @@ async function fromSnapshots({ processId, version, maxInstances = 200 }: Statist
   const stats: ElementStatistics = { active: new Map(), completed: new Map(), instanceCount: 0, truncated };
   const add = (map: Map<string, number>, id: string, n = 1) => map.set(id, (map.get(id) ?? 0) + n);
   for (let i = 0; i < sample.length; i += PARALLEL) {
-    const snapshots = await Promise.all(sample.slice(i, i + PARALLEL).map((id) => instances.get(id).catch(() => undefined)));
+    const snapshots = await Promise.all(
+      sample.slice(i, i + PARALLEL).map((id) => instances.get(id).catch(() => undefined)),
+    );
     for (const snapshot of snapshots) {
       if (!snapshot) continue;
       stats.instanceCount++;

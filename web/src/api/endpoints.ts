@@ -19,13 +19,15 @@ import type {
 } from './types';
 
 export const auth = {
-  devToken: (user: string, groups: string[]) => api.post<{ token: string }>('/auth/token', { user, groups }, { anonymous: true }),
+  devToken: (user: string, groups: string[]) =>
+    api.post<{ token: string }>('/auth/token', { user, groups }, { anonymous: true }),
 };
 
 export const definitions = {
   list: () => api.get<DefinitionSummary[]>('/process-definitions'),
   latest: (processId: string) => api.get<DefinitionVersion>(`/process-definitions/${seg(processId)}`),
-  version: (processId: string, version: number) => api.get<DefinitionVersion>(`/process-definitions/${seg(processId)}/versions/${version}`),
+  version: (processId: string, version: number) =>
+    api.get<DefinitionVersion>(`/process-definitions/${seg(processId)}/versions/${version}`),
   deploy: (xml: string) => api.post<DeployResult>('/process-definitions', { xml }),
 };
 
@@ -38,15 +40,24 @@ export interface InstanceFilter {
 }
 
 export const instances = {
-  list: (filter: InstanceFilter = {}) => api.get<Page<InstanceSummary>>('/process-instances', { query: { ...filter } }),
+  list: (filter: InstanceFilter = {}) =>
+    api.get<Page<InstanceSummary>>('/process-instances', { query: { ...filter } }),
   get: (instanceId: string) => api.get<InstanceDetail>(`/process-instances/${seg(instanceId)}`),
-  timeline: (instanceId: string) => api.get<TimelineEntry[]>(`/process-instances/${seg(instanceId)}/timeline`),
-  cancel: (instanceId: string) => api.post<{ instanceId: string }>(`/process-instances/${seg(instanceId)}/cancel`),
+  timeline: (instanceId: string) =>
+    api.get<TimelineEntry[]>(`/process-instances/${seg(instanceId)}/timeline`),
+  cancel: (instanceId: string) =>
+    api.post<{ instanceId: string }>(`/process-instances/${seg(instanceId)}/cancel`),
 };
 
 export const tasks = {
-  list: (query: { candidateGroup?: string; candidateUser?: string; state?: Task['state']; instanceId?: string; limit?: number; cursor?: string }) =>
-    api.get<Page<Task>>('/tasks', { query }),
+  list: (query: {
+    candidateGroup?: string;
+    candidateUser?: string;
+    state?: Task['state'];
+    instanceId?: string;
+    limit?: number;
+    cursor?: string;
+  }) => api.get<Page<Task>>('/tasks', { query }),
   get: (taskId: string) => api.get<TaskDetail>(`/tasks/${seg(taskId)}`),
   complete: (taskId: string, variables: Record<string, unknown>) =>
     api.post<{ taskId: string; completedAt: string }>(`/tasks/${seg(taskId)}/complete`, { variables }),
@@ -54,19 +65,25 @@ export const tasks = {
 
 export const forms = {
   list: () => api.get<FormSummary[]>('/forms'),
-  latest: (formId: string) => api.get<{ formId: string; version: number; deployedAt: string; schema: FormSchema }>(`/forms/${seg(formId)}`),
+  latest: (formId: string) =>
+    api.get<{ formId: string; version: number; deployedAt: string; schema: FormSchema }>(
+      `/forms/${seg(formId)}`,
+    ),
   deploy: (schema: FormSchema) => api.post<{ formId: string; version: number }>('/forms', schema),
 };
 
 export const incidents = {
-  retry: (incidentId: string) => api.post<{ incidentId: string; retried: boolean }>(`/incidents/${seg(incidentId)}/retry`),
+  retry: (incidentId: string) =>
+    api.post<{ incidentId: string; retried: boolean }>(`/incidents/${seg(incidentId)}/retry`),
 };
 
 /** The contract review pack's records (api/contracts, api/outbox, api/kpi). */
 export const contracts = {
   get: (contractNo: string) => api.get<ContractDetail>(`/contracts/${seg(contractNo)}`),
-  communications: (contractNo: string) => api.get<Page<OutboxMessage>>('/outbox', { query: { contractNo, limit: 200 } }),
-  reviewLeadTime: (query: { from?: string; to?: string } = {}) => api.get<ReviewLeadTime>('/kpi/review-lead-time', { query }),
+  communications: (contractNo: string) =>
+    api.get<Page<OutboxMessage>>('/outbox', { query: { contractNo, limit: 200 } }),
+  reviewLeadTime: (query: { from?: string; to?: string } = {}) =>
+    api.get<ReviewLeadTime>('/kpi/review-lead-time', { query }),
 };
 
 /** Domain endpoints of the contract review pack: their shapes are still being settled. */

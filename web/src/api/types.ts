@@ -2,7 +2,13 @@
  * Shapes of the API's answers. The instance shapes come from the one file that defines
  * what crosses the workflow boundary (type-only: nothing of Temporal reaches the bundle).
  */
-import type { Incident, InstanceSnapshot, InstanceState, OpenTaskView, TimelineEntry } from '../../../workflows/protocol';
+import type {
+  Incident,
+  InstanceSnapshot,
+  InstanceState,
+  OpenTaskView,
+  TimelineEntry,
+} from '../../../workflows/protocol';
 
 export type { Incident, InstanceSnapshot, InstanceState, OpenTaskView, TimelineEntry };
 
@@ -108,7 +114,12 @@ export interface ContractDetail {
   reviewers: string[];
   reviewMode: string | null;
   specialCharacteristics: { characteristic: string; symbol: string; documentRef?: string }[];
-  telephoneMemo: { memoText: string | null; customerContact: string | null; callDate: string | null; confirmationRequired: boolean } | null;
+  telephoneMemo: {
+    memoText: string | null;
+    customerContact: string | null;
+    callDate: string | null;
+    confirmationRequired: boolean;
+  } | null;
   milestones: Record<string, Record<string, unknown>>;
   status: string;
   revision: number;
@@ -118,12 +129,69 @@ export interface ContractDetail {
   updatedAt: string;
   archivedAt: string | null;
   retentionUntil: string | null;
-  lines: { id: string; lineNo: number; partNo: string; quantity: number; unitPrice: number; currency: string; requestedDate: string; committedDate: string; deliveredQty: number; lateRaisedAt: string | null }[];
-  revisions: { id: string; revision: number; requestedBy: 'customer' | 'company'; changes: Record<string, unknown>; reason: string; recordedBy: string; recordedAt: string }[];
-  reviews: { id: string; revision: number; department: string; mode: string; checklist: Record<string, ItemVerdict>; verdict: Exclude<ItemVerdict, 'not-applicable'>; comments: string | null; recordedAt: string }[];
-  measures: { id: string; revision: number; reviewId: string; description: string; department: string; owner: string; dueDate: string; status: 'open' | 'done'; evidence: string | null; completedAt: string | null }[];
-  changeNotices: { id: string; revision: number; department: string; summary: string; issuedAt: string; acknowledgedAt: string | null; acknowledgementNotes: string | null }[];
-  deliveries: { id: string; lineNo: number; partNo: string; quantity: number; deliveredAt: string; committedDate: string; onTime: boolean; recordedBy: string; recordedAt: string }[];
+  lines: {
+    id: string;
+    lineNo: number;
+    partNo: string;
+    quantity: number;
+    unitPrice: number;
+    currency: string;
+    requestedDate: string;
+    committedDate: string;
+    deliveredQty: number;
+    lateRaisedAt: string | null;
+  }[];
+  revisions: {
+    id: string;
+    revision: number;
+    requestedBy: 'customer' | 'company';
+    changes: Record<string, unknown>;
+    reason: string;
+    recordedBy: string;
+    recordedAt: string;
+  }[];
+  reviews: {
+    id: string;
+    revision: number;
+    department: string;
+    mode: string;
+    checklist: Record<string, ItemVerdict>;
+    verdict: Exclude<ItemVerdict, 'not-applicable'>;
+    comments: string | null;
+    recordedAt: string;
+  }[];
+  measures: {
+    id: string;
+    revision: number;
+    reviewId: string;
+    description: string;
+    department: string;
+    owner: string;
+    dueDate: string;
+    status: 'open' | 'done';
+    evidence: string | null;
+    completedAt: string | null;
+  }[];
+  changeNotices: {
+    id: string;
+    revision: number;
+    department: string;
+    summary: string;
+    issuedAt: string;
+    acknowledgedAt: string | null;
+    acknowledgementNotes: string | null;
+  }[];
+  deliveries: {
+    id: string;
+    lineNo: number;
+    partNo: string;
+    quantity: number;
+    deliveredAt: string;
+    committedDate: string;
+    onTime: boolean;
+    recordedBy: string;
+    recordedAt: string;
+  }[];
   lateOrders: {
     id: string;
     lineNos: number[];
@@ -136,7 +204,15 @@ export interface ContractDetail {
     instanceId: string | null;
     openedAt: string;
     resolvedAt: string | null;
-    reviews: { id: string; meeting: 'daily' | 'weekly'; reason: string; newDate: string | null; communication: string; outcome: string; recordedAt: string }[];
+    reviews: {
+      id: string;
+      meeting: 'daily' | 'weekly';
+      reason: string;
+      newDate: string | null;
+      communication: string;
+      outcome: string;
+      recordedAt: string;
+    }[];
   }[];
 }
 
@@ -160,5 +236,13 @@ export interface OutboxMessage {
 export interface ReviewLeadTime {
   from: string | null;
   to: string | null;
-  departments: { department: string; reviews: number; averageHours: number | null; medianHours: number | null; maxHours: number | null; open: number; oldestOpenHours: number | null }[];
+  departments: {
+    department: string;
+    reviews: number;
+    averageHours: number | null;
+    medianHours: number | null;
+    maxHours: number | null;
+    open: number;
+    oldestOpenHours: number | null;
+  }[];
 }

@@ -18,12 +18,20 @@ const formEditor: Page = async (root, { params }) => {
   const panelHost = h('aside', { class: 'properties-panel', 'aria-label': 'Form field properties' });
   root.classList.add('page-full');
   root.append(
-    h('div', { class: 'page-head' }, h('div', {}, h('h1', {}, `Form ${formId}`), info), h('div', { class: 'toolbar' }, deployButton, link('/forms', 'All forms'))),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('div', {}, h('h1', {}, `Form ${formId}`), info),
+      h('div', { class: 'toolbar' }, deployButton, link('/forms', 'All forms')),
+    ),
     status,
     h('div', { class: 'modeler-layout' }, editorHost, h('div', { class: 'modeler-side' }, panelHost)),
   );
 
-  const editor = new FormEditor({ container: editorHost, propertiesPanel: { parent: panelHost } } as ConstructorParameters<typeof FormEditor>[0]);
+  const editor = new FormEditor({
+    container: editorHost,
+    propertiesPanel: { parent: panelHost },
+  } as ConstructorParameters<typeof FormEditor>[0]);
   let schema: FormSchema;
   try {
     const latest = await forms.latest(formId);
@@ -46,7 +54,10 @@ const formEditor: Page = async (root, { params }) => {
       const saved = { ...(editor.saveSchema() as FormSchema), id: formId };
       const result = await forms.deploy(saved);
       info.textContent = `version ${result.version}`;
-      replace(status, h('div', { class: 'success-box' }, `Deployed form ${result.formId} version ${result.version}.`));
+      replace(
+        status,
+        h('div', { class: 'success-box' }, `Deployed form ${result.formId} version ${result.version}.`),
+      );
       toast(`Form version ${result.version}`, 'success');
     } catch (error) {
       replace(status, errorBox(`Not deployed: ${error instanceof ApiError ? error.plain : String(error)}`));

@@ -8,16 +8,32 @@ import type { DefinitionSummary } from '../api/types';
 import type { Cleanup } from '../router';
 import { errorBox, h, replace } from '../ui/dom';
 
-export async function renderHeatmap(body: HTMLElement, process: DefinitionSummary, version: number): Promise<Cleanup | void> {
+export async function renderHeatmap(
+  body: HTMLElement,
+  process: DefinitionSummary,
+  version: number,
+): Promise<Cleanup | void> {
   const summary = h('p', { class: 'heatmap-summary', 'aria-live': 'polite' }, 'Counting instances…');
-  const canvas = h('div', { class: 'viewer-canvas heatmap-canvas', id: 'heatmap', 'aria-label': `Heatmap of ${process.processId} version ${version}` });
+  const canvas = h('div', {
+    class: 'viewer-canvas heatmap-canvas',
+    id: 'heatmap',
+    'aria-label': `Heatmap of ${process.processId} version ${version}`,
+  });
   const legend = h(
     'p',
     { class: 'legend' },
-    h('span', { class: 'token-badge token-badge-active' }, 'n'), ' instances there now  ',
-    h('span', { class: 'token-badge token-badge-completed' }, 'n✓'), ' times completed',
+    h('span', { class: 'token-badge token-badge-active' }, 'n'),
+    ' instances there now  ',
+    h('span', { class: 'token-badge token-badge-completed' }, 'n✓'),
+    ' times completed',
   );
-  replace(body, h('h2', {}, `Heatmap: ${process.name ?? process.processId} v${version}`), legend, summary, canvas);
+  replace(
+    body,
+    h('h2', {}, `Heatmap: ${process.name ?? process.processId} v${version}`),
+    legend,
+    summary,
+    canvas,
+  );
   let viewer: Awaited<ReturnType<typeof createViewer>> | undefined;
   try {
     const def = await definitions.version(process.processId, version);

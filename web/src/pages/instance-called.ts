@@ -11,18 +11,29 @@ import type { TimelineSource } from '../ui/instance-timeline';
 /** Listing pages read at most (100 instances each). */
 const MAX_PAGES = 5;
 
-export async function timelineWithCalled(instanceId: string, businessKey: string | undefined): Promise<TimelineSource> {
+export async function timelineWithCalled(
+  instanceId: string,
+  businessKey: string | undefined,
+): Promise<TimelineSource> {
   const entries = await instances.timeline(instanceId);
   const root: TimelineSource = { instanceId, entries, children: [] };
   if (!businessKey || !entries.some((e) => e.elementType === 'callActivity')) return root;
   const descendants = await listDescendants(instanceId, businessKey);
   const sources = new Map<string, TimelineSource>([[instanceId, root]]);
   // Parents before children: ids only grow by `/<elementId>/<n>` per level.
-  for (const summary of descendants.sort((a, b) => a.instanceId.length - b.instanceId.length || a.startedAt.localeCompare(b.startedAt))) {
+  for (const summary of descendants.sort(
+    (a, b) => a.instanceId.length - b.instanceId.length || a.startedAt.localeCompare(b.startedAt),
+  )) {
     const { parentId, calledBy, run } = splitChildId(summary.instanceId);
     const parent = sources.get(parentId);
     if (!parent) continue;
-    const child: TimelineSource = { instanceId: summary.instanceId, label: `${summary.processId ?? 'called process'} #${run} (${summary.state.toLowerCase()})`, calledBy, entries: [], children: [] };
+    const child: TimelineSource = {
+      instanceId: summary.instanceId,
+      label: `${summary.processId ?? 'called process'} #${run} (${summary.state.toLowerCase()})`,
+      calledBy,
+      entries: [],
+      children: [],
+    };
     sources.set(summary.instanceId, child);
     parent.children.push(child);
   }

@@ -20,8 +20,16 @@ export function instanceFacts(detail: InstanceDetail): InstanceFacts {
   const v = detail.variables ?? {};
   const steps = detail.openTasks.map((t) => t.name ?? t.elementId);
   const currentStep = steps.length ? steps.join(', ') : detail.activeElements.join(', ') || undefined;
-  const customer = pick(v, CUSTOMER_KEYS, (x) => (typeof x === 'string' ? x : typeof x === 'object' && x && 'name' in x ? String((x as { name: unknown }).name) : undefined));
-  const dueDate = pick(v, DUE_KEYS, (x) => (typeof x === 'string' && !Number.isNaN(Date.parse(x)) ? x : undefined));
+  const customer = pick(v, CUSTOMER_KEYS, (x) =>
+    typeof x === 'string'
+      ? x
+      : typeof x === 'object' && x && 'name' in x
+        ? String((x as { name: unknown }).name)
+        : undefined,
+  );
+  const dueDate = pick(v, DUE_KEYS, (x) =>
+    typeof x === 'string' && !Number.isNaN(Date.parse(x)) ? x : undefined,
+  );
   const now = Date.now();
   const incidents = detail.incidents.filter((i) => !i.resolved);
   const overdueTasks = detail.openTasks.filter((t) => t.dueDate && Date.parse(t.dueDate) < now);
@@ -38,11 +46,21 @@ export function instanceFacts(detail: InstanceDetail): InstanceFacts {
 /** Dates among the variables worth marking on the timeline (committed delivery dates and the like). */
 export function dateVariables(variables: Record<string, unknown>): { name: string; at: string }[] {
   return Object.entries(variables)
-    .filter(([name, value]) => /date/i.test(name) && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)))
+    .filter(
+      ([name, value]) =>
+        /date/i.test(name) &&
+        typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}/.test(value) &&
+        !Number.isNaN(Date.parse(value)),
+    )
     .map(([name, value]) => ({ name, at: value as string }));
 }
 
-function pick(v: Record<string, unknown>, keys: string[], read: (x: unknown) => string | undefined): string | undefined {
+function pick(
+  v: Record<string, unknown>,
+  keys: string[],
+  read: (x: unknown) => string | undefined,
+): string | undefined {
   for (const key of keys) {
     const found = read(v[key]);
     if (found) return found;

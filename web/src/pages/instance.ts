@@ -33,12 +33,29 @@ const instancePage: Page = async (root, { params }) => {
   const summary = h('div', { class: 'instance-summary', 'aria-live': 'polite' });
   const actions = h('div', { class: 'toolbar' });
   const status = h('div', { role: 'status', 'aria-live': 'polite' });
-  const canvas = h('div', { class: 'viewer-canvas', id: 'instance-diagram', 'aria-label': 'Process diagram with the instance state' });
+  const canvas = h('div', {
+    class: 'viewer-canvas',
+    id: 'instance-diagram',
+    'aria-label': 'Process diagram with the instance state',
+  });
   const timelineHost = h('div', { class: 'timeline', id: 'instance-timeline' });
-  const incidentsSection = h('section', { class: 'card', id: 'instance-incidents', 'aria-label': 'Incidents' });
+  const incidentsSection = h('section', {
+    class: 'card',
+    id: 'instance-incidents',
+    'aria-label': 'Incidents',
+  });
   const tasksSection = h('section', { class: 'card', id: 'instance-tasks', 'aria-label': 'Open tasks' });
-  const variablesSection = h('section', { class: 'card', id: 'instance-variables', 'aria-label': 'Variables' });
-  const contractSection = h('section', { class: 'card', id: 'contract-records', 'aria-label': 'Contract records', hidden: true });
+  const variablesSection = h('section', {
+    class: 'card',
+    id: 'instance-variables',
+    'aria-label': 'Variables',
+  });
+  const contractSection = h('section', {
+    class: 'card',
+    id: 'contract-records',
+    'aria-label': 'Contract records',
+    hidden: true,
+  });
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, heading, summary), actions),
     status,
@@ -53,7 +70,13 @@ const instancePage: Page = async (root, { params }) => {
   try {
     detail = await instances.get(instanceId);
   } catch (error) {
-    replace(root, h('h1', {}, 'Instance'), error instanceof ApiError && error.status === 404 ? emptyState(`There is no instance ${instanceId}.`) : errorBox(error instanceof ApiError ? error.plain : String(error)));
+    replace(
+      root,
+      h('h1', {}, 'Instance'),
+      error instanceof ApiError && error.status === 404
+        ? emptyState(`There is no instance ${instanceId}.`)
+        : errorBox(error instanceof ApiError ? error.plain : String(error)),
+    );
     return;
   }
   heading.textContent = `${detail.processId} · ${detail.businessKey}`;
@@ -63,7 +86,8 @@ const instancePage: Page = async (root, { params }) => {
     Promise.resolve(new InstanceTimeline(timelineHost)),
   ]);
   const viewer = viewerResult.status === 'fulfilled' ? viewerResult.value : undefined;
-  if (viewerResult.status === 'rejected') replace(canvas, errorBox(`Cannot show the diagram: ${String(viewerResult.reason)}`));
+  if (viewerResult.status === 'rejected')
+    replace(canvas, errorBox(`Cannot show the diagram: ${String(viewerResult.reason)}`));
   const timeline = timelineResult.status === 'fulfilled' ? timelineResult.value : undefined;
 
   const retry = async (incidentId: string) => {
@@ -78,8 +102,13 @@ const instancePage: Page = async (root, { params }) => {
 
   const render = (d: InstanceDetail) => {
     const facts = instanceFacts(d);
-    replace(summary, 
-      h('span', { class: `state state-${d.state.toLowerCase()}`, id: 'instance-state' }, d.state.toLowerCase()),
+    replace(
+      summary,
+      h(
+        'span',
+        { class: `state state-${d.state.toLowerCase()}`, id: 'instance-state' },
+        d.state.toLowerCase(),
+      ),
       ' ',
       link(`/processes/${encodeURIComponent(d.processId)}`, `${d.processId} v${d.version}`),
       ` · started ${dateTime(d.startedAt)}`,
@@ -90,36 +119,73 @@ const instancePage: Page = async (root, { params }) => {
     const active = new Map<string, number>();
     for (const id of d.activeElements) active.set(id, (active.get(id) ?? 0) + 1);
     const open = d.incidents.filter((i) => !i.resolved);
-    viewer?.get<TokenOverlays>('tokenOverlays').show(
-      { active, completed: new Map(d.completedElements.map((c) => [c.elementId, c.count])), incidents: open },
-      (incident) => void retry(incident.incidentId),
-    );
-    replace(tasksSection, 
+    viewer
+      ?.get<TokenOverlays>('tokenOverlays')
+      .show(
+        {
+          active,
+          completed: new Map(d.completedElements.map((c) => [c.elementId, c.count])),
+          incidents: open,
+        },
+        (incident) => void retry(incident.incidentId),
+      );
+    replace(
+      tasksSection,
       h('h2', {}, 'Open tasks'),
       d.openTasks.length
         ? table(['Task', 'Candidates', 'Created', 'Due'], d.openTasks, (t) => [
             link(`/tasks/${encodeURIComponent(t.taskId)}`, t.name ?? t.elementId),
             [...t.candidateGroups, ...t.candidateUsers].join(', ') || t.assignee || '—',
             dateTime(t.createdAt),
-            t.dueDate ? h('span', { class: isOverdue(t.dueDate) ? 'overdue' : '' }, dateTime(t.dueDate)) : '—',
+            t.dueDate
+              ? h('span', { class: isOverdue(t.dueDate) ? 'overdue' : '' }, dateTime(t.dueDate))
+              : '—',
           ])
         : h('p', { class: 'hint' }, 'No open task.'),
     );
-    replace(incidentsSection, 
+    replace(
+      incidentsSection,
       h('h2', {}, 'Incidents'),
       open.length
-        ? h('ul', {}, open.map((i) => h('li', {}, h('code', {}, i.elementId), ` ${i.message} `, h('button', { type: 'button', class: 'btn btn-small', onclick: () => void retry(i.incidentId) }, 'Retry'))))
+        ? h(
+            'ul',
+            {},
+            open.map((i) =>
+              h(
+                'li',
+                {},
+                h('code', {}, i.elementId),
+                ` ${i.message} `,
+                h(
+                  'button',
+                  { type: 'button', class: 'btn btn-small', onclick: () => void retry(i.incidentId) },
+                  'Retry',
+                ),
+              ),
+            ),
+          )
         : h('p', { class: 'hint' }, 'None.'),
     );
     const vars = Object.entries(d.variables ?? {});
-    replace(variablesSection, 
+    replace(
+      variablesSection,
       h('h2', {}, 'Variables'),
-      vars.length ? table(['Name', 'Value'], vars, ([name, value]) => [h('code', {}, name), h('pre', { class: 'value' }, typeof value === 'string' ? value : json(value))]) : h('p', { class: 'hint' }, 'No variables.'),
+      vars.length
+        ? table(['Name', 'Value'], vars, ([name, value]) => [
+            h('code', {}, name),
+            h('pre', { class: 'value' }, typeof value === 'string' ? value : json(value)),
+          ])
+        : h('p', { class: 'hint' }, 'No variables.'),
     );
-    replace(actions, 
+    replace(
+      actions,
       h('button', { type: 'button', class: 'btn', onclick: () => void refresh() }, 'Refresh'),
       d.state === 'ACTIVE' && hasGroup(currentSession(), 'process-owner', 'admin', 'service')
-        ? h('button', { type: 'button', class: 'btn btn-danger', onclick: () => void cancel() }, 'Cancel instance')
+        ? h(
+            'button',
+            { type: 'button', class: 'btn btn-danger', onclick: () => void cancel() },
+            'Cancel instance',
+          )
         : null,
     );
   };
@@ -131,7 +197,13 @@ const instancePage: Page = async (root, { params }) => {
   const refreshContract = async () => {
     if (!contractNo) return;
     try {
-      const [c, comms] = await Promise.all([contracts.get(contractNo), contracts.communications(contractNo).then((p) => p.items, (e: unknown) => `Communications not available: ${e instanceof ApiError ? e.plain : String(e)}`)]);
+      const [c, comms] = await Promise.all([
+        contracts.get(contractNo),
+        contracts.communications(contractNo).then(
+          (p) => p.items,
+          (e: unknown) => `Communications not available: ${e instanceof ApiError ? e.plain : String(e)}`,
+        ),
+      ]);
       contract = c;
       const key = JSON.stringify([c, comms]);
       if (key === shownRecords) return; // unchanged: keep the reader's scroll and selection
@@ -140,7 +212,13 @@ const instancePage: Page = async (root, { params }) => {
     } catch (error) {
       if (shownRecords === 'error') return;
       shownRecords = 'error';
-      replace(contractSection, h('h2', {}, `Contract ${contractNo}: records`), error instanceof ApiError && error.status === 404 ? emptyState(`No contract ${contractNo} is recorded.`) : errorBox(error instanceof ApiError ? error.plain : String(error)));
+      replace(
+        contractSection,
+        h('h2', {}, `Contract ${contractNo}: records`),
+        error instanceof ApiError && error.status === 404
+          ? emptyState(`No contract ${contractNo} is recorded.`)
+          : errorBox(error instanceof ApiError ? error.plain : String(error)),
+      );
     }
     contractSection.hidden = false;
   };
@@ -148,7 +226,11 @@ const instancePage: Page = async (root, { params }) => {
   const refreshTimeline = async (d: InstanceDetail) => {
     try {
       const source = await timelineWithCalled(instanceId, d.businessKey);
-      const markers = dateVariables(d.variables ?? {}).map((m) => ({ id: `var-${m.name}`, at: m.at, label: m.name }));
+      const markers = dateVariables(d.variables ?? {}).map((m) => ({
+        id: `var-${m.name}`,
+        at: m.at,
+        label: m.name,
+      }));
       const seen = new Set(markers.map((m) => m.at.slice(0, 10)));
       if (contract) markers.push(...committedDates(contract).filter((m) => !seen.has(m.at)));
       timeline?.update(source, markers);

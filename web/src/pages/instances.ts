@@ -29,22 +29,61 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   }
   const selected = processes.find((p) => p.processId === processId);
 
-  const processSelect = h('select', { name: 'processId', id: 'f-process' }, h('option', { value: '' }, 'All processes'), processes.map((p) => h('option', { value: p.processId, selected: p.processId === processId }, p.name ? `${p.name} (${p.processId})` : p.processId)));
-  const versionSelect = h('select', { name: 'version', id: 'f-version', disabled: !selected }, h('option', { value: '' }, 'All versions'), (selected?.versions ?? []).map((v) => h('option', { value: v.version, selected: String(v.version) === version }, `v${v.version}`)));
-  const stateSelect = h('select', { name: 'state', id: 'f-state' }, h('option', { value: '' }, 'Any state'), STATES.map((s) => h('option', { value: s, selected: s === state }, s.toLowerCase())));
-  const keyInput = h('input', { name: 'businessKey', id: 'f-key', value: businessKey, placeholder: 'C-2026-0042' });
+  const processSelect = h(
+    'select',
+    { name: 'processId', id: 'f-process' },
+    h('option', { value: '' }, 'All processes'),
+    processes.map((p) =>
+      h(
+        'option',
+        { value: p.processId, selected: p.processId === processId },
+        p.name ? `${p.name} (${p.processId})` : p.processId,
+      ),
+    ),
+  );
+  const versionSelect = h(
+    'select',
+    { name: 'version', id: 'f-version', disabled: !selected },
+    h('option', { value: '' }, 'All versions'),
+    (selected?.versions ?? []).map((v) =>
+      h('option', { value: v.version, selected: String(v.version) === version }, `v${v.version}`),
+    ),
+  );
+  const stateSelect = h(
+    'select',
+    { name: 'state', id: 'f-state' },
+    h('option', { value: '' }, 'Any state'),
+    STATES.map((s) => h('option', { value: s, selected: s === state }, s.toLowerCase())),
+  );
+  const keyInput = h('input', {
+    name: 'businessKey',
+    id: 'f-key',
+    value: businessKey,
+    placeholder: 'C-2026-0042',
+  });
   const filters = h(
     'form',
     { class: 'filters', 'aria-label': 'Filter instances' },
-    h('label', { for: 'f-process' }, 'Process'), processSelect,
-    h('label', { for: 'f-version' }, 'Version'), versionSelect,
-    h('label', { for: 'f-state' }, 'State'), stateSelect,
-    h('label', { for: 'f-key' }, 'Business key'), keyInput,
+    h('label', { for: 'f-process' }, 'Process'),
+    processSelect,
+    h('label', { for: 'f-version' }, 'Version'),
+    versionSelect,
+    h('label', { for: 'f-state' }, 'State'),
+    stateSelect,
+    h('label', { for: 'f-key' }, 'Business key'),
+    keyInput,
     h('button', { type: 'submit', class: 'btn' }, 'Apply'),
   );
   const toUrl = (extra: Record<string, string> = {}) => {
     const q = new URLSearchParams();
-    const values = { processId: processSelect.value, version: processSelect.value ? versionSelect.value : '', state: stateSelect.value, businessKey: keyInput.value.trim(), view: processSelect.value ? view : '', ...extra };
+    const values = {
+      processId: processSelect.value,
+      version: processSelect.value ? versionSelect.value : '',
+      state: stateSelect.value,
+      businessKey: keyInput.value.trim(),
+      view: processSelect.value ? view : '',
+      ...extra,
+    };
     for (const [k, v] of Object.entries(values)) if (v) q.set(k, v);
     const s = q.toString();
     return `/instances${s ? `?${s}` : ''}`;
@@ -63,7 +102,9 @@ const instancesPage: Page = async (root, { query, navigate }) => {
         link(toUrl({ view: 'heatmap' }), 'Heatmap'),
       )
     : null;
-  tabs?.querySelectorAll('a').forEach((a, i) => a.setAttribute('aria-current', String((i === 0) === (view === 'list'))));
+  tabs
+    ?.querySelectorAll('a')
+    .forEach((a, i) => a.setAttribute('aria-current', String((i === 0) === (view === 'list'))));
 
   const body = h('div', {}, loading());
   root.append(h('div', { class: 'page-head' }, h('h1', {}, 'Instances'), tabs), filters, body);
@@ -71,32 +112,68 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   if (view === 'heatmap' && selected) {
     return renderHeatmap(body, selected, version ? Number(version) : selected.latestVersion);
   }
-  await renderList(body, { processId, state, businessKey, version, limit }, query.get('cursor') ?? undefined, navigate, toUrl);
+  await renderList(
+    body,
+    { processId, state, businessKey, version, limit },
+    query.get('cursor') ?? undefined,
+    navigate,
+    toUrl,
+  );
 };
 
 async function renderList(
   body: HTMLElement,
-  filter: { processId: string; state: InstanceState | ''; businessKey: string; version: string; limit: number },
+  filter: {
+    processId: string;
+    state: InstanceState | '';
+    businessKey: string;
+    version: string;
+    limit: number;
+  },
   cursor: string | undefined,
   navigate: (path: string) => void,
   toUrl: (extra?: Record<string, string>) => string,
 ): Promise<void> {
   let page;
   try {
-    page = await instances.list({ processId: filter.processId || undefined, state: filter.state || undefined, businessKey: filter.businessKey || undefined, limit: filter.limit, cursor });
+    page = await instances.list({
+      processId: filter.processId || undefined,
+      state: filter.state || undefined,
+      businessKey: filter.businessKey || undefined,
+      limit: filter.limit,
+      cursor,
+    });
   } catch (error) {
     replace(body, errorBox(error instanceof ApiError ? error.plain : String(error)));
     return;
   }
   const items = page.items.filter((i) => !filter.version || String(i.version) === filter.version);
   if (!items.length) {
-    replace(body, emptyState(cursor ? 'No more instances.' : 'No instance matches these filters.', 'Instances appear here once started through the API or by a message or timer.'));
+    replace(
+      body,
+      emptyState(
+        cursor ? 'No more instances.' : 'No instance matches these filters.',
+        'Instances appear here once started through the API or by a message or timer.',
+      ),
+    );
     return;
   }
   // The current step comes with the list (active elements, named from the diagram: one read
   // per process version shown). Customer, due date and risk live in the instance's
   // variables, tasks and incidents: only active instances need their snapshot for those.
-  const facts = new Map(items.map((i) => [i.instanceId, h('span', { class: 'facts' }, i.activeElements === undefined && i.state === 'ACTIVE' ? h('span', { class: 'hint' }, '…') : null)] as const));
+  const facts = new Map(
+    items.map(
+      (i) =>
+        [
+          i.instanceId,
+          h(
+            'span',
+            { class: 'facts' },
+            i.activeElements === undefined && i.state === 'ACTIVE' ? h('span', { class: 'hint' }, '…') : null,
+          ),
+        ] as const,
+    ),
+  );
   const cells = (i: InstanceSummary) => [
     link(`/instances/${encodeURIComponent(i.instanceId)}`, i.businessKey ?? i.instanceId),
     i.processId ?? '—',
@@ -109,16 +186,34 @@ async function renderList(
   const pager = h(
     'div',
     { class: 'pager' },
-    cursor ? h('button', { type: 'button', class: 'btn', onclick: () => history.back() }, '← Previous') : null,
-    page.nextCursor ? h('button', { type: 'button', class: 'btn', onclick: () => navigate(toUrl({ cursor: page.nextCursor! })) }, 'Next →') : null,
+    cursor
+      ? h('button', { type: 'button', class: 'btn', onclick: () => history.back() }, '← Previous')
+      : null,
+    page.nextCursor
+      ? h(
+          'button',
+          { type: 'button', class: 'btn', onclick: () => navigate(toUrl({ cursor: page.nextCursor! })) },
+          'Next →',
+        )
+      : null,
   );
-  replace(body, table(['Instance', 'Process', 'Version', 'State', 'Started', 'Age', 'Now'], items, cells, { 'aria-label': 'Instances' }), pager);
+  replace(
+    body,
+    table(['Instance', 'Process', 'Version', 'State', 'Started', 'Age', 'Now'], items, cells, {
+      'aria-label': 'Instances',
+    }),
+    pager,
+  );
 
   await Promise.all(
     items.map(async (i) => {
       if (!i.activeElements?.length || !i.processId || !i.version) return;
       const names = await elementNames(i.processId, i.version);
-      const step = h('span', { class: 'step' }, [...new Set(i.activeElements)].map((id) => names.get(id) ?? id).join(', '));
+      const step = h(
+        'span',
+        { class: 'step' },
+        [...new Set(i.activeElements)].map((id) => names.get(id) ?? id).join(', '),
+      );
       facts.get(i.instanceId)!.prepend(step);
     }),
   );
@@ -142,9 +237,11 @@ const SNAPSHOT_READS = 4;
 
 async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) await work(next);
+    }),
+  );
 }
 
 /** Element id → name of a deployed version, read once per page load. */
@@ -176,7 +273,9 @@ function describeFacts(detail: InstanceDetail, withStep: boolean): HTMLElement[]
   return [
     f.currentStep && withStep ? h('span', { class: 'step' }, f.currentStep) : null,
     f.customer ? h('span', { class: 'hint' }, ` · ${f.customer}`) : null,
-    f.dueDate ? h('span', { class: isOverdue(f.dueDate) ? 'overdue' : 'hint' }, ` · due ${date(f.dueDate)}`) : null,
+    f.dueDate
+      ? h('span', { class: isOverdue(f.dueDate) ? 'overdue' : 'hint' }, ` · due ${date(f.dueDate)}`)
+      : null,
     f.atRisk ? h('span', { class: 'badge badge-risk', title: f.atRisk }, 'at risk') : null,
   ].filter((x): x is HTMLElement => x !== null);
 }

@@ -17,7 +17,15 @@ import { emptyState, errorBox, h, replace, table } from '../ui/dom';
 import { field, isRow, num, rowsOf, text } from '../ui/loose-data';
 import { optional } from '../ui/optional-endpoint';
 
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  LineChart,
+  BarChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 const kpi: Page = async (root) => {
   const body = h('div', { class: 'kpi' }, h('p', { class: 'loading' }, 'Loading…'));
@@ -29,21 +37,38 @@ const kpi: Page = async (root) => {
     return isoDate(new Date(d.getFullYear(), d.getMonth() - 11, 1));
   })();
   const [weekly, monthly, lateOrders, fiveD, leadTime] = await Promise.all([
-    optional('/kpi/on-time-delivery', () => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'week', from: weeksAgo, to: today } })),
-    optional('/kpi/on-time-delivery', () => api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'month', from: monthsAgo, to: today } })),
+    optional('/kpi/on-time-delivery', () =>
+      api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'week', from: weeksAgo, to: today } }),
+    ),
+    optional('/kpi/on-time-delivery', () =>
+      api.get<unknown>('/kpi/on-time-delivery', { query: { groupBy: 'month', from: monthsAgo, to: today } }),
+    ),
     optional('/late-orders', () => api.get<unknown>('/late-orders', { query: { limit: 500 } })),
     optional('/5d-reports', () => api.get<unknown>('/5d-reports', { query: { state: 'open', limit: 500 } })),
     // No upper bound: the plant's today may already be tomorrow here.
     optional('/kpi/review-lead-time', () => contracts.reviewLeadTime({ from: monthsAgo })),
   ]);
   if (weekly.state === 'absent' && monthly.state === 'absent') {
-    replace(body, emptyState('No KPI data yet.', 'This server does not offer /api/kpi/on-time-delivery yet: the contract review pack adds it.'));
+    replace(
+      body,
+      emptyState(
+        'No KPI data yet.',
+        'This server does not offer /api/kpi/on-time-delivery yet: the contract review pack adds it.',
+      ),
+    );
     return;
   }
   const charts: echarts.ECharts[] = [];
   const sections: HTMLElement[] = [];
-  for (const [label, result] of [['Weekly', weekly], ['Monthly', monthly]] as const) {
-    const section = h('section', { class: 'card' }, h('h2', {}, `On-time delivery rate — ${label.toLowerCase()}`));
+  for (const [label, result] of [
+    ['Weekly', weekly],
+    ['Monthly', monthly],
+  ] as const) {
+    const section = h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, `On-time delivery rate — ${label.toLowerCase()}`),
+    );
     sections.push(section);
     if (result.state === 'error') section.append(errorBox(result.message));
     else if (result.state === 'absent') section.append(emptyState('Not available.'));
@@ -51,22 +76,48 @@ const kpi: Page = async (root) => {
       const series = rateSeries(result.body);
       if (!series.points.length) section.append(emptyState('No deliveries in this period.'));
       else {
-        const chartHost = h('div', { class: 'chart', role: 'img', 'aria-label': `${label} on-time delivery rate: ${series.points.map((p) => `${p.period} ${p.rate}%`).join(', ')}` });
+        const chartHost = h('div', {
+          class: 'chart',
+          role: 'img',
+          'aria-label': `${label} on-time delivery rate: ${series.points.map((p) => `${p.period} ${p.rate}%`).join(', ')}`,
+        });
         section.append(chartHost);
         charts.push(rateChart(chartHost, series));
       }
     }
   }
-  const leadSection = h('section', { class: 'card', id: 'kpi-review-lead-time' }, h('h2', {}, 'Review lead time per department — last 12 months'));
+  const leadSection = h(
+    'section',
+    { class: 'card', id: 'kpi-review-lead-time' },
+    h('h2', {}, 'Review lead time per department — last 12 months'),
+  );
   if (leadTime.state === 'error') leadSection.append(errorBox(leadTime.message));
   else if (leadTime.state === 'absent') leadSection.append(emptyState('Not available.'));
   else if (!leadTime.body.departments.length) leadSection.append(emptyState('No department review yet.'));
   else {
     const rows = leadTime.body.departments;
-    const chartHost = h('div', { class: 'chart', id: 'review-lead-time-chart', role: 'img', 'aria-label': `Average review lead time per department: ${rows.map((r) => `${r.department} ${r.averageHours ?? '—'} h`).join(', ')}` });
+    const chartHost = h('div', {
+      class: 'chart',
+      id: 'review-lead-time-chart',
+      role: 'img',
+      'aria-label': `Average review lead time per department: ${rows.map((r) => `${r.department} ${r.averageHours ?? '—'} h`).join(', ')}`,
+    });
     leadSection.append(
       chartHost,
-      table(['Department', 'Reviews', 'Average', 'Median', 'Longest', 'Open now', 'Oldest open'], rows, (r) => [r.department, String(r.reviews), hours(r.averageHours), hours(r.medianHours), hours(r.maxHours), String(r.open), hours(r.oldestOpenHours)], { 'aria-label': 'Review lead time per department' }),
+      table(
+        ['Department', 'Reviews', 'Average', 'Median', 'Longest', 'Open now', 'Oldest open'],
+        rows,
+        (r) => [
+          r.department,
+          String(r.reviews),
+          hours(r.averageHours),
+          hours(r.medianHours),
+          hours(r.maxHours),
+          String(r.open),
+          hours(r.oldestOpenHours),
+        ],
+        { 'aria-label': 'Review lead time per department' },
+      ),
     );
     charts.push(leadTimeChart(chartHost, leadTime.body));
   }
@@ -75,7 +126,12 @@ const kpi: Page = async (root) => {
     body,
     h('div', { class: 'columns' }, ...sections),
     leadSection,
-    h('div', { class: 'columns' }, lateByReason(lateOrders.state === 'ok' ? lateOrders.body : undefined), openFiveD(fiveD.state === 'ok' ? fiveD.body : undefined)),
+    h(
+      'div',
+      { class: 'columns' },
+      lateByReason(lateOrders.state === 'ok' ? lateOrders.body : undefined),
+      openFiveD(fiveD.state === 'ok' ? fiveD.body : undefined),
+    ),
     ...breakdowns(details),
   );
   requestAnimationFrame(() => charts.forEach((c) => c.resize()));
@@ -95,12 +151,15 @@ interface RateSeries {
 /** Rates in percent, whether the server sends 0.93 or 93. */
 function rateSeries(body: unknown): RateSeries {
   const rows = rowsOf(body, 'periods', 'series', 'weeks', 'months');
-  const pct = (n: number | undefined) => (n === undefined ? undefined : n <= 1 ? Math.round(n * 1000) / 10 : n);
+  const pct = (n: number | undefined) =>
+    n === undefined ? undefined : n <= 1 ? Math.round(n * 1000) / 10 : n;
   const points = rows
     .map((r) => {
       const delivered = num(field(r, 'delivered', 'deliveries', 'total'));
       const onTime = num(field(r, 'onTime', 'onTimeDeliveries'));
-      const rate = pct(num(field(r, 'rate', 'onTimeRate', 'value', 'percentage'))) ?? (delivered ? pct(onTime! / delivered) : undefined);
+      const rate =
+        pct(num(field(r, 'rate', 'onTimeRate', 'value', 'percentage'))) ??
+        (delivered ? pct(onTime! / delivered) : undefined);
       return { period: text(field(r, 'period', 'week', 'month', 'label', 'from')), rate: rate ?? NaN };
     })
     .filter((p) => Number.isFinite(p.rate));
@@ -114,14 +173,27 @@ function rateChart(host: HTMLElement, series: RateSeries): echarts.ECharts {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${v}%` },
     grid: { left: 48, right: 24, top: 24, bottom: 32 },
     xAxis: { type: 'category', data: series.points.map((p) => p.period) },
-    yAxis: { type: 'value', min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, series.target ?? 100) - 5)), max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: {
+      type: 'value',
+      min: (v: { min: number }) => Math.max(0, Math.floor(Math.min(v.min, series.target ?? 100) - 5)),
+      max: 100,
+      axisLabel: { formatter: '{value}%' },
+    },
     series: [
       {
         name: 'on time',
         type: 'line',
         data: series.points.map((p) => p.rate),
         symbolSize: 8,
-        markLine: series.target !== undefined ? { symbol: 'none', data: [{ yAxis: series.target, name: 'target' }], label: { formatter: `target ${series.target}%` }, lineStyle: { type: 'dashed', color: '#c0392b' } } : undefined,
+        markLine:
+          series.target !== undefined
+            ? {
+                symbol: 'none',
+                data: [{ yAxis: series.target, name: 'target' }],
+                label: { formatter: `target ${series.target}%` },
+                lineStyle: { type: 'dashed', color: '#c0392b' },
+              }
+            : undefined,
       },
     ],
   });
@@ -138,9 +210,19 @@ function leadTimeChart(host: HTMLElement, body: ReviewLeadTime): echarts.ECharts
     xAxis: { type: 'category', data: rows.map((r) => r.department) },
     yAxis: { type: 'value', name: 'hours', axisLabel: { formatter: '{value} h' } },
     series: [
-      { name: 'average', type: 'bar', data: rows.map((r) => r.averageHours), itemStyle: { color: '#1f5fbf' } },
+      {
+        name: 'average',
+        type: 'bar',
+        data: rows.map((r) => r.averageHours),
+        itemStyle: { color: '#1f5fbf' },
+      },
       { name: 'median', type: 'bar', data: rows.map((r) => r.medianHours), itemStyle: { color: '#7aa6e6' } },
-      { name: 'oldest open', type: 'bar', data: rows.map((r) => r.oldestOpenHours), itemStyle: { color: '#b3261e' } },
+      {
+        name: 'oldest open',
+        type: 'bar',
+        data: rows.map((r) => r.oldestOpenHours),
+        itemStyle: { color: '#b3261e' },
+      },
     ],
   });
   return chart;
@@ -163,7 +245,13 @@ function breakdowns(body: unknown): HTMLElement[] {
       { class: 'card' },
       h('h2', {}, 'Corrective / preventive action plans'),
       plans.length
-        ? table(['Period', 'Rate', 'Target', 'Owner', 'State'], plans, (r) => [text(field(r, 'period')), percent(field(r, 'rate')), percent(field(r, 'target')), text(field(r, 'owner')), text(field(r, 'state', 'status'))])
+        ? table(['Period', 'Rate', 'Target', 'Owner', 'State'], plans, (r) => [
+            text(field(r, 'period')),
+            percent(field(r, 'rate')),
+            percent(field(r, 'target')),
+            text(field(r, 'owner')),
+            text(field(r, 'state', 'status')),
+          ])
         : h('p', { class: 'hint' }, 'None: the target was met.'),
     ),
   ];
@@ -177,7 +265,15 @@ function lateByReason(body: unknown): HTMLElement {
     'section',
     { class: 'card' },
     h('h2', {}, 'Late orders by reason'),
-    body === undefined ? emptyState('Not available yet.') : counts.size ? table(['Reason', 'Orders'], [...counts].sort((a, b) => b[1] - a[1]), ([reason, n]) => [reason, String(n)]) : h('p', { class: 'hint' }, 'No late orders.'),
+    body === undefined
+      ? emptyState('Not available yet.')
+      : counts.size
+        ? table(
+            ['Reason', 'Orders'],
+            [...counts].sort((a, b) => b[1] - a[1]),
+            ([reason, n]) => [reason, String(n)],
+          )
+        : h('p', { class: 'hint' }, 'No late orders.'),
   );
 }
 
@@ -190,7 +286,12 @@ function openFiveD(body: unknown): HTMLElement {
     body === undefined
       ? emptyState('Not available yet.')
       : rows.length
-        ? table(['Report', 'Late order', 'Opened', 'Owner'], rows, (r) => [text(field(r, 'id', 'reportNo')), text(field(r, 'lateOrderId', 'contractNo')), text(field(r, 'openedAt')), text(field(r, 'owner', 'assignee'))])
+        ? table(['Report', 'Late order', 'Opened', 'Owner'], rows, (r) => [
+            text(field(r, 'id', 'reportNo')),
+            text(field(r, 'lateOrderId', 'contractNo')),
+            text(field(r, 'openedAt')),
+            text(field(r, 'owner', 'assignee')),
+          ])
         : h('p', { class: 'hint' }, 'None open.'),
   );
 }

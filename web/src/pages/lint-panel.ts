@@ -17,7 +17,9 @@ export class LintPanel {
 
   attach(modeler: any): void {
     this.modeler = modeler;
-    modeler.on('linting.completed', ({ issues }: { issues: Record<string, LintIssue[]> }) => this.render(issues));
+    modeler.on('linting.completed', ({ issues }: { issues: Record<string, LintIssue[]> }) =>
+      this.render(issues),
+    );
   }
 
   /** Selects the element (the properties panel shows it) and brings it into view, at 100 % when `zoom`. */
@@ -29,7 +31,12 @@ export class LintPanel {
       // Centre it at 100 %: the palette covers the canvas's left edge.
       canvas.zoom(1);
       const box = canvas.viewbox();
-      canvas.viewbox({ x: element.x + (element.width ?? 0) / 2 - box.width / 2, y: element.y + (element.height ?? 0) / 2 - box.height / 2, width: box.width, height: box.height });
+      canvas.viewbox({
+        x: element.x + (element.width ?? 0) / 2 - box.width / 2,
+        y: element.y + (element.height ?? 0) / 2 - box.height / 2,
+        width: box.width,
+        height: box.height,
+      });
     } else {
       canvas.scrollToElement(element);
     }
@@ -43,16 +50,28 @@ export class LintPanel {
     const summary = h(
       'h2',
       { class: errors.length ? 'lint-summary has-errors' : 'lint-summary', id: 'lint-summary' },
-      errors.length || warnings.length ? `${errors.length} errors, ${warnings.length} warnings` : 'No lint problems',
+      errors.length || warnings.length
+        ? `${errors.length} errors, ${warnings.length} warnings`
+        : 'No lint problems',
     );
     const entry = (issue: LintIssue) =>
       h(
         'li',
-        { class: `lint-${issue.category === 'warn' ? 'warning' : 'error'}`, 'data-element-id': issue.id, 'data-rule': issue.rule },
+        {
+          class: `lint-${issue.category === 'warn' ? 'warning' : 'error'}`,
+          'data-element-id': issue.id,
+          'data-rule': issue.rule,
+        },
         h('button', { type: 'button', class: 'btn-link', onclick: () => this.select(issue.id) }, issue.id),
         ` ${issue.message} `,
         h('span', { class: 'hint' }, `(${issue.rule})`),
       );
-    replace(this.element, summary, errors.length || warnings.length ? h('ul', { class: 'lint-list' }, [...errors, ...warnings].map(entry)) : null);
+    replace(
+      this.element,
+      summary,
+      errors.length || warnings.length
+        ? h('ul', { class: 'lint-list' }, [...errors, ...warnings].map(entry))
+        : null,
+    );
   }
 }

@@ -10,22 +10,54 @@ import { field, isRow, rowsOf, text, type Row } from '../ui/loose-data';
 import { optional } from '../ui/optional-endpoint';
 
 const meetings: Page = async (root) => {
-  const daily = h('section', { class: 'card', 'aria-labelledby': 'daily-title' }, h('h2', { id: 'daily-title' }, 'Daily PMC late-order meeting'), h('p', { class: 'loading' }, 'Loading…'));
-  const weekly = h('section', { class: 'card', 'aria-labelledby': 'weekly-title' }, h('h2', { id: 'weekly-title' }, 'Weekly production-sales meeting'), h('p', { class: 'loading' }, 'Loading…'));
-  const late = h('section', { class: 'card', 'aria-labelledby': 'late-title' }, h('h2', { id: 'late-title' }, 'Late orders'), h('p', { class: 'loading' }, 'Loading…'));
-  root.append(h('div', { class: 'page-head' }, h('h1', {}, 'Meetings')), h('div', { class: 'columns' }, daily, weekly), late);
+  const daily = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'daily-title' },
+    h('h2', { id: 'daily-title' }, 'Daily PMC late-order meeting'),
+    h('p', { class: 'loading' }, 'Loading…'),
+  );
+  const weekly = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'weekly-title' },
+    h('h2', { id: 'weekly-title' }, 'Weekly production-sales meeting'),
+    h('p', { class: 'loading' }, 'Loading…'),
+  );
+  const late = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'late-title' },
+    h('h2', { id: 'late-title' }, 'Late orders'),
+    h('p', { class: 'loading' }, 'Loading…'),
+  );
+  root.append(
+    h('div', { class: 'page-head' }, h('h1', {}, 'Meetings')),
+    h('div', { class: 'columns' }, daily, weekly),
+    late,
+  );
 
   await Promise.all([
-    fill(daily, '/meetings/daily', 'No late order is on today\'s agenda.', agenda),
-    fill(weekly, '/meetings/weekly', 'Nothing is waiting for this week\'s meeting.', agenda),
+    fill(daily, '/meetings/daily', "No late order is on today's agenda.", agenda),
+    fill(weekly, '/meetings/weekly', "Nothing is waiting for this week's meeting.", agenda),
     fill(late, '/late-orders', 'No late orders.', lateOrders),
   ]);
 };
 
-async function fill(section: HTMLElement, path: string, empty: string, render: (body: unknown) => HTMLElement | null): Promise<void> {
+async function fill(
+  section: HTMLElement,
+  path: string,
+  empty: string,
+  render: (body: unknown) => HTMLElement | null,
+): Promise<void> {
   const result = await optional(path, () => api.get<unknown>(path));
   const heading = section.querySelector('h2')!;
-  if (result.state === 'absent') replace(section, heading, emptyState('Not available yet.', `This server does not offer ${path} yet: the contract review pack adds it.`));
+  if (result.state === 'absent')
+    replace(
+      section,
+      heading,
+      emptyState(
+        'Not available yet.',
+        `This server does not offer ${path} yet: the contract review pack adds it.`,
+      ),
+    );
   else if (result.state === 'error') replace(section, heading, errorBox(result.message));
   else replace(section, heading, render(result.body) ?? emptyState(empty));
 }
@@ -42,9 +74,30 @@ function agenda(body: unknown): HTMLElement | null {
   return h(
     'div',
     {},
-    h('p', { class: 'hint' }, [when ? text(when) : null, chair ? `chair: ${text(chair)}` : null, Array.isArray(attendees) ? `attendees: ${attendees.join(', ')}` : null].filter(Boolean).join(' · ')),
-    items.length ? h('ol', { class: 'agenda' }, items.map(agendaItem)) : h('p', { class: 'hint' }, 'No review task is open.'),
-    waiting.length ? [h('h3', {}, 'Escalated, waiting for the meeting'), h('ul', { class: 'agenda' }, waiting.map((lateOrder) => agendaItem({ lateOrder })))] : null,
+    h(
+      'p',
+      { class: 'hint' },
+      [
+        when ? text(when) : null,
+        chair ? `chair: ${text(chair)}` : null,
+        Array.isArray(attendees) ? `attendees: ${attendees.join(', ')}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+    items.length
+      ? h('ol', { class: 'agenda' }, items.map(agendaItem))
+      : h('p', { class: 'hint' }, 'No review task is open.'),
+    waiting.length
+      ? [
+          h('h3', {}, 'Escalated, waiting for the meeting'),
+          h(
+            'ul',
+            { class: 'agenda' },
+            waiting.map((lateOrder) => agendaItem({ lateOrder })),
+          ),
+        ]
+      : null,
   );
 }
 
@@ -53,8 +106,15 @@ function agendaItem(item: Row): HTMLElement {
   const title = text(field(order, 'contractNo', 'title', 'name', 'id'));
   const taskId = field(item, 'taskId');
   const instanceId = field(order, 'id', 'instanceId');
-  const dates = [field(order, 'originalDate'), field(order, 'newDate')].filter((d) => d !== undefined).map((d) => date(String(d)));
-  const detail = [field(order, 'customerId', 'customer'), field(order, 'reason'), dates.length ? dates.join(' → ') : undefined, field(order, 'state')]
+  const dates = [field(order, 'originalDate'), field(order, 'newDate')]
+    .filter((d) => d !== undefined)
+    .map((d) => date(String(d)));
+  const detail = [
+    field(order, 'customerId', 'customer'),
+    field(order, 'reason'),
+    dates.length ? dates.join(' → ') : undefined,
+    field(order, 'state'),
+  ]
     .filter((x) => x !== undefined)
     .map(text)
     .join(' · ');
@@ -63,7 +123,9 @@ function agendaItem(item: Row): HTMLElement {
     {},
     typeof taskId === 'string' ? link(`/tasks/${encodeURIComponent(taskId)}`, title) : h('strong', {}, title),
     detail ? h('span', { class: 'hint' }, ` ${detail}`) : null,
-    typeof instanceId === 'string' && instanceId.includes('/') ? h('span', {}, ' · ', link(`/instances/${encodeURIComponent(instanceId)}`, 'late order')) : null,
+    typeof instanceId === 'string' && instanceId.includes('/')
+      ? h('span', {}, ' · ', link(`/instances/${encodeURIComponent(instanceId)}`, 'late order'))
+      : null,
   );
 }
 
@@ -74,7 +136,9 @@ function lateOrders(body: unknown): HTMLElement | null {
     const instanceId = field(r, 'id', 'instanceId');
     const contract = text(field(r, 'contractNo', 'orderNo', 'id'));
     return [
-      typeof instanceId === 'string' && instanceId.includes('/') ? link(`/instances/${encodeURIComponent(instanceId)}`, contract) : contract,
+      typeof instanceId === 'string' && instanceId.includes('/')
+        ? link(`/instances/${encodeURIComponent(instanceId)}`, contract)
+        : contract,
       text(field(r, 'customer', 'customerName', 'customerId')),
       date(field(r, 'originalDate', 'committedDate', 'dueDate') as string | undefined),
       date(field(r, 'newDate') as string | undefined),

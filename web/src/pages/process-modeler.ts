@@ -20,22 +20,74 @@ const processModeler: Page = async (root, { params, query }) => {
   const processId = params.processId;
   const title = h('h1', {}, processId);
   const versionInfo = h('p', { class: 'version-info', 'aria-live': 'polite' }, 'Loading…');
-  const deployButton = h('button', { type: 'button', id: 'deploy-button', class: 'btn btn-primary' }, 'Deploy');
-  const diffButton = h('button', { type: 'button', id: 'diff-button', class: 'btn', 'aria-pressed': 'false' }, 'Compare with deployed');
+  const deployButton = h(
+    'button',
+    { type: 'button', id: 'deploy-button', class: 'btn btn-primary' },
+    'Deploy',
+  );
+  const diffButton = h(
+    'button',
+    { type: 'button', id: 'diff-button', class: 'btn', 'aria-pressed': 'false' },
+    'Compare with deployed',
+  );
   const downloadButton = h('button', { type: 'button', class: 'btn' }, 'Download XML');
-  const fileInput = h('input', { type: 'file', accept: '.bpmn,.xml,application/xml', id: 'open-file', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
-  const openButton = h('button', { type: 'button', class: 'btn', onclick: () => fileInput.click() }, 'Open file…');
-  const status = h('div', { class: 'deploy-status', id: 'deploy-status', role: 'status', 'aria-live': 'polite' });
-  const canvas = h('div', { class: 'modeler-canvas', id: 'canvas', tabindex: 0, 'aria-label': 'Diagram (use the properties panel to edit the selected element)' });
+  const fileInput = h('input', {
+    type: 'file',
+    accept: '.bpmn,.xml,application/xml',
+    id: 'open-file',
+    class: 'visually-hidden',
+    tabindex: -1,
+    'aria-hidden': 'true',
+  });
+  const openButton = h(
+    'button',
+    { type: 'button', class: 'btn', onclick: () => fileInput.click() },
+    'Open file…',
+  );
+  const status = h('div', {
+    class: 'deploy-status',
+    id: 'deploy-status',
+    role: 'status',
+    'aria-live': 'polite',
+  });
+  const canvas = h('div', {
+    class: 'modeler-canvas',
+    id: 'canvas',
+    tabindex: 0,
+    'aria-label': 'Diagram (use the properties panel to edit the selected element)',
+  });
   const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properties' });
   const lintPanel = new LintPanel();
-  const diffPanel = h('section', { class: 'side-section diff-panel', 'aria-label': 'Changes since the deployed version', hidden: true });
+  const diffPanel = h('section', {
+    class: 'side-section diff-panel',
+    'aria-label': 'Changes since the deployed version',
+    hidden: true,
+  });
 
   root.classList.add('page-full');
   root.append(
-    h('div', { class: 'page-head' }, h('div', {}, title, versionInfo), h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Modeler' }, deployButton, diffButton, downloadButton, openButton, fileInput, link(`/instances?processId=${encodeURIComponent(processId)}`, 'Instances'))),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('div', {}, title, versionInfo),
+      h(
+        'div',
+        { class: 'toolbar', role: 'toolbar', 'aria-label': 'Modeler' },
+        deployButton,
+        diffButton,
+        downloadButton,
+        openButton,
+        fileInput,
+        link(`/instances?processId=${encodeURIComponent(processId)}`, 'Instances'),
+      ),
+    ),
     status,
-    h('div', { class: 'modeler-layout' }, canvas, h('div', { class: 'modeler-side' }, properties, lintPanel.element, diffPanel)),
+    h(
+      'div',
+      { class: 'modeler-layout' },
+      canvas,
+      h('div', { class: 'modeler-side' }, properties, lintPanel.element, diffPanel),
+    ),
   );
 
   const modeler = createModeler(canvas, properties);
@@ -62,9 +114,16 @@ const processModeler: Page = async (root, { params, query }) => {
   });
 
   const describeDeployed = () => {
-    replace(versionInfo, 
+    replace(
+      versionInfo,
       deployed
-        ? h('span', {}, h('span', { class: 'version-label', id: 'deployed-version' }, `version ${deployed.version}`), ` deployed ${dateTime(deployed.deployedAt)} by ${deployed.deployedBy}`, deployed.name ? ` — ${deployed.name}` : '')
+        ? h(
+            'span',
+            {},
+            h('span', { class: 'version-label', id: 'deployed-version' }, `version ${deployed.version}`),
+            ` deployed ${dateTime(deployed.deployedAt)} by ${deployed.deployedBy}`,
+            deployed.name ? ` — ${deployed.name}` : '',
+          )
         : h('span', {}, 'Not deployed yet: a new process.'),
     );
     diffButton.disabled = !deployed;
@@ -75,7 +134,10 @@ const processModeler: Page = async (root, { params, query }) => {
     await modeler.importXML(await withLayout(deployed.xml));
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) {
-      replace(status, errorBox(error instanceof ApiError ? error.plain : `Cannot open the diagram: ${String(error)}`));
+      replace(
+        status,
+        errorBox(error instanceof ApiError ? error.plain : `Cannot open the diagram: ${String(error)}`),
+      );
       return () => modeler.destroy();
     }
     await modeler.importXML(blankDiagram(processId));
@@ -88,7 +150,9 @@ const processModeler: Page = async (root, { params, query }) => {
 
   async function showDiff(): Promise<void> {
     if (!deployed) return;
-    renderDiff(diffPanel, await versionDiff.compare(deployed.xml), deployed.version, (id) => lintPanel.select(id));
+    renderDiff(diffPanel, await versionDiff.compare(deployed.xml), deployed.version, (id) =>
+      lintPanel.select(id),
+    );
   }
 
   diffButton.addEventListener('click', async () => {
@@ -111,20 +175,39 @@ const processModeler: Page = async (root, { params, query }) => {
       dirty = false;
       describeDeployed();
       const warningsOff = deployProblems.show(result.warnings, 'warning');
-      replace(status, 
-        h('div', { class: 'success-box', id: 'deploy-result' }, unchanged ? `No changes: version ${result.version} is current.` : `Deployed ${result.processId} version ${result.version}.`),
+      replace(
+        status,
+        h(
+          'div',
+          { class: 'success-box', id: 'deploy-result' },
+          unchanged
+            ? `No changes: version ${result.version} is current.`
+            : `Deployed ${result.processId} version ${result.version}.`,
+        ),
         problemList('Warnings', warningsOff, 'warning'),
       );
-      toast(unchanged ? `Version ${result.version} unchanged` : `Deployed version ${result.version}`, 'success');
+      toast(
+        unchanged ? `Version ${result.version} unchanged` : `Deployed version ${result.version}`,
+        'success',
+      );
       if (diffButton.getAttribute('aria-pressed') === 'true') await showDiff();
     } catch (error) {
       lastDeployFailed = true;
       if (error instanceof ApiError && error.body.errors) {
         const unplaced = deployProblems.show(error.body.errors);
-        replace(status, errorBox(`Not deployed: ${error.message}`), problemList('Problems', error.body.errors, 'error', (id) => lintPanel.select(id)));
+        replace(
+          status,
+          errorBox(`Not deployed: ${error.message}`),
+          problemList('Problems', error.body.errors, 'error', (id) => lintPanel.select(id)),
+        );
         void unplaced;
       } else {
-        replace(status, errorBox(error instanceof ApiError ? `Not deployed: ${error.plain}` : `Not deployed: ${String(error)}`));
+        replace(
+          status,
+          errorBox(
+            error instanceof ApiError ? `Not deployed: ${error.plain}` : `Not deployed: ${String(error)}`,
+          ),
+        );
       }
     } finally {
       deployButton.disabled = false;
@@ -157,7 +240,12 @@ const processModeler: Page = async (root, { params, query }) => {
   };
 };
 
-function problemList(title: string, problems: ModelProblem[], kind: 'error' | 'warning', select?: (id: string) => void): HTMLElement | null {
+function problemList(
+  title: string,
+  problems: ModelProblem[],
+  kind: 'error' | 'warning',
+  select?: (id: string) => void,
+): HTMLElement | null {
   if (!problems.length) return null;
   return h(
     'div',
@@ -170,7 +258,13 @@ function problemList(title: string, problems: ModelProblem[], kind: 'error' | 'w
         h(
           'li',
           { 'data-element-id': p.elementId ?? '' },
-          p.elementId && select ? h('button', { type: 'button', class: 'btn-link', onclick: () => select(p.elementId!) }, p.elementId) : h('code', {}, p.elementId ?? 'diagram'),
+          p.elementId && select
+            ? h(
+                'button',
+                { type: 'button', class: 'btn-link', onclick: () => select(p.elementId!) },
+                p.elementId,
+              )
+            : h('code', {}, p.elementId ?? 'diagram'),
           ` ${p.message} `,
           h('span', { class: 'hint' }, `(${p.rule})`),
         ),
@@ -179,9 +273,20 @@ function problemList(title: string, problems: ModelProblem[], kind: 'error' | 'w
   );
 }
 
-function renderDiff(panel: HTMLElement, entries: DiffEntry[], version: number, select: (id: string) => void): void {
-  const label: Record<DiffEntry['kind'], string> = { added: 'added', changed: 'changed', removed: 'removed', layout: 'moved' };
-  replace(panel, 
+function renderDiff(
+  panel: HTMLElement,
+  entries: DiffEntry[],
+  version: number,
+  select: (id: string) => void,
+): void {
+  const label: Record<DiffEntry['kind'], string> = {
+    added: 'added',
+    changed: 'changed',
+    removed: 'removed',
+    layout: 'moved',
+  };
+  replace(
+    panel,
     h('h2', {}, `Changes since version ${version}`),
     entries.length
       ? h(
@@ -193,7 +298,13 @@ function renderDiff(panel: HTMLElement, entries: DiffEntry[], version: number, s
               { class: `diff-${e.kind}`, 'data-element-id': e.id },
               h('span', { class: 'diff-kind' }, label[e.kind]),
               ' ',
-              e.kind === 'removed' ? h('code', {}, e.id) : h('button', { type: 'button', class: 'btn-link', onclick: () => select(e.id) }, e.name ?? e.id),
+              e.kind === 'removed'
+                ? h('code', {}, e.id)
+                : h(
+                    'button',
+                    { type: 'button', class: 'btn-link', onclick: () => select(e.id) },
+                    e.name ?? e.id,
+                  ),
               ` ${e.type}`,
               e.attrs?.length ? h('span', { class: 'hint' }, ` (${e.attrs.join(', ')})`) : null,
             ),

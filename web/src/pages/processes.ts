@@ -13,7 +13,13 @@ const processes: Page = async (root, { navigate }) => {
     'form',
     { class: 'inline-form', 'aria-label': 'New process' },
     h('label', { for: 'new-process-id' }, 'New process id'),
-    h('input', { id: 'new-process-id', name: 'processId', required: true, pattern: '[A-Za-z_][\\w.-]*', placeholder: 'order-change' }),
+    h('input', {
+      id: 'new-process-id',
+      name: 'processId',
+      required: true,
+      pattern: '[A-Za-z_][\\w.-]*',
+      placeholder: 'order-change',
+    }),
     h('button', { type: 'submit', class: 'btn' }, 'Open modeler'),
   );
   newForm.addEventListener('submit', (event) => {
@@ -32,24 +38,43 @@ const processes: Page = async (root, { navigate }) => {
     return;
   }
   if (!list.length) {
-    replace(body, emptyState('No process is deployed yet.', 'Enter a new process id above to draw one, or deploy BPMN files through the API.'));
+    replace(
+      body,
+      emptyState(
+        'No process is deployed yet.',
+        'Enter a new process id above to draw one, or deploy BPMN files through the API.',
+      ),
+    );
     return;
   }
-  const counts = new Map(list.map((p) => [p.processId, { active: h('span', {}, '…'), completed: h('span', {}, '…') }]));
-  replace(body, 
-    table(['Process', 'Name', 'Latest version', 'Deployed', 'Active', 'Completed', ''], list, (p) => {
-      const latest = p.versions[p.versions.length - 1];
-      const c = counts.get(p.processId)!;
-      return [
-        link(`/processes/${encodeURIComponent(p.processId)}`, p.processId),
-        p.name ?? '—',
-        h('span', { class: 'version-label' }, `v${p.latestVersion}`, p.versions.length > 1 ? h('span', { class: 'hint' }, ` (${p.versions.length} versions)`) : null),
-        latest ? `${dateTime(latest.deployedAt)} by ${latest.deployedBy}` : '—',
-        c.active,
-        c.completed,
-        link(`/instances?processId=${encodeURIComponent(p.processId)}&view=heatmap`, 'Heatmap'),
-      ];
-    }, { 'aria-label': 'Deployed processes' }),
+  const counts = new Map(
+    list.map((p) => [p.processId, { active: h('span', {}, '…'), completed: h('span', {}, '…') }]),
+  );
+  replace(
+    body,
+    table(
+      ['Process', 'Name', 'Latest version', 'Deployed', 'Active', 'Completed', ''],
+      list,
+      (p) => {
+        const latest = p.versions[p.versions.length - 1];
+        const c = counts.get(p.processId)!;
+        return [
+          link(`/processes/${encodeURIComponent(p.processId)}`, p.processId),
+          p.name ?? '—',
+          h(
+            'span',
+            { class: 'version-label' },
+            `v${p.latestVersion}`,
+            p.versions.length > 1 ? h('span', { class: 'hint' }, ` (${p.versions.length} versions)`) : null,
+          ),
+          latest ? `${dateTime(latest.deployedAt)} by ${latest.deployedBy}` : '—',
+          c.active,
+          c.completed,
+          link(`/instances?processId=${encodeURIComponent(p.processId)}&view=heatmap`, 'Heatmap'),
+        ];
+      },
+      { 'aria-label': 'Deployed processes' },
+    ),
   );
   // Counts come from the instance listing (Temporal visibility), one request per process and state.
   await Promise.all(

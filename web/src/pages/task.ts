@@ -25,24 +25,48 @@ const taskPage: Page = async (root, { params }) => {
   try {
     task = await tasks.get(taskId);
   } catch (error) {
-    root.append(h('h1', {}, 'Task'), error instanceof ApiError && error.status === 404 ? emptyState(`There is no task ${taskId}.`) : errorBox(error instanceof ApiError ? error.plain : String(error)));
+    root.append(
+      h('h1', {}, 'Task'),
+      error instanceof ApiError && error.status === 404
+        ? emptyState(`There is no task ${taskId}.`)
+        : errorBox(error instanceof ApiError ? error.plain : String(error)),
+    );
     return;
   }
   const status = h('div', { class: 'form-status', id: 'task-status', role: 'status', 'aria-live': 'polite' });
   const formHost = h('div', { class: 'task-form', id: 'task-form' });
-  const submit = h('button', { type: 'button', class: 'btn btn-primary', id: 'task-submit', disabled: task.state !== 'open' }, 'Complete task');
+  const submit = h(
+    'button',
+    { type: 'button', class: 'btn btn-primary', id: 'task-submit', disabled: task.state !== 'open' },
+    'Complete task',
+  );
   root.append(
     h('div', { class: 'page-head' }, h('h1', {}, task.name ?? task.elementId), link('/tasks', '← Inbox')),
     h(
       'dl',
       { class: 'facts-list' },
-      h('dt', {}, 'Instance'), h('dd', {}, link(`/instances/${encodeURIComponent(task.instanceId)}`, task.instanceId)),
-      h('dt', {}, 'Process'), h('dd', {}, `${task.processId} v${task.version}`),
-      h('dt', {}, 'Candidates'), h('dd', {}, [...task.candidateGroups, ...task.candidateUsers].join(', ') || task.assignee || '—'),
-      h('dt', {}, 'State'), h('dd', { id: 'task-state' }, task.state),
-      h('dt', {}, 'Created'), h('dd', {}, dateTime(task.createdAt)),
-      h('dt', {}, 'Due'), h('dd', { class: isOverdue(task.dueDate) && task.state === 'open' ? 'overdue' : '' }, task.dueDate ? dateTime(task.dueDate) : '—'),
-      task.completedAt ? [h('dt', {}, 'Completed'), h('dd', {}, `${dateTime(task.completedAt)} by ${task.completedBy ?? '?'}`)] : null,
+      h('dt', {}, 'Instance'),
+      h('dd', {}, link(`/instances/${encodeURIComponent(task.instanceId)}`, task.instanceId)),
+      h('dt', {}, 'Process'),
+      h('dd', {}, `${task.processId} v${task.version}`),
+      h('dt', {}, 'Candidates'),
+      h('dd', {}, [...task.candidateGroups, ...task.candidateUsers].join(', ') || task.assignee || '—'),
+      h('dt', {}, 'State'),
+      h('dd', { id: 'task-state' }, task.state),
+      h('dt', {}, 'Created'),
+      h('dd', {}, dateTime(task.createdAt)),
+      h('dt', {}, 'Due'),
+      h(
+        'dd',
+        { class: isOverdue(task.dueDate) && task.state === 'open' ? 'overdue' : '' },
+        task.dueDate ? dateTime(task.dueDate) : '—',
+      ),
+      task.completedAt
+        ? [
+            h('dt', {}, 'Completed'),
+            h('dd', {}, `${dateTime(task.completedAt)} by ${task.completedBy ?? '?'}`),
+          ]
+        : null,
     ),
     formHost,
     h('div', { class: 'toolbar' }, submit),
@@ -66,12 +90,17 @@ const taskPage: Page = async (root, { params }) => {
       return data as Record<string, unknown>;
     };
   } else {
-    const textarea = h('textarea', { id: 'task-variables', rows: 6, 'aria-label': 'Variables to set (JSON)' }, '{}');
+    const textarea = h(
+      'textarea',
+      { id: 'task-variables', rows: 6, 'aria-label': 'Variables to set (JSON)' },
+      '{}',
+    );
     formHost.append(h('label', { for: 'task-variables' }, 'Variables to set (JSON object)'), textarea);
     collect = () => {
       try {
         const value = JSON.parse(textarea.value || '{}');
-        if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+        if (value && typeof value === 'object' && !Array.isArray(value))
+          return value as Record<string, unknown>;
       } catch {
         /* reported below */
       }
@@ -87,15 +116,32 @@ const taskPage: Page = async (root, { params }) => {
     replace(status, 'Completing…');
     try {
       const result = await tasks.complete(taskId, variables);
-      replace(status, h('div', { class: 'success-box', id: 'task-completed' }, `Completed ${dateTime(result.completedAt)}. `, link('/tasks', 'Back to the inbox'), ' · ', link(`/instances/${encodeURIComponent(task.instanceId)}`, 'See the instance')));
+      replace(
+        status,
+        h(
+          'div',
+          { class: 'success-box', id: 'task-completed' },
+          `Completed ${dateTime(result.completedAt)}. `,
+          link('/tasks', 'Back to the inbox'),
+          ' · ',
+          link(`/instances/${encodeURIComponent(task.instanceId)}`, 'See the instance'),
+        ),
+      );
       document.getElementById('task-state')!.textContent = 'completed';
     } catch (error) {
       submit.disabled = false;
       if (error instanceof ApiError) {
         const details = error.body.details as { fields?: { message: string }[] } | undefined;
-        replace(status, 
+        replace(
+          status,
           errorBox(`${REFUSAL[error.status] ?? 'The server refused'} (${error.status}): ${error.message}`),
-          details?.fields?.length ? h('ul', { class: 'field-errors' }, details.fields.map((f) => h('li', {}, f.message))) : null,
+          details?.fields?.length
+            ? h(
+                'ul',
+                { class: 'field-errors' },
+                details.fields.map((f) => h('li', {}, f.message)),
+              )
+            : null,
         );
         if (error.status === 409) submit.disabled = true;
       } else {

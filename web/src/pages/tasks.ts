@@ -13,7 +13,16 @@ const inbox: Page = async (root) => {
   const session = currentSession()!;
   const body = h('div', {}, loading('Loading your tasks'));
   root.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Task inbox'), h('p', { class: 'hint' }, `Open tasks for ${session.user}${session.groups.length ? ` and ${session.groups.join(', ')}` : ''}`)),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'Task inbox'),
+      h(
+        'p',
+        { class: 'hint' },
+        `Open tasks for ${session.user}${session.groups.length ? ` and ${session.groups.join(', ')}` : ''}`,
+      ),
+    ),
     body,
   );
   let list: Task[];
@@ -24,23 +33,37 @@ const inbox: Page = async (root) => {
     return;
   }
   if (!list.length) {
-    replace(body, emptyState('Nothing to do.', 'Tasks for your groups appear here as soon as a process reaches them.'));
+    replace(
+      body,
+      emptyState('Nothing to do.', 'Tasks for your groups appear here as soon as a process reaches them.'),
+    );
     return;
   }
   const now = Date.now();
   const overdue = list.filter((t) => isOverdue(t.dueDate, now)).length;
-  replace(body, 
+  replace(
+    body,
     overdue ? h('p', { class: 'overdue-summary', role: 'note' }, `${overdue} overdue`) : null,
-    table(['Task', 'Process', 'Instance', 'Candidates', 'Waiting', 'Due'], list, (t) => [
-      link(`/tasks/${encodeURIComponent(t.taskId)}`, t.name ?? t.elementId),
-      `${t.processId} v${t.version}`,
-      link(`/instances/${encodeURIComponent(t.instanceId)}`, t.instanceId),
-      [...t.candidateGroups, ...t.candidateUsers].join(', ') || t.assignee || '—',
-      age(t.createdAt, now),
-      t.dueDate
-        ? h('span', { class: isOverdue(t.dueDate, now) ? 'overdue' : '' }, dateTime(t.dueDate), isOverdue(t.dueDate, now) ? h('span', { class: 'badge badge-overdue' }, 'overdue') : null)
-        : h('span', { class: 'hint' }, 'no due date'),
-    ], { 'aria-label': 'Open tasks', id: 'task-inbox' }),
+    table(
+      ['Task', 'Process', 'Instance', 'Candidates', 'Waiting', 'Due'],
+      list,
+      (t) => [
+        link(`/tasks/${encodeURIComponent(t.taskId)}`, t.name ?? t.elementId),
+        `${t.processId} v${t.version}`,
+        link(`/instances/${encodeURIComponent(t.instanceId)}`, t.instanceId),
+        [...t.candidateGroups, ...t.candidateUsers].join(', ') || t.assignee || '—',
+        age(t.createdAt, now),
+        t.dueDate
+          ? h(
+              'span',
+              { class: isOverdue(t.dueDate, now) ? 'overdue' : '' },
+              dateTime(t.dueDate),
+              isOverdue(t.dueDate, now) ? h('span', { class: 'badge badge-overdue' }, 'overdue') : null,
+            )
+          : h('span', { class: 'hint' }, 'no due date'),
+      ],
+      { 'aria-label': 'Open tasks', id: 'task-inbox' },
+    ),
   );
 };
 

@@ -2,11 +2,16 @@
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    if (key.startsWith('on') && typeof value === 'function')
+      el.addEventListener(key.slice(2).toLowerCase(), value);
     else if (value === true) el.setAttribute(key, '');
     else el.setAttribute(key, String(value));
   }
@@ -33,7 +38,12 @@ export function link(href: string, ...children: (Child | Child[])[]): HTMLAnchor
 }
 
 export function emptyState(title: string, detail?: string): HTMLElement {
-  return h('div', { class: 'empty-state' }, h('p', { class: 'empty-title' }, title), detail ? h('p', {}, detail) : null);
+  return h(
+    'div',
+    { class: 'empty-state' },
+    h('p', { class: 'empty-title' }, title),
+    detail ? h('p', {}, detail) : null,
+  );
 }
 
 export function errorBox(message: string): HTMLElement {
@@ -53,11 +63,34 @@ export function toast(message: string, kind: 'info' | 'error' | 'success' = 'inf
 }
 
 /** A table from rows; `cells` returns one row's cells. */
-export function table<T>(headers: string[], rows: T[], cells: (row: T) => (Child | Child[])[], attrs: Attrs = {}): HTMLTableElement {
+export function table<T>(
+  headers: string[],
+  rows: T[],
+  cells: (row: T) => (Child | Child[])[],
+  attrs: Attrs = {},
+): HTMLTableElement {
   return h(
     'table',
     { class: 'data-table', ...attrs },
-    h('thead', {}, h('tr', {}, headers.map((title) => h('th', { scope: 'col' }, title)))),
-    h('tbody', {}, rows.map((row) => h('tr', {}, cells(row).map((cell) => h('td', {}, cell))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        headers.map((title) => h('th', { scope: 'col' }, title)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((row) =>
+        h(
+          'tr',
+          {},
+          cells(row).map((cell) => h('td', {}, cell)),
+        ),
+      ),
+    ),
   );
 }

@@ -37,7 +37,19 @@ const POINT_LABEL: Partial<Record<TimelineEntry['event'], string>> = {
 };
 
 /** Element kinds drawn as bars (work that takes time); every other kind only shows its points. */
-const BAR_KINDS = new Set(['process', 'userTask', 'serviceTask', 'sendTask', 'scriptTask', 'businessRuleTask', 'receiveTask', 'task', 'manualTask', 'subProcess', 'callActivity']);
+const BAR_KINDS = new Set([
+  'process',
+  'userTask',
+  'serviceTask',
+  'sendTask',
+  'scriptTask',
+  'businessRuleTask',
+  'receiveTask',
+  'task',
+  'manualTask',
+  'subProcess',
+  'callActivity',
+]);
 
 interface Item {
   id: string;
@@ -101,8 +113,15 @@ export class InstanceTimeline {
       try {
         this.timeline.addCustomTime(new Date(marker.at), marker.id);
         // setCustomTimeMarker is in vis-timeline 7+, missing from its type declarations.
-        (this.timeline as unknown as { setCustomTimeMarker(title: string, id: string, editable: boolean): void }).setCustomTimeMarker(marker.label, marker.id, false);
-        this.timeline.setCustomTimeTitle(`${marker.label}: ${new Date(marker.at).toLocaleString()}`, marker.id);
+        (
+          this.timeline as unknown as {
+            setCustomTimeMarker(title: string, id: string, editable: boolean): void;
+          }
+        ).setCustomTimeMarker(marker.label, marker.id, false);
+        this.timeline.setCustomTimeTitle(
+          `${marker.label}: ${new Date(marker.at).toLocaleString()}`,
+          marker.id,
+        );
         this.markers.push(marker.id);
       } catch {
         /* a marker id twice: skip */
@@ -111,11 +130,14 @@ export class InstanceTimeline {
     if (!this.fitted && items.length) {
       // From the first event to now; marked dates too while they are near enough not to
       // squeeze the bars into slivers (a late order shows how far today is from its date).
-      const times = items.flatMap((i) => [i.start.getTime(), i.end?.getTime() ?? NaN]).filter(Number.isFinite);
+      const times = items
+        .flatMap((i) => [i.start.getTime(), i.end?.getTime() ?? NaN])
+        .filter(Number.isFinite);
       let [start, end] = [Math.min(...times), Math.max(...times, now.getTime())];
       const span = Math.max(end - start, 600_000);
       for (const at of markers.map((m) => Date.parse(m.at)).filter(Number.isFinite)) {
-        if (at > start - 3 * span && at < end + 3 * span) [start, end] = [Math.min(start, at), Math.max(end, at)];
+        if (at > start - 3 * span && at < end + 3 * span)
+          [start, end] = [Math.min(start, at), Math.max(end, at)];
       }
       const pad = Math.max((end - start) * 0.05, 60_000);
       this.timeline.setWindow(new Date(start - pad), new Date(end + pad), { animation: false });
@@ -140,15 +162,27 @@ export function build(source: TimelineSource, now: Date): { items: Item[]; group
  * own (its process bar) nested in the call activity's row, and its element rows nested in
  * that.
  */
-function addInstance(source: TimelineSource, now: Date, groups: Group[], items: Item[], parentRow: Group | undefined): void {
+function addInstance(
+  source: TimelineSource,
+  now: Date,
+  groups: Group[],
+  items: Item[],
+  parentRow: Group | undefined,
+): void {
   const rows = new Map<string, Group>();
   const instanceRow = (): Group => {
     const id = `${source.instanceId}::`;
     let row = rows.get('');
     if (!row) {
       const name = source.entries.find((e) => e.elementType === 'process')?.name;
-      const content = parentRow ? `↳ ${source.label ?? source.instanceId}` : name ?? 'Instance';
-      row = { id, content: escape(content), order: groups.length, className: parentRow ? 'tl-group-called' : 'tl-group-instance', title: escape(source.instanceId) };
+      const content = parentRow ? `↳ ${source.label ?? source.instanceId}` : (name ?? 'Instance');
+      row = {
+        id,
+        content: escape(content),
+        order: groups.length,
+        className: parentRow ? 'tl-group-called' : 'tl-group-instance',
+        title: escape(source.instanceId),
+      };
       rows.set('', row);
       groups.push(row);
       if (parentRow) (parentRow.nestedGroups ??= []).push(id);
@@ -161,7 +195,13 @@ function addInstance(source: TimelineSource, now: Date, groups: Group[], items: 
     if (e.elementType === 'process') return instanceRow();
     let row = rows.get(e.elementId);
     if (!row) {
-      row = { id: `${source.instanceId}::${e.elementId}`, content: escape(e.name ?? e.elementId), order: groups.length, className: `tl-group-${e.elementType}`, title: escape(e.elementId) };
+      row = {
+        id: `${source.instanceId}::${e.elementId}`,
+        content: escape(e.name ?? e.elementId),
+        order: groups.length,
+        className: `tl-group-${e.elementType}`,
+        title: escape(e.elementId),
+      };
       rows.set(e.elementId, row);
       groups.push(row);
       if (container) (container.nestedGroups ??= []).push(row.id);
@@ -172,7 +212,7 @@ function addInstance(source: TimelineSource, now: Date, groups: Group[], items: 
   source.entries.forEach((e, index) => {
     const at = new Date(e.at);
     const id = `${source.instanceId}#${index}`;
-    const label = e.name ?? (e.elementType === 'process' ? source.label ?? source.instanceId : e.elementId);
+    const label = e.name ?? (e.elementType === 'process' ? (source.label ?? source.instanceId) : e.elementId);
     const bar = BAR_KINDS.has(e.elementType);
     if (bar && e.event === 'started') {
       const row = rowOf(e);
@@ -211,9 +251,12 @@ function addInstance(source: TimelineSource, now: Date, groups: Group[], items: 
   });
   for (const item of items) item.title = escape(item.title);
   const byCaller = new Map<string, TimelineSource[]>();
-  for (const child of source.children) byCaller.set(child.calledBy ?? '', [...(byCaller.get(child.calledBy ?? '') ?? []), child]);
+  for (const child of source.children)
+    byCaller.set(child.calledBy ?? '', [...(byCaller.get(child.calledBy ?? '') ?? []), child]);
   for (const [calledBy, children] of byCaller) {
-    const caller = rows.get(calledBy) ?? rowOf({ at: '', elementId: calledBy || 'called', elementType: 'callActivity', event: 'started' });
+    const caller =
+      rows.get(calledBy) ??
+      rowOf({ at: '', elementId: calledBy || 'called', elementType: 'callActivity', event: 'started' });
     caller.showNested = true;
     for (const child of children) addInstance(child, now, groups, items, caller);
   }

@@ -46,5 +46,10 @@ export function renderHeader(header: HTMLElement, path: string, navigate: (path:
         ),
       )
     : null;
-  replace(header, h('div', { class: 'brand' }, link('/processes', 'BPMN on Temporal')), session ? nav : null, user);
+  replace(
+    header,
+    h('div', { class: 'brand' }, link('/processes', 'BPMN on Temporal')),
+    session ? nav : null,
+    user,
+  );
 }

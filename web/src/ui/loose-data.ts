@@ -16,13 +16,15 @@ export function rowsOf(body: unknown, ...keys: string[]): Row[] {
 }
 
 export function field(row: Row, ...names: string[]): unknown {
-  for (const name of names) if (row[name] !== undefined && row[name] !== null && row[name] !== '') return row[name];
+  for (const name of names)
+    if (row[name] !== undefined && row[name] !== null && row[name] !== '') return row[name];
   return undefined;
 }
 
 export function text(value: unknown): string {
   if (value === undefined || value === null) return '—';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return JSON.stringify(value);
 }
 

@@ -5,7 +5,8 @@
  */
 import { ApiError } from '../api/client';
 
-export type Optional<T> = { state: 'ok'; body: T } | { state: 'absent' } | { state: 'error'; message: string };
+export type Optional<T> =
+  { state: 'ok'; body: T } | { state: 'absent' } | { state: 'error'; message: string };
 
 let documentedPaths: Promise<Set<string> | undefined> | undefined;
 
@@ -13,7 +14,9 @@ let documentedPaths: Promise<Set<string> | undefined> | undefined;
 function apiPaths(): Promise<Set<string> | undefined> {
   documentedPaths ??= fetch('/api/docs/openapi.json')
     .then((res) => (res.ok ? res.json() : undefined))
-    .then((doc: { paths?: Record<string, unknown> } | undefined) => (doc?.paths ? new Set(Object.keys(doc.paths)) : undefined))
+    .then((doc: { paths?: Record<string, unknown> } | undefined) =>
+      doc?.paths ? new Set(Object.keys(doc.paths)) : undefined,
+    )
     .catch(() => undefined);
   return documentedPaths;
 }
@@ -24,7 +27,8 @@ export async function optional<T>(path: string, load: () => Promise<T>): Promise
   try {
     return { state: 'ok', body: await load() };
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 501)) return { state: 'absent' };
+    if (error instanceof ApiError && (error.status === 404 || error.status === 501))
+      return { state: 'absent' };
     return { state: 'error', message: error instanceof ApiError ? error.plain : String(error) };
   }
 }

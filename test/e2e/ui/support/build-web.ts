@@ -15,13 +15,35 @@ const OUT_DIR = join(tmpdir(), `bpmn-temporal-web-ui-${process.getuid?.() ?? 'us
 export function ensureWebBuild(): string {
   const index = join(OUT_DIR, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sources = ['web/src', 'web/modeler', 'web/index.html', 'web/vite.config.mts', 'model', 'workflows/protocol.ts', 'package-lock.json'].map((p) => join(REPO_ROOT, p));
+  const sources = [
+    'web/src',
+    'web/modeler',
+    'web/index.html',
+    'web/vite.config.mts',
+    'model',
+    'workflows/protocol.ts',
+    'package-lock.json',
+  ].map((p) => join(REPO_ROOT, p));
   if (built && sources.every((s) => newest(s) < built)) return OUT_DIR;
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn', '--outDir', OUT_DIR, '--emptyOutDir'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-    timeout: 300_000,
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.mts',
+      '--logLevel',
+      'warn',
+      '--outDir',
+      OUT_DIR,
+      '--emptyOutDir',
+    ],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      timeout: 300_000,
+    },
+  );
   return OUT_DIR;
 }
 

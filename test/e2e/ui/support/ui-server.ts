@@ -20,13 +20,22 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export async function startUiServer(distDir: string, apiOrigin: string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function startUiServer(
+  distDir: string,
+  apiOrigin: string,
+): Promise<{ origin: string; close(): Promise<void> }> {
   const api = new URL(apiOrigin);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const upstream = request(
-        { host: api.hostname, port: api.port, method: req.method, path: req.url, headers: { ...req.headers, host: api.host } },
+        {
+          host: api.hostname,
+          port: api.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: api.host },
+        },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
@@ -37,13 +46,21 @@ export async function startUiServer(distDir: string, apiOrigin: string): Promise
       return;
     }
     const file = normalize(join(distDir, decodeURIComponent(url.pathname)));
-    const target = file.startsWith(distDir) && existsSync(file) && statSync(file).isFile() ? file : join(distDir, 'index.html');
+    const target =
+      file.startsWith(distDir) && existsSync(file) && statSync(file).isFile()
+        ? file
+        : join(distDir, 'index.html');
     const stream = createReadStream(target);
-    stream.on('open', () => res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }));
+    stream.on('open', () =>
+      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' }),
+    );
     stream.on('error', () => res.writeHead(500).end());
     stream.pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

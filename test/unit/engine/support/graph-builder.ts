@@ -37,7 +37,12 @@ export class GraphBuilder {
   script(id: string, expression: string, resultVariable: string, parent?: string): this {
     return this.add({ id, kind: 'scriptTask', expression, resultVariable }, parent);
   }
-  gateway(kind: 'exclusiveGateway' | 'inclusiveGateway' | 'parallelGateway' | 'eventBasedGateway', id: string, parent?: string, extra: Extra = {}): this {
+  gateway(
+    kind: 'exclusiveGateway' | 'inclusiveGateway' | 'parallelGateway' | 'eventBasedGateway',
+    id: string,
+    parent?: string,
+    extra: Extra = {},
+  ): this {
     return this.add({ id, kind, ...extra }, parent);
   }
   catchEvent(id: string, event: EventDefinition, parent?: string): this {
@@ -47,7 +52,10 @@ export class GraphBuilder {
     return this.add({ id, kind: 'intermediateThrowEvent', event }, parent);
   }
   receive(id: string, messageName: string, correlationKey?: string, parent?: string): this {
-    return this.add({ id, kind: 'receiveTask', messageName, ...(correlationKey ? { correlationKey } : {}) }, parent);
+    return this.add(
+      { id, kind: 'receiveTask', messageName, ...(correlationKey ? { correlationKey } : {}) },
+      parent,
+    );
   }
   subProcess(id: string, parent?: string, extra: Extra = {}): this {
     return this.add({ id, kind: 'subProcess', triggeredByEvent: false, ...extra }, parent);
@@ -56,7 +64,18 @@ export class GraphBuilder {
     return this.add({ id, kind: 'subProcess', triggeredByEvent: true }, parent);
   }
   callActivity(id: string, calledElement: string, extra: Extra = {}, parent?: string): this {
-    return this.add({ id, kind: 'callActivity', calledElement, binding: 'latest', propagateAllChildVariables: true, propagateAllParentVariables: true, ...extra }, parent);
+    return this.add(
+      {
+        id,
+        kind: 'callActivity',
+        calledElement,
+        binding: 'latest',
+        propagateAllChildVariables: true,
+        propagateAllParentVariables: true,
+        ...extra,
+      },
+      parent,
+    );
   }
   boundary(id: string, attachedTo: string, event: EventDefinition, cancelActivity = true): this {
     const host = this.graph.nodes[attachedTo];
@@ -85,7 +104,12 @@ export class GraphBuilder {
   }
 
   private connect(source: string, target: string, condition?: string): SequenceFlow {
-    const flow: SequenceFlow = { id: `f${++this.flowCount}_${source}_${target}`, source, target, ...(condition ? { condition } : {}) };
+    const flow: SequenceFlow = {
+      id: `f${++this.flowCount}_${source}_${target}`,
+      source,
+      target,
+      ...(condition ? { condition } : {}),
+    };
     this.graph.flows[flow.id] = flow;
     this.graph.nodes[source].outgoing.push(flow.id);
     this.graph.nodes[target].incoming.push(flow.id);

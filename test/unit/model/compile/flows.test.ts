@@ -11,7 +11,9 @@ describe('compile: sequence flow conditions', () => {
     const { errors, graphs } = await analyseBpmn(xml);
 
     expect(graphs).toEqual([]);
-    expect(errors).toEqual([{ elementId: 'Flow_Start_Work', rule: 'compile', message: expect.stringContaining('gateways') }]);
+    expect(errors).toEqual([
+      { elementId: 'Flow_Start_Work', rule: 'compile', message: expect.stringContaining('gateways') },
+    ]);
   });
 
   it('rejects a non-FEEL condition (e.g. a Camunda 7 ${...} expression) on a gateway flow', async () => {
@@ -19,6 +21,8 @@ describe('compile: sequence flow conditions', () => {
 
     const { errors } = await analyseBpmn(xml);
 
-    expect(errors).toEqual([{ elementId: 'Large', rule: 'compile', message: expect.stringContaining('FEEL') }]);
+    expect(errors).toEqual([
+      { elementId: 'Large', rule: 'compile', message: expect.stringContaining('FEEL') },
+    ]);
   });
 });

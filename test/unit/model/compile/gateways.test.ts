@@ -4,8 +4,18 @@ describe('compile: gateways (Gateways.modeler)', () => {
   it('compiles an exclusive gateway with its default flow and FEEL conditions', async () => {
     const { nodes, flows } = await compileFixture('Gateways.modeler');
 
-    expect(nodes.Amount).toMatchObject({ kind: 'exclusiveGateway', defaultFlow: 'Small', outgoing: ['Large', 'Small'] });
-    expect(flows.Large).toEqual({ id: 'Large', name: 'Large', source: 'Amount', target: 'Approve', condition: '=amount > 1000' });
+    expect(nodes.Amount).toMatchObject({
+      kind: 'exclusiveGateway',
+      defaultFlow: 'Small',
+      outgoing: ['Large', 'Small'],
+    });
+    expect(flows.Large).toEqual({
+      id: 'Large',
+      name: 'Large',
+      source: 'Amount',
+      target: 'Approve',
+      condition: '=amount > 1000',
+    });
     expect(flows.Small).not.toHaveProperty('condition');
   });
 
@@ -28,7 +38,12 @@ describe('compile: gateways (Gateways.modeler)', () => {
   it('compiles an event-based gateway racing a timer and a message', async () => {
     const { nodes } = await compileFixture('Gateways.modeler');
 
-    expect(nodes.Race).toMatchObject({ kind: 'eventBasedGateway', outgoing: ['Flow_Race_Timeout', 'Flow_Race_Answer'] });
-    expect(nodes.Answer).toMatchObject({ event: { type: 'message', messageName: 'answer', correlationKey: '=requestId' } });
+    expect(nodes.Race).toMatchObject({
+      kind: 'eventBasedGateway',
+      outgoing: ['Flow_Race_Timeout', 'Flow_Race_Answer'],
+    });
+    expect(nodes.Answer).toMatchObject({
+      event: { type: 'message', messageName: 'answer', correlationKey: '=requestId' },
+    });
   });
 });

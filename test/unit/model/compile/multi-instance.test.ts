@@ -17,7 +17,11 @@ describe('compile: multi-instance (MultiInstance.modeler)', () => {
   it('compiles a sequential multi-instance subprocess', async () => {
     const { nodes } = await compileFixture('MultiInstance.modeler');
 
-    expect(nodes.EachLine.multiInstance).toEqual({ sequential: true, inputCollection: '=lines', inputElement: 'line' });
+    expect(nodes.EachLine.multiInstance).toEqual({
+      sequential: true,
+      inputCollection: '=lines',
+      inputElement: 'line',
+    });
     expect(nodes.Check.parent).toBe('EachLine');
     expect(nodes.Start.multiInstance).toBeUndefined();
   });

@@ -25,13 +25,22 @@ describe('compile: tasks (Tasks.modeler)', () => {
   it('defaults retries to "3" and keeps FEEL job types as written', async () => {
     const { nodes } = await compileFixture('Tasks.modeler');
 
-    expect(nodes.Send).toMatchObject({ kind: 'sendTask', taskType: '="notify-" + channel', retries: '3', headers: {} });
+    expect(nodes.Send).toMatchObject({
+      kind: 'sendTask',
+      taskType: '="notify-" + channel',
+      retries: '3',
+      headers: {},
+    });
   });
 
   it('compiles a script task to its FEEL expression and result variable', async () => {
     const { nodes } = await compileFixture('Tasks.modeler');
 
-    expect(nodes.Script).toMatchObject({ kind: 'scriptTask', expression: '=sum(items.price)', resultVariable: 'total' });
+    expect(nodes.Script).toMatchObject({
+      kind: 'scriptTask',
+      expression: '=sum(items.price)',
+      resultVariable: 'total',
+    });
   });
 
   it('compiles a user task with assignment, form, schedule and headers', async () => {
@@ -52,7 +61,11 @@ describe('compile: tasks (Tasks.modeler)', () => {
   it('compiles a receive task with the message name and the correlation key of its message', async () => {
     const { nodes } = await compileFixture('Tasks.modeler');
 
-    expect(nodes.Receive).toMatchObject({ kind: 'receiveTask', messageName: 'contract-signed', correlationKey: '=contractNo' });
+    expect(nodes.Receive).toMatchObject({
+      kind: 'receiveTask',
+      messageName: 'contract-signed',
+      correlationKey: '=contractNo',
+    });
   });
 
   it('compiles plain and manual tasks as pass-through nodes', async () => {

@@ -10,7 +10,11 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   ['supported-event', 'SupportedEvent', ['Blank', 'Compensate', 'Cond', 'Link', 'SoftError', 'Start']],
   ['service-task-type', 'ServiceTaskType', ['BlankType', 'MessageEnd', 'NoDefinition']],
   ['message-subscription', 'MessageSubscription', ['BadKey', 'NoKey', 'NoMessage', 'Unnamed']],
-  ['timer-definition', 'TimerDefinition', ['BadCycle', 'BadDate', 'BadDuration', 'Both', 'Empty', 'NoOffset', 'Start']],
+  [
+    'timer-definition',
+    'TimerDefinition',
+    ['BadCycle', 'BadDate', 'BadDuration', 'Both', 'Empty', 'NoOffset', 'Start'],
+  ],
   ['feel-syntax', 'FeelSyntax', ['BadCondition', 'BadInput', 'BadType']],
   ['called-element', 'CalledElement', ['NoCalled', 'NoProcessId', 'VersionTag']],
   ['script-task', 'ScriptTask', ['NoResult', 'NoScript', 'Static']],
@@ -39,7 +43,13 @@ describe('engine rule executable-process', () => {
   it('rejects a file without an executable process, naming the process', async () => {
     const { errors } = await analyseBpmn(fixture('ExecutableProcess.invalid'));
 
-    expect(errors).toEqual([{ elementId: 'documentation_only', rule: 'engine/executable-process', message: expect.stringContaining('isExecutable') }]);
+    expect(errors).toEqual([
+      {
+        elementId: 'documentation_only',
+        rule: 'engine/executable-process',
+        message: expect.stringContaining('isExecutable'),
+      },
+    ]);
   });
 
   it('accepts a file with several executable processes', async () => {

@@ -27,9 +27,18 @@ import { StartInstanceService } from '../../../../api/process-instances/start-in
 import { type AppConfig, loadConfig } from '../../../../config/app-config';
 import { openDatabase } from '../../../../persistence/data-source';
 import { UserTaskEntity } from '../../../../persistence/entities';
-import { CustomerEntity, OutboxMessageEntity, PartEntity } from '../../../../persistence/entities/contract-review';
+import {
+  CustomerEntity,
+  OutboxMessageEntity,
+  PartEntity,
+} from '../../../../persistence/entities/contract-review';
 import { createEngineWorker } from '../../../../worker/create-worker';
-import { completeTaskUpdate, snapshotQuery, timelineQuery, type Variables } from '../../../../workflows/protocol';
+import {
+  completeTaskUpdate,
+  snapshotQuery,
+  timelineQuery,
+  type Variables,
+} from '../../../../workflows/protocol';
 import { createTimeSkippingEnv } from '../../../support/temporal-env';
 import { waitFor } from '../../support/wait';
 
@@ -63,9 +72,14 @@ export class PackEnv {
     const deployer = new DeployDefinitionService(this.db, noSchedules);
     for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.bpmn'))) {
       const result = await deployer.deploy(readFileSync(join(DIAGRAMS, file), 'utf8'), 'process-owner');
-      if (result.warnings.length) throw new Error(`${file} deployed with warnings: ${JSON.stringify(result.warnings)}`);
+      if (result.warnings.length)
+        throw new Error(`${file} deployed with warnings: ${JSON.stringify(result.warnings)}`);
     }
-    this.worker = await createEngineWorker({ connection: this.env.nativeConnection, config: this.config, dataSource: this.db });
+    this.worker = await createEngineWorker({
+      connection: this.env.nativeConnection,
+      config: this.config,
+      dataSource: this.db,
+    });
     this.running = this.worker.run();
 
     const client = this.env.client;
@@ -103,16 +117,51 @@ export class PackEnv {
   async seedMasterData(): Promise<void> {
     const at = new Date().toISOString();
     await this.db.getRepository(PartEntity).save([
-      { partNo: 'HL-100', description: 'Head lamp, regular', stockQty: 5000, leadTimeDays: 3, dailyCapacity: 200, activeUntil: '2030-06-30', updatedAt: at },
-      { partNo: 'TL-200', description: 'Tail lamp, small stock', stockQty: 100, leadTimeDays: 5, dailyCapacity: 50, activeUntil: '2031-12-31', updatedAt: at },
+      {
+        partNo: 'HL-100',
+        description: 'Head lamp, regular',
+        stockQty: 5000,
+        leadTimeDays: 3,
+        dailyCapacity: 200,
+        activeUntil: '2030-06-30',
+        updatedAt: at,
+      },
+      {
+        partNo: 'TL-200',
+        description: 'Tail lamp, small stock',
+        stockQty: 100,
+        leadTimeDays: 5,
+        dailyCapacity: 50,
+        activeUntil: '2031-12-31',
+        updatedAt: at,
+      },
     ]);
     await this.db.getRepository(CustomerEntity).save([
-      { customerId: 'chrysler', name: 'Chrysler', oem: true, symbols: [{ symbol: 'S', meaning: 'safety (shield)' }, { symbol: 'D', meaning: 'key characteristic (diamond)' }], extraRetentionYears: 0, updatedAt: at },
-      { customerId: 'lumen', name: 'Lumen Trading', oem: false, symbols: [], extraRetentionYears: 0, updatedAt: at },
+      {
+        customerId: 'chrysler',
+        name: 'Chrysler',
+        oem: true,
+        symbols: [
+          { symbol: 'S', meaning: 'safety (shield)' },
+          { symbol: 'D', meaning: 'key characteristic (diamond)' },
+        ],
+        extraRetentionYears: 0,
+        updatedAt: at,
+      },
+      {
+        customerId: 'lumen',
+        name: 'Lumen Trading',
+        oem: false,
+        symbols: [],
+        extraRetentionYears: 0,
+        updatedAt: at,
+      },
     ]);
   }
 
-  async createContract(request: Partial<CreateContractRequest> & Pick<CreateContractRequest, 'contractNo' | 'lines'>) {
+  async createContract(
+    request: Partial<CreateContractRequest> & Pick<CreateContractRequest, 'contractNo' | 'lines'>,
+  ) {
     const full = {
       customerId: 'lumen',
       channel: 'edi',
@@ -121,7 +170,12 @@ export class PackEnv {
       oemSupply: false,
       automotive: false,
       specialRequirements: [],
-      delivery: { method: 'DAP', place: 'Lumen warehouse, Shanghai', packaging: 'carton, 20 per box', transport: 'truck, seller pays' },
+      delivery: {
+        method: 'DAP',
+        place: 'Lumen warehouse, Shanghai',
+        packaging: 'carton, 20 per box',
+        transport: 'truck, seller pays',
+      },
       paymentTerms: '60 days net',
       ...request,
     } as CreateContractRequest;
@@ -129,30 +183,54 @@ export class PackEnv {
   }
 
   /** The open task of `elementId` in instance `instanceId`, as the task record the worker wrote. */
-  async openTask(instanceId: string, elementId: string, which: (task: UserTaskEntity) => boolean = () => true): Promise<UserTaskEntity> {
-    return waitFor(async () => (await this.db.getRepository(UserTaskEntity).find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } })).find(which), `open task ${elementId} in ${instanceId}`);
+  async openTask(
+    instanceId: string,
+    elementId: string,
+    which: (task: UserTaskEntity) => boolean = () => true,
+  ): Promise<UserTaskEntity> {
+    return waitFor(
+      async () =>
+        (
+          await this.db
+            .getRepository(UserTaskEntity)
+            .find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } })
+        ).find(which),
+      `open task ${elementId} in ${instanceId}`,
+    );
   }
 
   async openTasks(instanceId: string, elementId: string, count: number): Promise<UserTaskEntity[]> {
     return waitFor(async () => {
-      const rows = await this.db.getRepository(UserTaskEntity).find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } });
+      const rows = await this.db
+        .getRepository(UserTaskEntity)
+        .find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } });
       return rows.length === count ? rows : undefined;
     }, `${count} open tasks ${elementId} in ${instanceId}`);
   }
 
   /** Completes the task through the completeTask update, as the API does for this user. */
   async complete(task: UserTaskEntity, user: string, groups: string[], variables: Variables = {}) {
-    return this.env.client.workflow.getHandle(task.instanceId).executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, user, groups, variables }] });
+    return this.env.client.workflow
+      .getHandle(task.instanceId)
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, user, groups, variables }] });
   }
 
-  async completeOpen(instanceId: string, elementId: string, user: string, groups: string[], variables: Variables = {}) {
+  async completeOpen(
+    instanceId: string,
+    elementId: string,
+    user: string,
+    groups: string[],
+    variables: Variables = {},
+  ) {
     return this.complete(await this.openTask(instanceId, elementId), user, groups, variables);
   }
 
   /** Completed elements in order, the process itself left out. */
   async trace(instanceId: string): Promise<string[]> {
     const timeline = await this.env.client.workflow.getHandle(instanceId).query(timelineQuery);
-    return timeline.filter((e) => e.event === 'completed' && e.elementType !== 'process').map((e) => e.elementId);
+    return timeline
+      .filter((e) => e.event === 'completed' && e.elementType !== 'process')
+      .map((e) => e.elementId);
   }
 
   async snapshot(instanceId: string) {
@@ -161,11 +239,17 @@ export class PackEnv {
 
   /** Wait until the instance waits at `elementId` (its subscription or task is open). */
   async waitAt(instanceId: string, elementId: string, timeoutMs?: number): Promise<void> {
-    await waitFor(async () => (await this.snapshot(instanceId)).activeElements.includes(elementId) || undefined, `${instanceId} at ${elementId}`, timeoutMs);
+    await waitFor(
+      async () => (await this.snapshot(instanceId)).activeElements.includes(elementId) || undefined,
+      `${instanceId} at ${elementId}`,
+      timeoutMs,
+    );
   }
 
   async outbox(contractNo: string) {
-    return this.db.getRepository(OutboxMessageEntity).find({ where: { contractNo }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .getRepository(OutboxMessageEntity)
+      .find({ where: { contractNo }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /**
@@ -175,7 +259,11 @@ export class PackEnv {
    */
   async result(instanceId: string) {
     const handle = this.env.client.workflow.getHandle(instanceId);
-    await waitFor(async () => (await handle.describe()).status.name !== 'RUNNING' || undefined, `${instanceId} ended`, 60_000);
+    await waitFor(
+      async () => (await handle.describe()).status.name !== 'RUNNING' || undefined,
+      `${instanceId} ended`,
+      60_000,
+    );
     return handle.result();
   }
 }

@@ -34,7 +34,9 @@ export default class DeployProblems {
       byElement.set(problem.elementId!, [...(byElement.get(problem.elementId!) ?? []), problem]);
     }
     for (const [elementId, list] of byElement) {
-      const items = list.map((p) => `<li><strong>${escapeHTML(p.rule)}</strong>: ${escapeHTML(p.message)}</li>`).join('');
+      const items = list
+        .map((p) => `<li><strong>${escapeHTML(p.rule)}</strong>: ${escapeHTML(p.message)}</li>`)
+        .join('');
       this.overlays.add(elementId, OVERLAY_TYPE, {
         position: { bottom: -6, left: 0 },
         html: `<div class="deploy-problem deploy-problem-${severity}" role="note" data-element-id="${escapeHTML(elementId)}"><ul>${items}</ul></div>`,

@@ -71,7 +71,8 @@ export default class TokenOverlays {
     this.overlays.remove({ type: TYPE });
     for (const id of this.markedIds) {
       if (!this.elementRegistry.get(id)) continue;
-      for (const marker of ['token-active', 'token-completed', 'token-incident']) this.canvas.removeMarker(id, marker);
+      for (const marker of ['token-active', 'token-completed', 'token-incident'])
+        this.canvas.removeMarker(id, marker);
     }
     this.markedIds = [];
   }

@@ -34,13 +34,17 @@ export default class VersionDiff {
     const changes = diff(deployed, this.bpmnjs.getDefinitions());
     const entries: DiffEntry[] = [
       ...this.entries(changes._added, 'added'),
-      ...Object.entries(changes._changed as Record<string, { model: any; attrs: Record<string, unknown> }>).map(([id, change]) => ({
+      ...Object.entries(
+        changes._changed as Record<string, { model: any; attrs: Record<string, unknown> }>,
+      ).map(([id, change]) => ({
         ...describe(id, change.model),
         kind: 'changed' as const,
         attrs: Object.keys(change.attrs),
       })),
       ...this.entries(changes._removed, 'removed'),
-      ...this.entries(changes._layoutChanged, 'layout').filter((e) => !(e.id in changes._changed) && !(e.id in changes._added)),
+      ...this.entries(changes._layoutChanged, 'layout').filter(
+        (e) => !(e.id in changes._changed) && !(e.id in changes._added),
+      ),
     ];
     for (const entry of entries) {
       if (entry.kind === 'removed' || !this.elementRegistry.get(entry.id)) continue;
