@@ -2,9 +2,24 @@
  * The one place that evaluates expressions. As in Zeebe, a value starting with `=` is FEEL
  * (evaluated by feelin); anything else is a static value: a string literal for mappings
  * and names, a number where a number is expected.
+ *
+ * Most expressions in real diagrams are a variable, a path or a comparison (`=amount > 100`,
+ * `=reviewOutcome = "rejected"`, `=order.id`). Those are evaluated here directly (see
+ * feel-simple.ts) with feelin's results; everything else, and every case the simple
+ * evaluator is not sure about, goes to feelin, which is loaded on first use only: a workflow
+ * evaluates its bundle's modules afresh for every execution, and feelin with its parser
+ * is the largest of them.
  */
-import { evaluate } from 'feelin';
+import type * as Feelin from 'feelin';
+import { evaluateSimple, NOT_SIMPLE } from './feel-simple';
 import type { Variables } from './state';
+
+let feelin: typeof Feelin | undefined;
+function evaluate(expression: string, context: Variables): { value: unknown } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  feelin ??= require('feelin') as typeof Feelin;
+  return feelin.evaluate(expression, context);
+}
 
 /** An expression could not be evaluated: the element gets an incident of kind `expression`. */
 export class ExpressionError extends Error {}
@@ -17,6 +32,8 @@ export function isExpression(value: string | undefined): boolean {
 export function evaluateValue(source: string, context: Variables): unknown {
   if (!isExpression(source)) return source;
   const body = source.trimStart().slice(1);
+  const simple = evaluateSimple(body, context);
+  if (simple !== NOT_SIMPLE) return toJson(simple);
   let result: { value: unknown };
   try {
     result = evaluate(body, context);

@@ -3,7 +3,7 @@
  * cycles and cron (5 or 6 fields, as Zeebe's Spring cron) in a configured IANA zone. All
  * arithmetic starts from the workflow time passed in, so replay computes the same instants.
  */
-import { CronExpressionParser } from 'cron-parser';
+import type * as CronParser from 'cron-parser';
 import type { TimerSpec } from '../model/process-graph';
 import { evaluateValue, ExpressionError } from './feel';
 import type { TimerSubscription, Variables } from './state';
@@ -78,9 +78,14 @@ export function parseDateTime(text: string, timeZone: string): number {
   return wall - zoneOffset(timeZone, first);
 }
 
+/** Loaded on first use: cron-parser (with luxon) is evaluated afresh for every workflow that imports it, and few processes use cron. */
+let cronParser: typeof CronParser | undefined;
+
 function nextCron(expression: string, after: number, timeZone: string): number {
   try {
-    return CronExpressionParser.parse(expression, { currentDate: new Date(after), tz: timeZone }).next().getTime();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cronParser ??= require('cron-parser') as typeof CronParser;
+    return cronParser.CronExpressionParser.parse(expression, { currentDate: new Date(after), tz: timeZone }).next().getTime();
   } catch (err) {
     throw new ExpressionError(`invalid timer cycle '${expression}': ${(err as Error).message}`);
   }
