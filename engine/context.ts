@@ -1,6 +1,9 @@
 /**
- * One step's working set. `step` clones the state before building a context, so the
- * behaviours may mutate `ctx.state` freely while the step as a whole stays a pure function.
+ * One step's working set. `step` copies the state before building a context (every
+ * container and the objects the behaviours change in place; see `copyState`), so the
+ * behaviours may mutate `ctx.state` that way while the step as a whole stays a pure
+ * function. Objects shared with the input state (each scope's variables, timeline
+ * entries, subscriptions, tasks) are replaced, never changed.
  */
 import type { GraphNode, ProcessGraph } from '../model/process-graph';
 import type { Command } from './command';

@@ -1,7 +1,8 @@
 /**
  * The pure core's one entry point: `(state, stimulus) → { state, commands }`. The input
- * state is never mutated: the step works on a copy. Stimuli that no longer match anything
- * (a timer of an element that has since ended, a duplicate message) change nothing.
+ * state is never mutated: the step works on a copy of what it may change (see `copyState`),
+ * sharing the rest with the input. Stimuli that no longer match anything (a timer of an
+ * element that has since ended, a duplicate message) change nothing.
  */
 import type { ProcessGraph } from '../model/process-graph';
 import { throwError } from './catching';
@@ -30,13 +31,41 @@ export function step(graph: ProcessGraph, state: EngineState | null, stimulus: S
   const working =
     stimulus.type === 'start'
       ? initialState(graph, stimulus.instanceId, stimulus.propagateErrors ?? false)
-      : (JSON.parse(JSON.stringify(state)) as EngineState);
+      : copyState(state!);
   const ctx: StepContext = { ...env, graph, state: working, commands: [], agenda: [] };
   if (stimulus.type === 'start') startProcess(ctx, stimulus.variables, stimulus.startEventId);
   else if (working.status === 'ACTIVE') dispatch(ctx, stimulus);
   if (ctx.state.status === 'ACTIVE') drainAgenda(ctx);
   if (ctx.state.bufferedMessages) correlateBuffered(ctx);
   return { state: ctx.state, commands: ctx.commands };
+}
+
+/**
+ * A copy deep enough for a step to change it in place: every container the behaviours
+ * write to, and the objects they mutate (element instances with their multi-instance
+ * counters, join arrivals, incidents). What is only ever replaced, never mutated, is
+ * shared with the input: each scope's variables (setLocal writes a new object), variable
+ * values, timeline entries, timer / message / task records, seen and buffered messages.
+ * Copying everything (JSON) cost more than the rest of a step, growing with the timeline
+ * and the variables. The engine unit tests run every step on a deep-frozen input state.
+ */
+function copyState(state: EngineState): EngineState {
+  const instances: EngineState['instances'] = {};
+  for (const [key, inst] of Object.entries(state.instances)) instances[key] = inst.mi ? { ...inst, mi: { ...inst.mi } } : { ...inst };
+  const joins: EngineState['joins'] = {};
+  for (const [key, arrivals] of Object.entries(state.joins)) joins[key] = { ...arrivals };
+  return {
+    ...state,
+    instances,
+    variables: { ...state.variables },
+    joins,
+    timers: { ...state.timers },
+    messages: { ...state.messages },
+    tasks: { ...state.tasks },
+    incidents: state.incidents.map((i) => ({ ...i })),
+    completed: { ...state.completed },
+    timeline: [...state.timeline],
+  };
 }
 
 function waiting(ctx: StepContext, match: (w: Wait) => boolean): ElementInstance | undefined {

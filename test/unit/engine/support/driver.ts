@@ -7,6 +7,14 @@ import { step, type Command, type EngineState, type ScheduleActivity, type Start
 
 export const T0 = Date.UTC(2024, 0, 1, 0, 0, 0);
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export class Driver {
   state!: EngineState;
   now = T0;
@@ -26,7 +34,8 @@ export class Driver {
 
   send(stimulus: Stimulus): this {
     const result = step(this.graph, this.state ?? null, stimulus, { now: this.now, timeZone: this.timeZone });
-    this.state = result.state;
+    // The core never mutates its input state: the next step gets it frozen, so any write to it throws.
+    this.state = deepFreeze(result.state);
     for (const c of result.commands) this.record(c);
     return this;
   }
