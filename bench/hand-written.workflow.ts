@@ -9,9 +9,21 @@
  * (not awaited before the task counts as open), a `completeTask` Update with a validator
  * completes it, then closeUserTask and F run side by side.
  */
-import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { EngineActivities, JobActivity, JobInput } from '../workflows/activity-contract';
-import { BPMN_ERROR_TYPE, completeTaskUpdate, type CompleteTaskRequest, type ProcessInstanceResult, type Variables } from '../workflows/protocol';
+import {
+  BPMN_ERROR_TYPE,
+  completeTaskUpdate,
+  type CompleteTaskRequest,
+  type ProcessInstanceResult,
+  type Variables,
+} from '../workflows/protocol';
 
 export interface HandWrittenInput {
   processId: string;
@@ -27,7 +39,12 @@ const engine = proxyActivities<EngineActivities>({
 });
 const jobs = proxyActivities<Record<string, JobActivity>>({
   startToCloseTimeout: '10 minutes',
-  retry: { maximumAttempts: 3, initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: [BPMN_ERROR_TYPE] },
+  retry: {
+    maximumAttempts: 3,
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: [BPMN_ERROR_TYPE],
+  },
 });
 
 const CANDIDATE_GROUPS = ['sales'];
@@ -35,7 +52,12 @@ const CANDIDATE_GROUPS = ['sales'];
 export async function orderHandWritten(input: HandWrittenInput): Promise<ProcessInstanceResult> {
   const instanceId = workflowInfo().workflowId;
   const variables: Variables = { ...input.variables };
-  const meta = { instanceId, processId: input.processId, version: input.version, businessKey: input.businessKey };
+  const meta = {
+    instanceId,
+    processId: input.processId,
+    version: input.version,
+    businessKey: input.businessKey,
+  };
   let jobCount = 0;
 
   const job = async (elementId: string, taskType: string): Promise<void> => {
@@ -58,8 +80,10 @@ export async function orderHandWritten(input: HandWrittenInput): Promise<Process
   let openTaskId: string | undefined;
   let completion: CompleteTaskRequest | undefined;
   const refusal = (request: CompleteTaskRequest): string | undefined => {
-    if (request.taskId !== openTaskId) return `TASK.NOT_OPEN: task ${request.taskId} is unknown, completed or no longer active`;
-    if (!request.groups.includes('admin') && !request.groups.some((g) => CANDIDATE_GROUPS.includes(g))) return `TASK.NOT_CANDIDATE: user ${request.user} is not a candidate for task ${request.taskId}`;
+    if (request.taskId !== openTaskId)
+      return `TASK.NOT_OPEN: task ${request.taskId} is unknown, completed or no longer active`;
+    if (!request.groups.includes('admin') && !request.groups.some((g) => CANDIDATE_GROUPS.includes(g)))
+      return `TASK.NOT_CANDIDATE: user ${request.user} is not a candidate for task ${request.taskId}`;
     return undefined;
   };
   setHandler(
@@ -99,7 +123,14 @@ export async function orderHandWritten(input: HandWrittenInput): Promise<Process
   await condition(() => completion !== undefined);
   const done = completion!;
   Object.assign(variables, done.variables ?? {});
-  const closed = engine.closeUserTask({ taskId, instanceId, outcome: 'completed', closedAt: new Date().toISOString(), completedBy: done.user, variables: done.variables });
+  const closed = engine.closeUserTask({
+    taskId,
+    instanceId,
+    outcome: 'completed',
+    closedAt: new Date().toISOString(),
+    completedBy: done.user,
+    variables: done.variables,
+  });
   await Promise.all([created, closed, job('F', 'bench-f')]);
 
   return { state: 'COMPLETED', variables };

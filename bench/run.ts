@@ -24,14 +24,23 @@ import { analyseBpmn } from '../model/deploy-model';
 import type { ProcessGraph } from '../model/process-graph';
 import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { createDevServerEnv } from '../test/support/temporal-env';
-import { completeTaskUpdate, PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, type ProcessInstanceInput, type ProcessInstanceResult } from '../workflows/protocol';
+import {
+  completeTaskUpdate,
+  PROCESS_INSTANCE_WORKFLOW,
+  SEARCH_ATTRIBUTES,
+  type ProcessInstanceInput,
+  type ProcessInstanceResult,
+} from '../workflows/protocol';
 import { BENCH_TASK_TYPES, BenchTaskStore, createBenchActivities } from './bench-activities';
 import type { HandWrittenInput, orderHandWritten } from './hand-written.workflow';
 
 /** The two benchmarked kinds. */
 type Kind = 'hand-written' | 'interpreter';
 const KINDS: Kind[] = ['hand-written', 'interpreter'];
-const QUEUES: Record<Kind, string> = { 'hand-written': 'bench-hand-written', interpreter: 'bench-interpreter' };
+const QUEUES: Record<Kind, string> = {
+  'hand-written': 'bench-hand-written',
+  interpreter: 'bench-interpreter',
+};
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 /** Instances per kind at each concurrency level (split over two alternating rounds). */
@@ -103,7 +112,10 @@ function eventTypeName(event: object): string {
   return 'Unknown';
 }
 
-async function historyBreakdown(client: Client, workflowId: string): Promise<{ total: number; byType: Record<string, number>; sequence: string[] }> {
+async function historyBreakdown(
+  client: Client,
+  workflowId: string,
+): Promise<{ total: number; byType: Record<string, number>; sequence: string[] }> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const sequence = (history.events ?? []).map((e) => eventTypeName(e));
   const byType: Record<string, number> = {};
@@ -120,14 +132,26 @@ interface Stall {
   gap: { after: string; before: string; seconds: number };
 }
 
-async function describeStall(client: Client, kind: Kind, concurrency: number, workflowId: string, latencyMs: number): Promise<Stall> {
+async function describeStall(
+  client: Client,
+  kind: Kind,
+  concurrency: number,
+  workflowId: string,
+  latencyMs: number,
+): Promise<Stall> {
   const history = await client.workflow.getHandle(workflowId).fetchHistory();
   const events = history.events ?? [];
-  const at = (e: (typeof events)[number]) => Number(e.eventTime?.seconds ?? 0) + (e.eventTime?.nanos ?? 0) / 1e9;
+  const at = (e: (typeof events)[number]) =>
+    Number(e.eventTime?.seconds ?? 0) + (e.eventTime?.nanos ?? 0) / 1e9;
   let gap = { after: '', before: '', seconds: 0 };
   for (let n = 1; n < events.length; n++) {
     const seconds = at(events[n]) - at(events[n - 1]);
-    if (seconds > gap.seconds) gap = { after: eventTypeName(events[n - 1]), before: eventTypeName(events[n]), seconds: Math.round(seconds * 10) / 10 };
+    if (seconds > gap.seconds)
+      gap = {
+        after: eventTypeName(events[n - 1]),
+        before: eventTypeName(events[n]),
+        seconds: Math.round(seconds * 10) / 10,
+      };
   }
   return { kind, concurrency, workflowId, latencyMs: Math.round(latencyMs), gap };
 }
@@ -180,13 +204,20 @@ class Bench {
     const t1 = performance.now();
     const task = await this.store.waitForTask(handle.workflowId);
     const t2 = performance.now();
-    await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.taskId, user: 'bench', groups: ['sales'], variables: { approved: true } }] });
+    await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: task.taskId, user: 'bench', groups: ['sales'], variables: { approved: true } }],
+    });
     const t3 = performance.now();
     const result = (await handle.result()) as ProcessInstanceResult;
     const t4 = performance.now();
-    if (result.state !== 'COMPLETED' || result.variables.confirmed !== true) throw new Error(`${handle.workflowId} ended ${JSON.stringify(result)}`);
+    if (result.state !== 'COMPLETED' || result.variables.confirmed !== true)
+      throw new Error(`${handle.workflowId} ended ${JSON.stringify(result)}`);
     this.store.forget(handle.workflowId);
-    return { id: handle.workflowId, ms: t4 - t0, phases: { start: t1 - t0, open: t2 - t1, update: t3 - t2, finish: t4 - t3 } };
+    return {
+      id: handle.workflowId,
+      ms: t4 - t0,
+      phases: { start: t1 - t0, open: t2 - t1, update: t3 - t2, finish: t4 - t3 },
+    };
   }
 
   /** A closed loop: `concurrency` clients each start the next instance when theirs ends. */
@@ -248,7 +279,9 @@ function report(single: Record<Kind, History>, stats: Record<Kind, LevelStats[]>
   const lines: string[] = [];
   const signed = (n: number) => (n === 0 ? '' : `${n > 0 ? '+' : ''}${n}`);
   lines.push('');
-  lines.push(`History events of one instance (amount 150 → C1): hand-written ${H.total}, interpreter ${I.total} (ratio ${fmt(I.total / H.total, 2)})`);
+  lines.push(
+    `History events of one instance (amount 150 → C1): hand-written ${H.total}, interpreter ${I.total} (ratio ${fmt(I.total / H.total, 2)})`,
+  );
   lines.push('');
   lines.push('| event type | hand-written | interpreter | I − H |');
   lines.push('|---|---:|---:|---:|');
@@ -258,9 +291,11 @@ function report(single: Record<Kind, History>, stats: Record<Kind, LevelStats[]>
     const i = I.byType[t] ?? 0;
     lines.push(`| ${t} | ${h} | ${i} | ${signed(i - h)} |`);
   }
-  lines.push(`| **total** | **${H.total}** | **${I.total}** | **${signed(I.total - H.total)}** |`);
+  lines.push(`| **total** | **${H.total}** | **${I.total}** | **${signed(I.total - H.total) || '0'}** |`);
   lines.push('');
-  lines.push('| concurrency | instances | throughput/s H | throughput/s I | **I ÷ H** | p50 ms H | p50 ms I | I ÷ H | p99 ms H | p99 ms I | I ÷ H |');
+  lines.push(
+    '| concurrency | instances | throughput/s H | throughput/s I | **I ÷ H** | p50 ms H | p50 ms I | I ÷ H | p99 ms H | p99 ms I | I ÷ H |',
+  );
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   LEVELS.forEach((level, n) => {
     const [h, i] = KINDS.map((k) => stats[k][n]);
@@ -269,19 +304,29 @@ function report(single: Record<Kind, History>, stats: Record<Kind, LevelStats[]>
     );
   });
   lines.push('');
-  lines.push('| concurrency | kind | history events (mean) | workflow tasks (mean) | CPU ms/instance | start ms | → task open ms | update ms | → result ms |');
+  lines.push(
+    '| concurrency | kind | history events (mean) | workflow tasks (mean) | CPU ms/instance | start ms | → task open ms | update ms | → result ms |',
+  );
   lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   LEVELS.forEach((level, n) => {
     for (const k of KINDS) {
       const x = stats[k][n];
-      lines.push(`| ${level.concurrency} | ${k} | ${fmt(x.meanHistoryEvents)} | ${fmt(x.meanWorkflowTasks)} | ${fmt(x.cpuMsPerInstance)} | ${PHASES.map((p) => fmt(x.phases[p])).join(' | ')} |`);
+      lines.push(
+        `| ${level.concurrency} | ${k} | ${fmt(x.meanHistoryEvents)} | ${fmt(x.meanWorkflowTasks)} | ${fmt(x.cpuMsPerInstance)} | ${PHASES.map((p) => fmt(x.phases[p])).join(' | ')} |`,
+      );
     }
   });
   lines.push('');
   lines.push('H = hand-written, I = interpreter; ratios are I ÷ H.');
-  lines.push('Latency: client start call → result, including completing the user task through the Update as soon as it opens.');
-  lines.push(`History events / workflow tasks (mean): over the last ${HISTORY_SAMPLE} instances of each kind at that level.`);
-  lines.push('CPU ms/instance: user+system CPU of this process (client, both workers, activities); the dev server is a separate process.');
+  lines.push(
+    'Latency: client start call → result, including completing the user task through the Update as soon as it opens.',
+  );
+  lines.push(
+    `History events / workflow tasks (mean): over the last ${HISTORY_SAMPLE} instances of each kind at that level.`,
+  );
+  lines.push(
+    'CPU ms/instance: user+system CPU of this process (client, both workers, activities); the dev server is a separate process.',
+  );
   return lines.join('\n');
 }
 
@@ -289,11 +334,13 @@ async function main(): Promise<void> {
   installWorkerRuntime('warn');
   const began = Date.now();
   const loadBefore = loadavg();
-  const log = (msg: string) => console.log(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
+  const log = (msg: string) =>
+    console.log(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
 
   const dir = sourceDir();
   const analysis = await analyseBpmn(readFileSync(join(dir, 'order-process.bpmn'), 'utf8'));
-  if (analysis.errors.length > 0 || analysis.graphs.length !== 1) throw new Error(`order-process.bpmn does not compile: ${JSON.stringify(analysis.errors)}`);
+  if (analysis.errors.length > 0 || analysis.graphs.length !== 1)
+    throw new Error(`order-process.bpmn does not compile: ${JSON.stringify(analysis.errors)}`);
   const graph = analysis.graphs[0];
 
   log('starting the Temporal dev server');
@@ -341,13 +388,18 @@ async function main(): Promise<void> {
         for (const kind of KINDS) {
           for (let attempt = 1; ; attempt++) {
             const round = await bench.round(kind, level.concurrency, half);
-            const slow = round.ids.map((id, n) => ({ id, ms: round.latencies[n] })).filter((x) => x.ms > STALL_MS);
-            for (const x of slow) stalls.push(await describeStall(env.client, kind, level.concurrency, x.id, x.ms));
+            const slow = round.ids
+              .map((id, n) => ({ id, ms: round.latencies[n] }))
+              .filter((x) => x.ms > STALL_MS);
+            for (const x of slow)
+              stalls.push(await describeStall(env.client, kind, level.concurrency, x.id, x.ms));
             if (slow.length === 0 || attempt === 2) {
               rounds[kind].push(round);
               break;
             }
-            log(`${kind} at concurrency ${level.concurrency}: ${slow.length} instance(s) stalled (${JSON.stringify(stalls[stalls.length - 1].gap)}): running the round again`);
+            log(
+              `${kind} at concurrency ${level.concurrency}: ${slow.length} instance(s) stalled (${JSON.stringify(stalls[stalls.length - 1].gap)}): running the round again`,
+            );
           }
         }
       }
@@ -363,11 +415,19 @@ async function main(): Promise<void> {
     }
 
     console.log(report(single, stats));
-    if (stalls.length > 0) console.log(`\nStalled instances (round run again): ${stalls.map((x) => `${x.kind} @${x.concurrency}: ${(x.latencyMs / 1000).toFixed(0)} s, ${x.gap.seconds} s between ${x.gap.after} and ${x.gap.before}`).join('; ')}`);
+    if (stalls.length > 0)
+      console.log(
+        `\nStalled instances (round run again): ${stalls.map((x) => `${x.kind} @${x.concurrency}: ${(x.latencyMs / 1000).toFixed(0)} s, ${x.gap.seconds} s between ${x.gap.after} and ${x.gap.before}`).join('; ')}`,
+      );
 
     const results = {
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, platform: process.platform },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        node: process.version,
+        platform: process.platform,
+      },
       /** 1/5/15-minute load averages before and after: other processes on the machine skew the figures. */
       loadAverage: { before: loadBefore, after: loadavg() },
       command: 'npm run bench',
