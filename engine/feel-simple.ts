@@ -25,10 +25,36 @@ type Node =
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Words the FEEL grammar gives a meaning of its own (or that start a built-in name like `date and time`). */
-const RESERVED = new Set(['true', 'false', 'null', 'and', 'or', 'not', 'in', 'between', 'instance', 'of', 'for', 'return', 'if', 'then', 'else', 'some', 'every', 'satisfies', 'function', 'external', 'date', 'time', 'duration']);
-const TOKEN = /[ \t\r\n]*(?:([A-Za-z_][A-Za-z0-9_]*)|([0-9]+(?:\.[0-9]+)?)(?![A-Za-z0-9_.])|"([^"\\\n\r]*)"|(!=|<=|>=|=|<|>|\.))/y;
+const RESERVED = new Set([
+  'true',
+  'false',
+  'null',
+  'and',
+  'or',
+  'not',
+  'in',
+  'between',
+  'instance',
+  'of',
+  'for',
+  'return',
+  'if',
+  'then',
+  'else',
+  'some',
+  'every',
+  'satisfies',
+  'function',
+  'external',
+  'date',
+  'time',
+  'duration',
+]);
+const TOKEN =
+  /[ \t\r\n]*(?:([A-Za-z_][A-Za-z0-9_]*)|([0-9]+(?:\.[0-9]+)?)(?![A-Za-z0-9_.])|"([^"\\\n\r]*)"|(!=|<=|>=|=|<|>|\.))/y;
 
-type Token = { t: 'name'; v: string } | { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'op'; v: string };
+type Token =
+  { t: 'name'; v: string } | { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'op'; v: string };
 
 function tokenize(source: string): Token[] | null {
   const tokens: Token[] = [];
@@ -41,7 +67,8 @@ function tokenize(source: string): Token[] | null {
     if (!m) return null;
     at = TOKEN.lastIndex;
     if (m[1] !== undefined) tokens.push({ t: 'name', v: m[1] });
-    else if (m[2] !== undefined) tokens.push({ t: 'num', v: m[2].includes('.') ? parseFloat(m[2]) : parseInt(m[2], 10) });
+    else if (m[2] !== undefined)
+      tokens.push({ t: 'num', v: m[2].includes('.') ? parseFloat(m[2]) : parseInt(m[2], 10) });
     else if (m[3] !== undefined) tokens.push({ t: 'str', v: m[3] });
     else tokens.push({ t: 'op', v: m[4] });
   }
@@ -127,13 +154,20 @@ function plainKeys(context: Record<string, unknown>): boolean {
 }
 
 function lookup(target: unknown, name: string): Result {
-  if (target === null || typeof target === 'boolean' || typeof target === 'number' || typeof target === 'string') return null;
+  if (
+    target === null ||
+    typeof target === 'boolean' ||
+    typeof target === 'number' ||
+    typeof target === 'string'
+  )
+    return null;
   if (!isPlainObject(target) || !plainKeys(target)) return NOT_SIMPLE;
   const value = Object.prototype.hasOwnProperty.call(target, name) ? target[name] : undefined;
   return value === undefined ? NOT_SIMPLE : value;
 }
 
-const isScalar = (v: unknown): v is string | number | boolean | null => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isScalar = (v: unknown): v is string | number | boolean | null =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function equals(a: unknown, b: unknown): boolean | null | typeof NOT_SIMPLE {
   if (!isScalar(a) || !isScalar(b)) return NOT_SIMPLE;
@@ -147,7 +181,9 @@ function run(node: Node, context: Variables): Result {
     case 'lit':
       return node.v;
     case 'path': {
-      const root = Object.prototype.hasOwnProperty.call(context, node.names[0]) ? context[node.names[0]] : undefined;
+      const root = Object.prototype.hasOwnProperty.call(context, node.names[0])
+        ? context[node.names[0]]
+        : undefined;
       if (root === undefined) return NOT_SIMPLE;
       let value: unknown = root;
       for (let i = 1; i < node.names.length; i++) {
@@ -165,7 +201,8 @@ function run(node: Node, context: Variables): Result {
         if (eq === NOT_SIMPLE || eq === null || node.op === '=') return eq;
         return !eq;
       }
-      if (typeof a !== 'number' || typeof b !== 'number' || Number.isNaN(a) || Number.isNaN(b)) return NOT_SIMPLE;
+      if (typeof a !== 'number' || typeof b !== 'number' || Number.isNaN(a) || Number.isNaN(b))
+        return NOT_SIMPLE;
       if (node.op === '<') return a < b;
       if (node.op === '<=') return a <= b;
       if (node.op === '>') return a > b;
@@ -178,7 +215,8 @@ function run(node: Node, context: Variables): Result {
       if (left === NOT_SIMPLE || right === NOT_SIMPLE) return NOT_SIMPLE;
       const a = typeof left === 'boolean' ? left : null;
       const b = typeof right === 'boolean' ? right : null;
-      if (node.k === 'and') return a === false || b === false ? false : a === true && b === true ? true : null;
+      if (node.k === 'and')
+        return a === false || b === false ? false : a === true && b === true ? true : null;
       return a === true || b === true ? true : a === false && b === false ? false : null;
     }
   }

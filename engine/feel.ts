@@ -51,13 +51,15 @@ export function evaluateCondition(source: string, context: Variables): boolean {
 
 export function evaluateString(source: string, context: Variables): string {
   const value = evaluateValue(source, context);
-  if (typeof value !== 'string') throw new ExpressionError(`expected a string from '${source}', got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new ExpressionError(`expected a string from '${source}', got ${JSON.stringify(value)}`);
   return value;
 }
 
 export function evaluateNumber(source: string, context: Variables): number {
   const value = isExpression(source) ? evaluateValue(source, context) : Number(source);
-  if (typeof value !== 'number' || Number.isNaN(value)) throw new ExpressionError(`expected a number from '${source}'`);
+  if (typeof value !== 'number' || Number.isNaN(value))
+    throw new ExpressionError(`expected a number from '${source}'`);
   return value;
 }
 

@@ -27,7 +27,12 @@ export interface StepResult {
 
 const SEEN_MESSAGE_IDS = 1000;
 
-export function step(graph: ProcessGraph, state: EngineState | null, stimulus: Stimulus, env: StepEnvironment): StepResult {
+export function step(
+  graph: ProcessGraph,
+  state: EngineState | null,
+  stimulus: Stimulus,
+  env: StepEnvironment,
+): StepResult {
   const working =
     stimulus.type === 'start'
       ? initialState(graph, stimulus.instanceId, stimulus.propagateErrors ?? false)
@@ -51,7 +56,8 @@ export function step(graph: ProcessGraph, state: EngineState | null, stimulus: S
  */
 function copyState(state: EngineState): EngineState {
   const instances: EngineState['instances'] = {};
-  for (const [key, inst] of Object.entries(state.instances)) instances[key] = inst.mi ? { ...inst, mi: { ...inst.mi } } : { ...inst };
+  for (const [key, inst] of Object.entries(state.instances))
+    instances[key] = inst.mi ? { ...inst, mi: { ...inst.mi } } : { ...inst };
   const joins: EngineState['joins'] = {};
   for (const [key, arrivals] of Object.entries(state.joins)) joins[key] = { ...arrivals };
   return {
@@ -91,7 +97,13 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
       delete ctx.state.tasks[s.taskId];
       delete inst.wait;
       record(ctx, inst.elementId, 'task-completed', { actor: s.user, detail: { taskId: s.taskId } });
-      ctx.commands.push({ type: 'closeUserTask', taskId: s.taskId, outcome: 'completed', user: s.user, variables: s.variables ?? {} });
+      ctx.commands.push({
+        type: 'closeUserTask',
+        taskId: s.taskId,
+        outcome: 'completed',
+        user: s.user,
+        variables: s.variables ?? {},
+      });
       return completeElement(ctx, inst, { variables: s.variables });
     }
     case 'timerFired': {
@@ -130,7 +142,16 @@ function correlate(ctx: StepContext, s: Extract<Stimulus, { type: 'message' }>):
     const buffered = ctx.state.bufferedMessages ?? [];
     if (!s.timeToLiveMs || s.timeToLiveMs <= 0 || buffered.some((m) => m.messageId === s.messageId)) return;
     const { name, correlationKey, variables, messageId } = s;
-    ctx.state.bufferedMessages = [...buffered, { name, ...(correlationKey !== undefined ? { correlationKey } : {}), ...(variables ? { variables } : {}), messageId, expiresAt: ctx.now + s.timeToLiveMs }];
+    ctx.state.bufferedMessages = [
+      ...buffered,
+      {
+        name,
+        ...(correlationKey !== undefined ? { correlationKey } : {}),
+        ...(variables ? { variables } : {}),
+        messageId,
+        expiresAt: ctx.now + s.timeToLiveMs,
+      },
+    ];
     return;
   }
   ctx.state.seenMessageIds = [...ctx.state.seenMessageIds, s.messageId].slice(-SEEN_MESSAGE_IDS);

@@ -32,10 +32,19 @@ export function planTimer(spec: TimerSpec, now: number, timeZone: string, contex
 }
 
 /** The next firing of a repeating timer after the one at `previous`, or undefined when it is exhausted. */
-export function nextFiring(cycle: TimerCycle, previous: number, now: number, timeZone: string): TimerPlan | undefined {
+export function nextFiring(
+  cycle: TimerCycle,
+  previous: number,
+  now: number,
+  timeZone: string,
+): TimerPlan | undefined {
   if (cycle.remaining !== null && cycle.remaining <= 0) return undefined;
   const remaining = cycle.remaining === null ? null : cycle.remaining - 1;
-  if (cycle.cron) return { fireAt: nextCron(cycle.cron, Math.max(previous, now), timeZone), cycle: { ...cycle, remaining } };
+  if (cycle.cron)
+    return {
+      fireAt: nextCron(cycle.cron, Math.max(previous, now), timeZone),
+      cycle: { ...cycle, remaining },
+    };
   let fireAt = addDuration(previous, cycle.interval!);
   // A host that delivered the firing late must not fire a burst of catch-up timers.
   while (fireAt <= now) fireAt = addDuration(fireAt, cycle.interval!);
@@ -56,7 +65,8 @@ function planCycle(text: string, now: number, timeZone: string): TimerPlan {
 
 export function addDuration(from: number, duration: string): number {
   const m = DURATION.exec(duration);
-  if (!m || duration === 'P' || duration.endsWith('T')) throw new ExpressionError(`invalid ISO 8601 duration '${duration}'`);
+  if (!m || duration === 'P' || duration.endsWith('T'))
+    throw new ExpressionError(`invalid ISO 8601 duration '${duration}'`);
   const [years, months, weeks, days, hours, minutes] = m.slice(1, 7).map((v) => Number(v ?? 0));
   const seconds = Number(m[7] ?? 0);
   const date = new Date(from);
@@ -85,7 +95,9 @@ function nextCron(expression: string, after: number, timeZone: string): number {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     cronParser ??= require('cron-parser') as typeof CronParser;
-    return cronParser.CronExpressionParser.parse(expression, { currentDate: new Date(after), tz: timeZone }).next().getTime();
+    return cronParser.CronExpressionParser.parse(expression, { currentDate: new Date(after), tz: timeZone })
+      .next()
+      .getTime();
   } catch (err) {
     throw new ExpressionError(`invalid timer cycle '${expression}': ${(err as Error).message}`);
   }
@@ -104,7 +116,14 @@ function zoneOffset(timeZone: string, epoch: number): number {
     second: 'numeric',
   }).formatToParts(new Date(epoch));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(epoch / 1000) * 1000;
 }
 

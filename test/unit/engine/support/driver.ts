@@ -3,7 +3,15 @@
  * open jobs and children from the commands, and moves a fake clock to fire timers in order.
  */
 import type { ProcessGraph } from '../../../../model/process-graph';
-import { step, type Command, type EngineState, type ScheduleActivity, type StartChild, type Stimulus, type Variables } from '../../../../engine';
+import {
+  step,
+  type Command,
+  type EngineState,
+  type ScheduleActivity,
+  type StartChild,
+  type Stimulus,
+  type Variables,
+} from '../../../../engine';
 
 export const T0 = Date.UTC(2024, 0, 1, 0, 0, 0);
 
@@ -50,7 +58,10 @@ export class Driver {
 
   job(elementId: string): ScheduleActivity {
     const job = [...this.jobs.values()].find((j) => j.elementId === elementId);
-    if (!job) throw new Error(`no open job for ${elementId}; open: ${[...this.jobs.values()].map((j) => j.elementId)}`);
+    if (!job)
+      throw new Error(
+        `no open job for ${elementId}; open: ${[...this.jobs.values()].map((j) => j.elementId)}`,
+      );
     return job;
   }
 
@@ -76,7 +87,12 @@ export class Driver {
     return this.send({ type: 'taskCompleted', taskId: this.taskId(elementId), user, variables });
   }
 
-  message(name: string, correlationKey?: string, variables?: Variables, messageId = `m${++this.messageCount}`): this {
+  message(
+    name: string,
+    correlationKey?: string,
+    variables?: Variables,
+    messageId = `m${++this.messageCount}`,
+  ): this {
     return this.send({ type: 'message', name, correlationKey, variables, messageId });
   }
 
@@ -97,11 +113,19 @@ export class Driver {
 
   /** Completed elements in order (the process itself left out). */
   trace(): string[] {
-    return this.state.timeline.filter((e) => e.event === 'completed' && e.elementType !== 'process').map((e) => e.elementId);
+    return this.state.timeline
+      .filter((e) => e.event === 'completed' && e.elementType !== 'process')
+      .map((e) => e.elementId);
   }
 
   active(): string[] {
-    return [...new Set(Object.values(this.state.instances).filter((i) => i.kind !== 'process').map((i) => i.elementId))].sort();
+    return [
+      ...new Set(
+        Object.values(this.state.instances)
+          .filter((i) => i.kind !== 'process')
+          .map((i) => i.elementId),
+      ),
+    ].sort();
   }
 
   get variables(): Variables {
