@@ -4,7 +4,13 @@
  * task-record activities, writing to a store the benchmark client watches so it can
  * complete a user task the moment it opens.
  */
-import type { CloseUserTaskInput, EngineActivities, JobActivity, JobInput, UserTaskRecord } from '../workflows/activity-contract';
+import type {
+  CloseUserTaskInput,
+  EngineActivities,
+  JobActivity,
+  JobInput,
+  UserTaskRecord,
+} from '../workflows/activity-contract';
 import type { Variables } from '../workflows/protocol';
 
 /** Service-task types of bench/order-process.bpmn, in the order they run. */
@@ -72,7 +78,10 @@ export class BenchTaskStore {
 }
 
 /** Activities of both workers: the job types plus the engine's task-record activities. */
-export type BenchActivities = Record<string, JobActivity | EngineActivities['createUserTask'] | EngineActivities['closeUserTask']>;
+export type BenchActivities = Record<
+  string,
+  JobActivity | EngineActivities['createUserTask'] | EngineActivities['closeUserTask']
+>;
 
 export function createBenchActivities(store: BenchTaskStore): BenchActivities {
   const jobs = Object.fromEntries(

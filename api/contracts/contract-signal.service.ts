@@ -23,14 +23,12 @@ export class ContractSignalService {
     variables: Variables,
     messageId: string = randomUUID(),
   ): Promise<void> {
-    await this.client.workflow
-      .getHandle(instanceId)
-      .signal(messageSignal, {
-        name,
-        correlationKey: contractNo,
-        variables,
-        messageId,
-        timeToLiveMs: CONTRACT_EVENT_TTL_MS,
-      });
+    await this.client.workflow.getHandle(instanceId).signal(messageSignal, {
+      name,
+      correlationKey: contractNo,
+      variables,
+      messageId,
+      timeToLiveMs: CONTRACT_EVENT_TTL_MS,
+    });
   }
 }

@@ -64,14 +64,12 @@ export class CsrController {
   async list(@Query() query: ListCsrRequest) {
     const { skip, take } = pageWindow(query);
     return toPage(
-      await this.dataSource
-        .getRepository(CsrRequirementEntity)
-        .find({
-          where: query.customerId ? { customerId: query.customerId } : {},
-          order: { customerId: 'ASC', id: 'ASC' },
-          skip,
-          take: take + 1,
-        }),
+      await this.dataSource.getRepository(CsrRequirementEntity).find({
+        where: query.customerId ? { customerId: query.customerId } : {},
+        order: { customerId: 'ASC', id: 'ASC' },
+        skip,
+        take: take + 1,
+      }),
       query,
     );
   }
@@ -81,14 +79,12 @@ export class CsrController {
   async documents(@Query() query: ListCsrRequest) {
     const { skip, take } = pageWindow(query);
     return toPage(
-      await this.dataSource
-        .getRepository(CsrDocumentEntity)
-        .find({
-          where: query.customerId ? { customerId: query.customerId } : {},
-          order: { receivedAt: 'DESC' },
-          skip,
-          take: take + 1,
-        }),
+      await this.dataSource.getRepository(CsrDocumentEntity).find({
+        where: query.customerId ? { customerId: query.customerId } : {},
+        order: { receivedAt: 'DESC' },
+        skip,
+        take: take + 1,
+      }),
       query,
     );
   }

@@ -22,14 +22,12 @@ export function installBodyParsing(app: NestExpressApplication): void {
       if (!status || status < 400 || status >= 500) return next(error);
       const reason =
         status === 413 ? 'Payload Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request';
-      res
-        .status(status)
-        .json({
-          statusCode: status,
-          error: reason,
-          message: `Request body could not be read: ${error.message ?? error.type}`,
-          code: 'REQUEST.BODY_UNREADABLE',
-        });
+      res.status(status).json({
+        statusCode: status,
+        error: reason,
+        message: `Request body could not be read: ${error.message ?? error.type}`,
+        code: 'REQUEST.BODY_UNREADABLE',
+      });
     },
   );
 }

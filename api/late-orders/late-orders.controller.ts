@@ -32,14 +32,12 @@ export class LateOrdersController {
   @ApiOperation({ summary: 'The late-order tracking sheet (掉期订单跟踪表), CR-12, with each meeting entry' })
   async list(@Query() query: ListLateOrdersRequest) {
     const { skip, take } = pageWindow(query);
-    const rows = await this.dataSource
-      .getRepository(LateOrderEntity)
-      .find({
-        where: query.state ? { state: query.state } : {},
-        order: { openedAt: 'ASC', id: 'ASC' },
-        skip,
-        take: take + 1,
-      });
+    const rows = await this.dataSource.getRepository(LateOrderEntity).find({
+      where: query.state ? { state: query.state } : {},
+      order: { openedAt: 'ASC', id: 'ASC' },
+      skip,
+      take: take + 1,
+    });
     const reviews = rows.length
       ? await this.dataSource
           .getRepository(LateOrderReviewEntity)
@@ -56,14 +54,12 @@ export class LateOrdersController {
   async fiveD(@Query() query: ListFiveDRequest) {
     const { skip, take } = pageWindow(query);
     return toPage(
-      await this.dataSource
-        .getRepository(FiveDReportEntity)
-        .find({
-          where: query.state ? { state: query.state } : {},
-          order: { openedAt: 'ASC' },
-          skip,
-          take: take + 1,
-        }),
+      await this.dataSource.getRepository(FiveDReportEntity).find({
+        where: query.state ? { state: query.state } : {},
+        order: { openedAt: 'ASC' },
+        skip,
+        take: take + 1,
+      }),
       query,
     );
   }

@@ -69,11 +69,9 @@ export class CompleteTaskService {
     principal: Principal,
   ): Promise<CompleteTaskResult> {
     try {
-      return await this.client.workflow
-        .getHandle(task.instanceId)
-        .executeUpdate(completeTaskUpdate, {
-          args: [{ taskId: task.taskId, user: principal.user, groups: principal.groups, variables }],
-        });
+      return await this.client.workflow.getHandle(task.instanceId).executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: task.taskId, user: principal.user, groups: principal.groups, variables }],
+      });
     } catch (error) {
       throw refusalOf(error, task.taskId);
     }

@@ -84,17 +84,15 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
     started.length = 0;
     contracts = new CreateContractService(db, fakeStarter);
     const at = new Date().toISOString();
-    await db
-      .getRepository(PartEntity)
-      .save({
-        partNo: 'DB-1',
-        description: 'lamp',
-        stockQty: 10,
-        leadTimeDays: 1,
-        dailyCapacity: 10,
-        activeUntil: '2027-06-30',
-        updatedAt: at,
-      });
+    await db.getRepository(PartEntity).save({
+      partNo: 'DB-1',
+      description: 'lamp',
+      stockQty: 10,
+      leadTimeDays: 1,
+      dailyCapacity: 10,
+      activeUntil: '2027-06-30',
+      updatedAt: at,
+    });
     await db.getRepository(CustomerEntity).save([
       {
         customerId: 'db-cust',
@@ -191,58 +189,50 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
         { contractNo: 'DB-RET' },
         { status: 'completed', archivedAt: '2026-01-20T00:00:00.000Z', retentionUntil: '2028-06-30' },
       );
-    await db
-      .getRepository(ContractRevisionEntity)
-      .save({
-        id: 'DB-RET/r1',
-        contractNo: 'DB-RET',
-        revision: 1,
-        requestedBy: 'customer',
-        changes: { text: 'qty' },
-        reason: 'r',
-        recordedBy: 'x',
-        recordedAt: 'x',
-      });
-    await db
-      .getRepository(LateOrderEntity)
-      .save({
-        id: 'lo/DB-RET',
-        contractNo: 'DB-RET',
-        customerId: 'db-cust',
-        lineNos: [1],
-        source: 'auto',
-        declaredBy: null,
-        reason: 'late',
-        originalDate: '2026-01-10',
-        newDate: null,
-        state: 'resolved',
-        instanceId: 'lo/DB-RET',
-        openedAt: 'x',
-        resolvedAt: 'x',
-      });
-    await db
-      .getRepository(LateOrderReviewEntity)
-      .save({
-        id: 'lo/DB-RET/r1',
-        lateOrderId: 'lo/DB-RET',
-        meeting: 'daily',
-        reason: 'late',
-        newDate: null,
-        communication: 'sorry',
-        outcome: 'resolved',
-        recordedAt: 'x',
-      });
-    await db
-      .getRepository(FiveDReportEntity)
-      .save({
-        id: 'lo/DB-RET/5d',
-        lateOrderId: 'lo/DB-RET',
-        contractNo: 'DB-RET',
-        disciplines: {},
-        state: 'closed',
-        openedAt: 'x',
-        closedAt: 'x',
-      });
+    await db.getRepository(ContractRevisionEntity).save({
+      id: 'DB-RET/r1',
+      contractNo: 'DB-RET',
+      revision: 1,
+      requestedBy: 'customer',
+      changes: { text: 'qty' },
+      reason: 'r',
+      recordedBy: 'x',
+      recordedAt: 'x',
+    });
+    await db.getRepository(LateOrderEntity).save({
+      id: 'lo/DB-RET',
+      contractNo: 'DB-RET',
+      customerId: 'db-cust',
+      lineNos: [1],
+      source: 'auto',
+      declaredBy: null,
+      reason: 'late',
+      originalDate: '2026-01-10',
+      newDate: null,
+      state: 'resolved',
+      instanceId: 'lo/DB-RET',
+      openedAt: 'x',
+      resolvedAt: 'x',
+    });
+    await db.getRepository(LateOrderReviewEntity).save({
+      id: 'lo/DB-RET/r1',
+      lateOrderId: 'lo/DB-RET',
+      meeting: 'daily',
+      reason: 'late',
+      newDate: null,
+      communication: 'sorry',
+      outcome: 'resolved',
+      recordedAt: 'x',
+    });
+    await db.getRepository(FiveDReportEntity).save({
+      id: 'lo/DB-RET/5d',
+      lateOrderId: 'lo/DB-RET',
+      contractNo: 'DB-RET',
+      disciplines: {},
+      state: 'closed',
+      openedAt: 'x',
+      closedAt: 'x',
+    });
 
     await expect(deleter.delete('DB-RET', '2028-06-30')).rejects.toMatchObject({
       kind: 'conflict',

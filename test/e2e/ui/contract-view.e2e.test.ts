@@ -256,17 +256,15 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     await page.goto(`/instances/${encodeURIComponent(INSTANCE_ID)}`);
     const timeline = page.locator('#instance-timeline');
     await timeline.locator('.vis-item.tl-bar.tl-userTask.tl-task-completed').first().waitFor();
-    const bars = await timeline
-      .locator('.vis-item.vis-range.tl-bar')
-      .evaluateAll((els) =>
-        els.map((el) => ({
-          cls: el.className,
-          element: el.getAttribute('data-element'),
-          instance: el.getAttribute('data-instance'),
-          start: el.getAttribute('data-startiso'),
-          end: el.getAttribute('data-endiso'),
-        })),
-      );
+    const bars = await timeline.locator('.vis-item.vis-range.tl-bar').evaluateAll((els) =>
+      els.map((el) => ({
+        cls: el.className,
+        element: el.getAttribute('data-element'),
+        instance: el.getAttribute('data-instance'),
+        start: el.getAttribute('data-startiso'),
+        end: el.getAttribute('data-endiso'),
+      })),
+    );
     const userTasks = bars.filter((b) => b.cls.includes('tl-userTask') && b.end);
     expect(userTasks.map((b) => b.element)).toEqual(
       expect.arrayContaining([

@@ -49,55 +49,51 @@ async function contract(
   lines: [string, number, string, number?][],
 ) {
   const at = '2026-11-30T00:00:00.000Z';
-  await db
-    .getRepository(ContractEntity)
-    .save({
+  await db.getRepository(ContractEntity).save({
+    contractNo,
+    customerId: 'chrysler',
+    channel: 'edi',
+    documentType: 'order',
+    annual: false,
+    oemSupply: false,
+    automotive: false,
+    newProduct: false,
+    specialRequirements: [],
+    delivery: { method: 'DAP', place: 'x', packaging: 'y', transport: 'z' },
+    paymentTerms: '60d',
+    proposedClass: 'regular',
+    classReasons: [],
+    contractClass: null,
+    classOverrideReason: null,
+    reviewers: [],
+    reviewMode: null,
+    specialCharacteristics: [],
+    telephoneMemo: null,
+    milestones: {},
+    status,
+    revision: 0,
+    instanceId: null,
+    createdBy: 't',
+    createdAt: at,
+    updatedAt: at,
+    archivedAt: null,
+    retentionUntil: null,
+  });
+  await db.getRepository(ContractLineEntity).save(
+    lines.map(([partNo, quantity, date, delivered], i) => ({
+      id: `${contractNo}/${i + 1}`,
       contractNo,
-      customerId: 'chrysler',
-      channel: 'edi',
-      documentType: 'order',
-      annual: false,
-      oemSupply: false,
-      automotive: false,
-      newProduct: false,
-      specialRequirements: [],
-      delivery: { method: 'DAP', place: 'x', packaging: 'y', transport: 'z' },
-      paymentTerms: '60d',
-      proposedClass: 'regular',
-      classReasons: [],
-      contractClass: null,
-      classOverrideReason: null,
-      reviewers: [],
-      reviewMode: null,
-      specialCharacteristics: [],
-      telephoneMemo: null,
-      milestones: {},
-      status,
-      revision: 0,
-      instanceId: null,
-      createdBy: 't',
-      createdAt: at,
-      updatedAt: at,
-      archivedAt: null,
-      retentionUntil: null,
-    });
-  await db
-    .getRepository(ContractLineEntity)
-    .save(
-      lines.map(([partNo, quantity, date, delivered], i) => ({
-        id: `${contractNo}/${i + 1}`,
-        contractNo,
-        lineNo: i + 1,
-        partNo,
-        quantity,
-        unitPrice: 1,
-        currency: 'CNY',
-        requestedDate: date,
-        committedDate: date,
-        deliveredQty: delivered ?? 0,
-        lateRaisedAt: null,
-      })),
-    );
+      lineNo: i + 1,
+      partNo,
+      quantity,
+      unitPrice: 1,
+      currency: 'CNY',
+      requestedDate: date,
+      committedDate: date,
+      deliveredQty: delivered ?? 0,
+      lateRaisedAt: null,
+    })),
+  );
 }
 
 beforeAll(async () => {
@@ -106,17 +102,15 @@ beforeAll(async () => {
     file: join(mkdtempSync(join(tmpdir(), 'cr-acts-')), 'app.sqlite'),
   });
   acts = createContractReviewActivities({ dataSource: db, config: { plantTimeZone: 'Asia/Shanghai' } });
-  await db
-    .getRepository(PartEntity)
-    .save({
-      partNo: 'HL-1',
-      description: 'lamp',
-      stockQty: 1000,
-      leadTimeDays: 5,
-      dailyCapacity: 100,
-      activeUntil: '2030-06-30',
-      updatedAt: 'x',
-    });
+  await db.getRepository(PartEntity).save({
+    partNo: 'HL-1',
+    description: 'lamp',
+    stockQty: 1000,
+    leadTimeDays: 5,
+    dailyCapacity: 100,
+    activeUntil: '2030-06-30',
+    updatedAt: 'x',
+  });
   await db.getRepository(CustomerEntity).save({
     customerId: 'chrysler',
     name: 'Chrysler',

@@ -38,36 +38,32 @@ async function deliverAll(contractNo: string, instanceId: string, partNo: string
 it('CR-7: a new automotive product with CSRs goes through marking, CSR feasibility, cross review, costing ‖ feasibility, signature and the APQP hand-over', async () => {
   const today = plantDateOf(await t.skipToPlant(1, 10));
   const at = new Date().toISOString();
-  await t.db
-    .getRepository(CsrDocumentEntity)
-    .save({
-      documentId: 'QA-7',
-      customerId: 'chrysler',
-      title: 'Supplier quality agreement',
-      version: 'B',
-      kind: 'quality-agreement',
-      receivedAt: at,
-      receivedBy: 'li.na',
-      transmittedAt: at,
-      escalatedAt: null,
-      reviewedAt: at,
-      changeNotes: null,
-      instanceId: null,
-    });
-  await t.db
-    .getRepository(CsrRequirementEntity)
-    .save({
-      id: 'QA-7/B/1',
-      customerId: 'chrysler',
-      documentId: 'QA-7',
-      documentVersion: 'B',
-      text: 'PPM target 50',
-      departments: ['quality'],
-      feasibility: 'pending',
-      verification: 'open',
-      verifiedAt: null,
-      createdAt: at,
-    });
+  await t.db.getRepository(CsrDocumentEntity).save({
+    documentId: 'QA-7',
+    customerId: 'chrysler',
+    title: 'Supplier quality agreement',
+    version: 'B',
+    kind: 'quality-agreement',
+    receivedAt: at,
+    receivedBy: 'li.na',
+    transmittedAt: at,
+    escalatedAt: null,
+    reviewedAt: at,
+    changeNotes: null,
+    instanceId: null,
+  });
+  await t.db.getRepository(CsrRequirementEntity).save({
+    id: 'QA-7/B/1',
+    customerId: 'chrysler',
+    documentId: 'QA-7',
+    documentVersion: 'B',
+    text: 'PPM target 50',
+    departments: ['quality'],
+    feasibility: 'pending',
+    verification: 'open',
+    verifiedAt: null,
+    createdAt: at,
+  });
 
   const { instanceId, proposedClass } = await t.createContract({
     contractNo: 'N-AUTO',

@@ -119,16 +119,14 @@ const instancePage: Page = async (root, { params }) => {
     const active = new Map<string, number>();
     for (const id of d.activeElements) active.set(id, (active.get(id) ?? 0) + 1);
     const open = d.incidents.filter((i) => !i.resolved);
-    viewer
-      ?.get<TokenOverlays>('tokenOverlays')
-      .show(
-        {
-          active,
-          completed: new Map(d.completedElements.map((c) => [c.elementId, c.count])),
-          incidents: open,
-        },
-        (incident) => void retry(incident.incidentId),
-      );
+    viewer?.get<TokenOverlays>('tokenOverlays').show(
+      {
+        active,
+        completed: new Map(d.completedElements.map((c) => [c.elementId, c.count])),
+        incidents: open,
+      },
+      (incident) => void retry(incident.incidentId),
+    );
     replace(
       tasksSection,
       h('h2', {}, 'Open tasks'),
