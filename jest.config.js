@@ -37,6 +37,7 @@ const base = {
 module.exports = {
   // Workflow and e2e tests start real Temporal servers; a slow 2-core machine needs room.
   testTimeout: 180000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {
