@@ -9,24 +9,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
+import { eventually } from '../support/eventually';
 
 const DIAGRAMS = join(__dirname, '..', '..', 'diagrams');
 const enc = encodeURIComponent;
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met in time; last value: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('contract review over HTTP (e2e, Temporal dev server)', () => {
   let api: ApiHarness;
