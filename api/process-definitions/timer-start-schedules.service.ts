@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, ScheduleNotFoundError, ScheduleOptions } from '@temporalio/client';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOptions } from '@temporalio/client';
 import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import type { AppConfig } from '../../config/app-config';
 import { timerStartSchedule } from '../../engine';
@@ -12,24 +12,47 @@ import {
 } from '../../workflows/protocol';
 import { APP_CONFIG } from '../config/app-config.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { ProcessDefinitionQueries } from './process-definition-queries.service';
 
 const PREFIX = 'bpmn-timer-start';
 
 /**
  * A timer start event is a Temporal Schedule that starts instances of the deployed version.
  * Deploying a new version replaces the process's schedules (as Zeebe replaces timer start
- * subscriptions); a version without timer start events removes them.
+ * subscriptions); a version without timer start events removes them. At start-up the API
+ * reconciles: a deployment whose schedule update failed (Temporal unreachable) is repaired.
  */
 @Injectable()
-export class TimerStartSchedules {
+export class TimerStartSchedules implements OnApplicationBootstrap {
   private readonly logger = new Logger(TimerStartSchedules.name);
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly definitions: ProcessDefinitionQueries,
   ) {}
 
-  async sync(graph: ProcessGraph, version: number): Promise<string[]> {
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const created = await this.reconcileAll();
+      if (created.length) this.logger.warn(`timer start schedules recreated: ${created.join(', ')}`);
+    } catch (error) {
+      this.logger.error(`timer start schedules not reconciled: ${(error as Error).message}`);
+    }
+  }
+
+  /** Every latest version has exactly its timer start schedules; existing ones are left as they run. Returns those created. */
+  async reconcileAll(): Promise<string[]> {
+    const created: string[] = [];
+    for (const { processId } of await this.definitions.list()) {
+      const { graph, version } = await this.definitions.get(processId);
+      created.push(...(await this.sync(graph, version, false)));
+    }
+    return created;
+  }
+
+  /** Makes the process's schedules match this version: `replace` recreates them (a new deployment), otherwise only missing ones are created. Returns the ids created. */
+  async sync(graph: ProcessGraph, version: number, replace = true): Promise<string[]> {
     const starts = Object.values(graph.nodes).filter(
       (n): n is StartEventNode =>
         n.kind === 'startEvent' && n.parent === graph.processId && n.event.type === 'timer',
@@ -43,18 +66,32 @@ export class TimerStartSchedules {
         await this.client.schedule.getHandle(schedule.scheduleId).delete();
       }
     }
-    for (const start of starts) await this.replace(this.options(graph, version, start));
-    return [...wanted];
+    const created: string[] = [];
+    for (const start of starts) {
+      const options = this.options(graph, version, start);
+      if (await this.exists(options.scheduleId)) {
+        if (!replace) continue;
+        await this.client.schedule.getHandle(options.scheduleId).delete();
+      }
+      try {
+        await this.client.schedule.create(options);
+        created.push(options.scheduleId);
+      } catch (error) {
+        // Another API replica reconciling at the same moment created it.
+        if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+      }
+    }
+    return created;
   }
 
-  private async replace(options: ScheduleOptions): Promise<void> {
+  private async exists(scheduleId: string): Promise<boolean> {
     try {
-      await this.client.schedule.getHandle(options.scheduleId).delete();
+      await this.client.schedule.getHandle(scheduleId).describe();
+      return true;
     } catch (error) {
-      if (!(error instanceof ScheduleNotFoundError)) throw error;
+      if (error instanceof ScheduleNotFoundError) return false;
+      throw error;
     }
-    await this.client.schedule.create(options);
-    this.logger.log(`schedule ${options.scheduleId} created`);
   }
 
   private options(graph: ProcessGraph, version: number, start: StartEventNode): ScheduleOptions {

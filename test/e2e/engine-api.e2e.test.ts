@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { TimerStartSchedules } from '../../api/process-definitions/timer-start-schedules.service';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 import { maybeRecordHistory } from '../workflow/support/histories';
@@ -285,8 +286,16 @@ describe('engine API (e2e, Temporal dev server)', () => {
         expect.arrayContaining([{ elementId: 'every2s', count: 1 }]),
       );
 
+      // A schedule lost (say, Temporal was unreachable at deploy) comes back when the API starts.
+      await schedule.delete();
+      const schedules = api.app.get(TimerStartSchedules);
+      expect(await schedules.reconcileAll()).toEqual(['bpmn-timer-start/reminder/every2s']);
+      expect(await schedules.reconcileAll()).toEqual([]);
+
       const manual = xml.replace(/<bpmn:timerEventDefinition>.*<\/bpmn:timerEventDefinition>/, '');
       expect((await deploy(manual)).body.version).toBe(2);
+      await expect(schedule.describe()).rejects.toThrow();
+      expect(await schedules.reconcileAll()).toEqual([]);
       await expect(schedule.describe()).rejects.toThrow();
     });
   });

@@ -18,6 +18,7 @@ import { createDevServerEnv } from './temporal-env';
 
 export interface ApiHarness {
   baseUrl: string;
+  app: INestApplication;
   config: AppConfig;
   env: TestWorkflowEnvironment;
   dataSource: DataSource;
@@ -64,6 +65,7 @@ export async function startApiHarness(overrides: NodeJS.ProcessEnv = {}): Promis
 
   return {
     baseUrl,
+    app,
     config,
     env,
     dataSource,
