@@ -1,22 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { badRequest } from '../errors/domain-error';
+import { CursorPageRequest } from '../paging/cursor-page.request.dto';
 
-/** Paging of the domain lists: `limit` and an opaque `cursor` (the offset of the next page). */
-export class PageRequest {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  readonly limit: number = 50;
+/** Paging of the domain lists: the cursor is the offset of the next page. */
+export class PageRequest extends CursorPageRequest {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
-  @IsString()
   @Matches(/^\d{1,9}$/)
-  readonly cursor?: string;
+  declare readonly cursor?: string;
 }
 
 export interface Page<T> {

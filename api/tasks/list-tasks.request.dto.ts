@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { UserTaskState } from '../../persistence/entities/user-task.entity';
+import { CursorPageRequest } from '../paging/cursor-page.request.dto';
 
-export class ListTasksRequest {
+export class ListTasksRequest extends CursorPageRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) readonly candidateGroup?: string;
   @ApiPropertyOptional({ description: 'Tasks this user may complete as assignee or candidate user' })
   @IsOptional()
@@ -15,12 +15,4 @@ export class ListTasksRequest {
   @IsIn(['open', 'completed', 'cancelled'])
   readonly state?: UserTaskState;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) readonly instanceId?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  readonly limit: number = 50;
-  @ApiPropertyOptional() @IsOptional() @IsString() readonly cursor?: string;
 }

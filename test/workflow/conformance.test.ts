@@ -17,6 +17,7 @@ import { graph } from '../unit/engine/support/graph-builder';
 import { ConformanceEnv } from './support/conformance-env';
 import { maybeRecordHistory } from './support/histories';
 import { waitFor } from './support/wait';
+import { rejectedWith } from './support/update-rejection';
 
 jest.setTimeout(120_000);
 const t = new ConformanceEnv();
@@ -30,11 +31,6 @@ const complete = (
   user = 'alice',
   groups = ['sales'],
 ): { args: [CompleteTaskRequest] } => ({ args: [{ taskId, user, groups, variables }] });
-/** A validator's refusal reaches the client as WorkflowUpdateFailedError with the reason in its cause. */
-const rejectedWith = (code: RegExp) => ({
-  name: 'WorkflowUpdateFailedError',
-  cause: expect.objectContaining({ type: expect.stringMatching(code) }),
-});
 const openTask = (elementId: string) => waitFor(() => t.openTasks(elementId)[0], `open task ${elementId}`);
 
 describe('tasks and user-task updates', () => {

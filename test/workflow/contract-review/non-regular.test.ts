@@ -10,6 +10,7 @@ import {
   ReviewEntity,
 } from '../../../persistence/entities/contract-review';
 import { PackEnv, plantDateOf, plantDay } from './support/pack-env';
+import { rejectedWith } from '../support/update-rejection';
 
 jest.setTimeout(180_000);
 const t = new PackEnv();
@@ -19,10 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.tearDown());
 
-const rejectedWith = (code: RegExp) => ({
-  name: 'WorkflowUpdateFailedError',
-  cause: expect.objectContaining({ type: expect.stringMatching(code) }),
-});
 const accept = (...items: string[]) => Object.fromEntries(items.map((i) => [i, 'accept']));
 
 async function deliverAll(contractNo: string, instanceId: string, partNo: string, quantity: number) {

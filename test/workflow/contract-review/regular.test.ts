@@ -9,6 +9,7 @@ import {
   ReviewEntity,
 } from '../../../persistence/entities/contract-review';
 import { ALL_ACCEPT, PackEnv, plantDateOf, plantDay } from './support/pack-env';
+import { rejectedWith } from '../support/update-rejection';
 
 jest.setTimeout(180_000);
 const t = new PackEnv();
@@ -19,10 +20,6 @@ beforeAll(async () => {
 afterAll(() => t.tearDown());
 
 const SALES = ['sales'];
-const rejectedWith = (code: RegExp) => ({
-  name: 'WorkflowUpdateFailedError',
-  cause: expect.objectContaining({ type: expect.stringMatching(code) }),
-});
 
 describe('regular contract (常规合同)', () => {
   it('CR-4.1: in stock → sales signs directly, the stamped contract goes out once, delivery on time, archived with retention', async () => {
