@@ -11,9 +11,11 @@ import { SEARCH_ATTRIBUTES } from '../../workflows/protocol';
 /** The time-skipping server, with the engine's search attributes registered (it rejects upserts of unknown ones). */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   const path = temporalTestServerPath();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: path ? { type: 'existing-path', path } : { type: 'cached-download' } },
-  });
+  const env = await retryOnSlowStart(() =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: path ? { type: 'existing-path', path } : { type: 'cached-download' } },
+    }),
+  );
   const searchAttributes = Object.fromEntries(
     Object.values(SEARCH_ATTRIBUTES).map((key) => [
       key.name,
@@ -29,11 +31,29 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 
 export async function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
   const path = temporalCliPath();
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: path ? { type: 'existing-path', path } : { type: 'cached-download' },
-      searchAttributes: Object.values(SEARCH_ATTRIBUTES),
-      extraArgs: ['--headless', '--log-level', 'error'],
-    },
-  });
+  return retryOnSlowStart(() =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: path ? { type: 'existing-path', path } : { type: 'cached-download' },
+        searchAttributes: Object.values(SEARCH_ATTRIBUTES),
+        extraArgs: ['--headless', '--log-level', 'error'],
+      },
+    }),
+  );
+}
+
+/**
+ * The SDK gives an ephemeral server a fixed 5 s to answer. On a loaded 2-core machine the
+ * Java test server (or the dev server) can take longer; that is a slow start, not a failure
+ * of the code under test, so start it again (each attempt uses a fresh port).
+ */
+async function retryOnSlowStart<T>(start: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      const slow = error instanceof Error && /did not start within/.test(error.message);
+      if (!slow || attempt >= attempts) throw error;
+    }
+  }
 }
