@@ -25,6 +25,7 @@ import { LateOrdersModule } from './late-orders/late-orders.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PartsModule } from './parts/parts.module';
+import { SettingsModule } from './settings/settings.module';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -64,6 +65,7 @@ export class AppModule {
         TemporalModule.forClient(runtime.temporal),
         AuthModule,
         HealthModule,
+        SettingsModule,
         ProcessDefinitionsModule,
         ProcessInstancesModule,
         TasksModule,

@@ -20,12 +20,14 @@ import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import DeployProblemsModule from './features/deploy-problems';
 import LintModule, { lintingConfig } from './features/lint';
 import VersionDiffModule from './features/version-diff';
+import { TranslateModule } from './translate';
 
 export function createModeler(container: HTMLElement, propertiesParent: HTMLElement): BpmnModeler {
   return new BpmnModeler({
     container,
     propertiesPanel: { parent: propertiesParent },
     additionalModules: [
+      TranslateModule,
       BpmnPropertiesPanelModule,
       BpmnPropertiesProviderModule,
       ZeebePropertiesProviderModule,

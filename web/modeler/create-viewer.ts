@@ -5,11 +5,12 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import TokenOverlaysModule from './features/token-overlays';
 import { withLayout } from './layout';
+import { TranslateModule } from './translate';
 
 export async function createViewer(container: HTMLElement, xml: string): Promise<NavigatedViewer> {
   const viewer = new NavigatedViewer({
     container,
-    additionalModules: [TokenOverlaysModule],
+    additionalModules: [TranslateModule, TokenOverlaysModule],
     moddleExtensions: { zeebe: zeebeModdle },
   });
   await viewer.importXML(await withLayout(xml));

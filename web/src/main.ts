@@ -1,11 +1,19 @@
 import './styles.css';
 import { setUnauthorizedHandler } from './api/client';
+import { settings } from './api/endpoints';
 import { currentSession } from './auth';
+import { addMessages, t } from './i18n';
 import { Router } from './router';
+import { setPlantTimeZone } from './ui/format';
 import { renderHeader } from './ui/layout';
+import { installedPacks } from './web-pack';
 
 const header = document.getElementById('app-header')!;
 const main = document.getElementById('main')!;
+const packs = installedPacks();
+for (const pack of packs)
+  if (pack.messages)
+    addMessages(pack.messages.section, { en: pack.messages.en, 'zh-CN': pack.messages['zh-CN'] });
 
 const router = new Router(
   main,
@@ -16,8 +24,14 @@ const router = new Router(
     return undefined;
   },
   (path, title) => {
-    document.title = `${title} · BPMN on Temporal`;
-    renderHeader(header, path, router.navigate);
+    document.title = `${title} · ${t('app.title')}`;
+    document.querySelector('.skip-link')?.replaceChildren(t('app.skip'));
+    renderHeader(header, {
+      path,
+      navigate: router.navigate,
+      packNav: packs.flatMap((p) => p.nav),
+      rerender: router.rerender,
+    });
   },
 );
 
@@ -26,15 +40,59 @@ setUnauthorizedHandler(() =>
 );
 
 router
-  .add('/login', 'Sign in', () => import('./pages/login').then((m) => m.default), { public: true })
-  .add('/processes', 'Processes', () => import('./pages/processes').then((m) => m.default))
-  .add('/processes/:processId', 'Modeler', () => import('./pages/process-modeler').then((m) => m.default))
-  .add('/forms', 'Forms', () => import('./pages/forms').then((m) => m.default))
-  .add('/forms/:formId', 'Form editor', () => import('./pages/form-editor').then((m) => m.default))
-  .add('/instances', 'Instances', () => import('./pages/instances').then((m) => m.default))
-  .add('/instances/:instanceId', 'Instance', () => import('./pages/instance').then((m) => m.default))
-  .add('/tasks', 'Task inbox', () => import('./pages/tasks').then((m) => m.default))
-  .add('/tasks/:taskId', 'Task', () => import('./pages/task').then((m) => m.default))
-  .add('/meetings', 'Meetings', () => import('./pages/meetings').then((m) => m.default))
-  .add('/kpi', 'KPIs', () => import('./pages/kpi').then((m) => m.default))
-  .start();
+  .add(
+    '/login',
+    () => t('titles.login'),
+    () => import('./pages/login').then((m) => m.default),
+    {
+      public: true,
+    },
+  )
+  .add(
+    '/processes',
+    () => t('titles.processes'),
+    () => import('./pages/processes').then((m) => m.default),
+  )
+  .add(
+    '/processes/:processId',
+    () => t('titles.modeler'),
+    () => import('./pages/process-modeler').then((m) => m.default),
+  )
+  .add(
+    '/forms',
+    () => t('titles.forms'),
+    () => import('./pages/forms').then((m) => m.default),
+  )
+  .add(
+    '/forms/:formId',
+    () => t('titles.formEditor'),
+    () => import('./pages/form-editor').then((m) => m.default),
+  )
+  .add(
+    '/instances',
+    () => t('titles.instances'),
+    () => import('./pages/instances').then((m) => m.default),
+  )
+  .add(
+    '/instances/:instanceId',
+    () => t('titles.instance'),
+    () => import('./pages/instance').then((m) => m.default),
+  )
+  .add(
+    '/tasks',
+    () => t('titles.tasks'),
+    () => import('./pages/tasks').then((m) => m.default),
+  )
+  .add(
+    '/tasks/:taskId',
+    () => t('titles.task'),
+    () => import('./pages/task').then((m) => m.default),
+  );
+for (const pack of packs) for (const route of pack.routes) router.add(route.path, route.title, route.page);
+
+// The plant's time zone for every date shown (the server's PLANT_TIME_ZONE).
+void settings
+  .get()
+  .then((s) => setPlantTimeZone(s.plantTimeZone))
+  .catch(() => undefined)
+  .finally(() => router.start());

@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 /**
  * A tiny history-API router: patterns like `/instances/:instanceId`, parameters
  * URL-decoded (instance ids contain "/", so links encode them as one segment), and
@@ -17,7 +19,7 @@ interface Route {
   pattern: RegExp;
   keys: string[];
   page: () => Promise<Page>;
-  title: string;
+  title: () => string;
   public?: boolean;
 }
 
@@ -32,7 +34,7 @@ export class Router {
     private readonly afterRender: (path: string, title: string) => void,
   ) {}
 
-  add(path: string, title: string, page: () => Promise<Page>, opts: { public?: boolean } = {}): this {
+  add(path: string, title: () => string, page: () => Promise<Page>, opts: { public?: boolean } = {}): this {
     const keys: string[] = [];
     const source = path.replace(/:(\w+)/g, (_, key: string) => {
       keys.push(key);
@@ -68,6 +70,11 @@ export class Router {
     void this.render();
   };
 
+  /** Renders the current page again (after a language switch). */
+  rerender = (): void => {
+    void this.render();
+  };
+
   private async render(): Promise<void> {
     const id = ++this.renderId;
     const path = location.pathname;
@@ -84,7 +91,7 @@ export class Router {
     const host = document.createElement('div');
     host.className = 'page';
     this.root.replaceChildren(host);
-    const title = match?.route.title ?? 'Not found';
+    const title = match ? match.route.title() : t('titles.notFound');
     const page = match ? await match.route.page() : (await import('./pages/not-found')).default;
     if (id !== this.renderId) return;
     this.afterRender(path, title);

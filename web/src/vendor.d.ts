@@ -24,3 +24,7 @@ declare module 'bpmn-js-differ' {
 declare module 'bpmn-auto-layout' {
   export function layoutProcess(xml: string): Promise<string>;
 }
+declare module 'bpmn-js-i18n/translations/zn' {
+  const translations: Record<string, string>;
+  export default translations;
+}

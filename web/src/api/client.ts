@@ -26,6 +26,16 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The one way the UI words a failure: the server's status and message for an API error,
+ * the message of any other error.
+ */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.plain;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
 /** Called on 401 so the app can send the user to /login. */
 let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(handler: () => void): void {
@@ -76,7 +86,60 @@ export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
     request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
+  delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
+
+/**
+ * A file from the API (PDF, CSV, an uploaded document) with the bearer token, saved by the
+ * browser under the server's file name.
+ */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const session = currentSession();
+  const res = await fetch(`/api${path}`, {
+    headers: session ? { authorization: `Bearer ${session.token}` } : {},
+  });
+  if (!res.ok) {
+    const text = await res.text();
+    const shape = (parseJson(text) ?? {}) as { message?: unknown };
+    throw new ApiError(
+      res.status,
+      typeof shape.message === 'string' ? shape.message : res.statusText,
+      shape as ApiError['body'],
+    );
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name ? decodeURIComponent(name) : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A multipart upload (a received document's file with its fields). */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  const session = currentSession();
+  const res = await fetch(`/api${path}`, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+    body: form,
+  });
+  const text = await res.text();
+  const parsed = parseJson(text);
+  if (!res.ok) {
+    const shape = (parsed && typeof parsed === 'object' ? parsed : {}) as { message?: unknown };
+    throw new ApiError(
+      res.status,
+      typeof shape.message === 'string' ? shape.message : text || res.statusText,
+      shape as ApiError['body'],
+    );
+  }
+  return parsed as T;
+}
 
 /** Path segment for ids that contain "/" (instance ids are `<processId>/<businessKey>`). */
 export function seg(id: string): string {

@@ -1,4 +1,5 @@
 /** One typed function per API endpoint the UI calls (see api/**\/*.controller.ts). */
+import type { SettingsResponse } from '../../../api/settings/settings.response';
 import { api, seg } from './client';
 import type {
   ContractDetail,
@@ -17,6 +18,10 @@ import type {
   TaskDetail,
   TimelineEntry,
 } from './types';
+
+export const settings = {
+  get: () => api.get<SettingsResponse>('/settings', { anonymous: true }),
+};
 
 export const auth = {
   devToken: (user: string, groups: string[]) =>

@@ -3,26 +3,31 @@ import '@bpmn-io/form-js/dist/assets/form-js.css';
 import '@bpmn-io/form-js/dist/assets/form-js-editor.css';
 import '@bpmn-io/form-js/dist/assets/properties-panel.css';
 import { FormEditor } from '@bpmn-io/form-js';
-import { ApiError } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 import { forms } from '../api/endpoints';
 import type { FormSchema } from '../api/types';
 import type { Page } from '../router';
 import { errorBox, h, link, replace, toast } from '../ui/dom';
+import { t } from '../i18n';
 
 const formEditor: Page = async (root, { params }) => {
   const formId = params.formId;
-  const info = h('p', { class: 'version-info', 'aria-live': 'polite' }, 'Loading…');
-  const deployButton = h('button', { type: 'button', class: 'btn btn-primary', id: 'deploy-form' }, 'Deploy');
+  const info = h('p', { class: 'version-info', 'aria-live': 'polite' }, t('common.loading'));
+  const deployButton = h(
+    'button',
+    { type: 'button', class: 'btn btn-primary', id: 'deploy-form' },
+    t('formEditor.deploy'),
+  );
   const status = h('div', { class: 'deploy-status', role: 'status', 'aria-live': 'polite' });
   const editorHost = h('div', { class: 'form-editor-canvas' });
-  const panelHost = h('aside', { class: 'properties-panel', 'aria-label': 'Form field properties' });
+  const panelHost = h('aside', { class: 'properties-panel', 'aria-label': t('formEditor.panel') });
   root.classList.add('page-full');
   root.append(
     h(
       'div',
       { class: 'page-head' },
-      h('div', {}, h('h1', {}, `Form ${formId}`), info),
-      h('div', { class: 'toolbar' }, deployButton, link('/forms', 'All forms')),
+      h('div', {}, h('h1', {}, t('formEditor.title', { formId })), info),
+      h('div', { class: 'toolbar' }, deployButton, link('/forms', t('formEditor.all'))),
     ),
     status,
     h('div', { class: 'modeler-layout' }, editorHost, h('div', { class: 'modeler-side' }, panelHost)),
@@ -36,14 +41,14 @@ const formEditor: Page = async (root, { params }) => {
   try {
     const latest = await forms.latest(formId);
     schema = latest.schema;
-    info.textContent = `version ${latest.version}`;
+    info.textContent = t('modeler.version', { version: latest.version });
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) {
-      replace(status, errorBox(error instanceof ApiError ? error.plain : String(error)));
+      replace(status, errorBox(messageOf(error)));
       return () => editor.destroy();
     }
     schema = { id: formId, type: 'default', components: [] };
-    info.textContent = 'Not deployed yet: a new form.';
+    info.textContent = t('formEditor.notDeployed');
   }
   await editor.importSchema(schema);
 
@@ -53,14 +58,18 @@ const formEditor: Page = async (root, { params }) => {
       // The id is what user tasks reference: it stays the page's form id.
       const saved = { ...(editor.saveSchema() as FormSchema), id: formId };
       const result = await forms.deploy(saved);
-      info.textContent = `version ${result.version}`;
+      info.textContent = t('modeler.version', { version: result.version });
       replace(
         status,
-        h('div', { class: 'success-box' }, `Deployed form ${result.formId} version ${result.version}.`),
+        h(
+          'div',
+          { class: 'success-box' },
+          t('formEditor.deployed', { formId: result.formId, version: result.version }),
+        ),
       );
-      toast(`Form version ${result.version}`, 'success');
+      toast(t('formEditor.toast', { version: result.version }), 'success');
     } catch (error) {
-      replace(status, errorBox(`Not deployed: ${error instanceof ApiError ? error.plain : String(error)}`));
+      replace(status, errorBox(t('formEditor.failed', { message: messageOf(error) })));
     } finally {
       deployButton.disabled = false;
     }

@@ -1,14 +1,15 @@
 /** The deployed task forms (form-js), each opening in the form editor. */
-import { ApiError } from '../api/client';
+import { messageOf } from '../api/client';
 import { forms } from '../api/endpoints';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
+import { t } from '../i18n';
 
 const formsPage: Page = async (root, { navigate }) => {
   const newForm = h(
     'form',
-    { class: 'inline-form', 'aria-label': 'New form' },
-    h('label', { for: 'new-form-id' }, 'New form id'),
+    { class: 'inline-form', 'aria-label': t('forms.newLabel') },
+    h('label', { for: 'new-form-id' }, t('forms.newId')),
     h('input', {
       id: 'new-form-id',
       name: 'formId',
@@ -16,21 +17,17 @@ const formsPage: Page = async (root, { navigate }) => {
       pattern: '[A-Za-z_][\\w.-]*',
       placeholder: 'sales-review',
     }),
-    h('button', { type: 'submit', class: 'btn' }, 'Open editor'),
+    h('button', { type: 'submit', class: 'btn' }, t('forms.openEditor')),
   );
   newForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const id = (newForm.elements.namedItem('formId') as HTMLInputElement).value.trim();
     if (id) navigate(`/forms/${encodeURIComponent(id)}`);
   });
-  const body = h('div', {}, loading('Loading forms'));
+  const body = h('div', {}, loading(t('forms.loading')));
   root.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Forms'), newForm),
-    h(
-      'p',
-      { class: 'hint' },
-      'Task forms are referenced from user tasks by their id (Form → Form ID in the modeler); tasks always show the latest version.',
-    ),
+    h('div', { class: 'page-head' }, h('h1', {}, t('forms.title')), newForm),
+    h('p', { class: 'hint' }, t('forms.hint')),
     body,
   );
   try {
@@ -39,15 +36,15 @@ const formsPage: Page = async (root, { navigate }) => {
       body,
       list.length
         ? table(
-            ['Form id', 'Latest version'],
+            [t('forms.colId'), t('forms.colLatest')],
             list,
             (f) => [link(`/forms/${encodeURIComponent(f.formId)}`, f.formId), `v${f.latestVersion}`],
-            { 'aria-label': 'Forms' },
+            { 'aria-label': t('forms.tableLabel') },
           )
-        : emptyState('No form is deployed yet.', 'Enter a new form id above to design one.'),
+        : emptyState(t('forms.empty'), t('forms.emptyHint')),
     );
   } catch (error) {
-    replace(body, errorBox(error instanceof ApiError ? error.plain : String(error)));
+    replace(body, errorBox(messageOf(error)));
   }
 };
 

@@ -6,65 +6,72 @@
  */
 import { createViewer } from '../../modeler/create-viewer';
 import type { TokenOverlays } from '../../modeler/features/token-overlays';
-import { currentSession, hasGroup } from '../auth';
-import { ApiError } from '../api/client';
-import { contracts, definitions, incidents, instances } from '../api/endpoints';
-import type { ContractDetail, InstanceDetail } from '../api/types';
+import { ApiError, messageOf } from '../api/client';
+import { definitions, incidents, instances } from '../api/endpoints';
+import type { InstanceDetail } from '../api/types';
+import { t } from '../i18n';
 import type { Page } from '../router';
-import { emptyState, errorBox, h, link, replace, table, toast } from '../ui/dom';
-import { age, dateTime, isOverdue, json } from '../ui/format';
+import { emptyState, errorBox, h, replace, toast } from '../ui/dom';
 import { InstanceTimeline } from '../ui/instance-timeline';
-import { committedDates, contractRecords } from './contract-records';
+import { committedDates } from './contract-records';
+import { ContractSection, contractNoOf } from './instance-contract';
 import { timelineWithCalled } from './instance-called';
-import { dateVariables, instanceFacts } from './instance-facts';
-
-/** The contract an instance works on: contract-review's business key is the contract number; its called processes carry `contractNo`. */
-function contractNoOf(d: InstanceDetail): string | undefined {
-  if (d.processId === 'contract-review') return d.businessKey;
-  const v = d.variables?.contractNo;
-  return typeof v === 'string' && v ? v : undefined;
-}
+import { dateVariables } from './instance-facts';
+import {
+  renderActions,
+  renderIncidents,
+  renderOpenTasks,
+  renderSummary,
+  renderVariables,
+} from './instance-sections';
 
 const REFRESH_MS = 4000;
 
+function layout(root: HTMLElement, instanceId: string) {
+  const el = {
+    heading: h('h1', {}, instanceId),
+    summary: h('div', { class: 'instance-summary', 'aria-live': 'polite' }),
+    actions: h('div', { class: 'toolbar' }),
+    status: h('div', { role: 'status', 'aria-live': 'polite' }),
+    canvas: h('div', {
+      class: 'viewer-canvas',
+      id: 'instance-diagram',
+      'aria-label': t('instance.diagramLabel'),
+    }),
+    timelineHost: h('div', { class: 'timeline', id: 'instance-timeline' }),
+    incidents: h('section', {
+      class: 'card',
+      id: 'instance-incidents',
+      'aria-label': t('instance.incidents'),
+    }),
+    tasks: h('section', { class: 'card', id: 'instance-tasks', 'aria-label': t('instance.openTasks') }),
+    variables: h('section', {
+      class: 'card',
+      id: 'instance-variables',
+      'aria-label': t('instance.variables'),
+    }),
+    contract: h('section', {
+      class: 'card',
+      id: 'contract-records',
+      'aria-label': t('instance.contractRecords'),
+      hidden: true,
+    }),
+  };
+  root.append(
+    h('div', { class: 'page-head' }, h('div', {}, el.heading, el.summary), el.actions),
+    el.status,
+    el.canvas,
+    h('h2', {}, t('instance.timeline')),
+    el.timelineHost,
+    h('div', { class: 'columns' }, h('div', {}, el.tasks, el.incidents), el.variables),
+    el.contract,
+  );
+  return el;
+}
+
 const instancePage: Page = async (root, { params }) => {
   const instanceId = params.instanceId;
-  const heading = h('h1', {}, instanceId);
-  const summary = h('div', { class: 'instance-summary', 'aria-live': 'polite' });
-  const actions = h('div', { class: 'toolbar' });
-  const status = h('div', { role: 'status', 'aria-live': 'polite' });
-  const canvas = h('div', {
-    class: 'viewer-canvas',
-    id: 'instance-diagram',
-    'aria-label': 'Process diagram with the instance state',
-  });
-  const timelineHost = h('div', { class: 'timeline', id: 'instance-timeline' });
-  const incidentsSection = h('section', {
-    class: 'card',
-    id: 'instance-incidents',
-    'aria-label': 'Incidents',
-  });
-  const tasksSection = h('section', { class: 'card', id: 'instance-tasks', 'aria-label': 'Open tasks' });
-  const variablesSection = h('section', {
-    class: 'card',
-    id: 'instance-variables',
-    'aria-label': 'Variables',
-  });
-  const contractSection = h('section', {
-    class: 'card',
-    id: 'contract-records',
-    'aria-label': 'Contract records',
-    hidden: true,
-  });
-  root.append(
-    h('div', { class: 'page-head' }, h('div', {}, heading, summary), actions),
-    status,
-    canvas,
-    h('h2', {}, 'Timeline'),
-    timelineHost,
-    h('div', { class: 'columns' }, h('div', {}, tasksSection, incidentsSection), variablesSection),
-    contractSection,
-  );
+  const el = layout(root, instanceId);
 
   let detail: InstanceDetail;
   try {
@@ -72,153 +79,51 @@ const instancePage: Page = async (root, { params }) => {
   } catch (error) {
     replace(
       root,
-      h('h1', {}, 'Instance'),
+      h('h1', {}, t('instance.title')),
       error instanceof ApiError && error.status === 404
-        ? emptyState(`There is no instance ${instanceId}.`)
-        : errorBox(error instanceof ApiError ? error.plain : String(error)),
+        ? emptyState(t('instance.missing', { instanceId }))
+        : errorBox(messageOf(error)),
     );
     return;
   }
-  heading.textContent = `${detail.processId} · ${detail.businessKey}`;
+  el.heading.textContent = `${detail.processId} · ${detail.businessKey}`;
 
-  const [viewerResult, timelineResult] = await Promise.allSettled([
-    definitions.version(detail.processId, detail.version).then((d) => createViewer(canvas, d.xml)),
-    Promise.resolve(new InstanceTimeline(timelineHost)),
-  ]);
-  const viewer = viewerResult.status === 'fulfilled' ? viewerResult.value : undefined;
-  if (viewerResult.status === 'rejected')
-    replace(canvas, errorBox(`Cannot show the diagram: ${String(viewerResult.reason)}`));
-  const timeline = timelineResult.status === 'fulfilled' ? timelineResult.value : undefined;
+  const viewer = await definitions
+    .version(detail.processId, detail.version)
+    .then((d) => createViewer(el.canvas, d.xml))
+    .catch((reason: unknown) => {
+      replace(el.canvas, errorBox(t('instance.noDiagram', { reason: String(reason) })));
+      return undefined;
+    });
+  const timeline = new InstanceTimeline(el.timelineHost);
+  const contract = new ContractSection(el.contract, contractNoOf(detail));
 
   const retry = async (incidentId: string) => {
     try {
       await incidents.retry(incidentId);
-      toast('Retrying', 'success');
+      toast(t('instance.retrying'), 'success');
       await refresh();
     } catch (error) {
-      toast(error instanceof ApiError ? error.plain : String(error), 'error');
+      toast(messageOf(error), 'error');
     }
   };
 
   const render = (d: InstanceDetail) => {
-    const facts = instanceFacts(d);
-    replace(
-      summary,
-      h(
-        'span',
-        { class: `state state-${d.state.toLowerCase()}`, id: 'instance-state' },
-        d.state.toLowerCase(),
-      ),
-      ' ',
-      link(`/processes/${encodeURIComponent(d.processId)}`, `${d.processId} v${d.version}`),
-      ` · started ${dateTime(d.startedAt)}`,
-      d.closedAt ? ` · closed ${dateTime(d.closedAt)}` : ` · running ${age(d.startedAt)}`,
-      facts.customer ? ` · ${facts.customer}` : '',
-      facts.atRisk ? h('span', { class: 'badge badge-risk' }, `at risk: ${facts.atRisk}`) : '',
-    );
+    renderSummary(el.summary, d);
     const active = new Map<string, number>();
     for (const id of d.activeElements) active.set(id, (active.get(id) ?? 0) + 1);
-    const open = d.incidents.filter((i) => !i.resolved);
     viewer?.get<TokenOverlays>('tokenOverlays').show(
       {
         active,
         completed: new Map(d.completedElements.map((c) => [c.elementId, c.count])),
-        incidents: open,
+        incidents: d.incidents.filter((i) => !i.resolved),
       },
       (incident) => void retry(incident.incidentId),
     );
-    replace(
-      tasksSection,
-      h('h2', {}, 'Open tasks'),
-      d.openTasks.length
-        ? table(['Task', 'Candidates', 'Created', 'Due'], d.openTasks, (t) => [
-            link(`/tasks/${encodeURIComponent(t.taskId)}`, t.name ?? t.elementId),
-            [...t.candidateGroups, ...t.candidateUsers].join(', ') || t.assignee || '—',
-            dateTime(t.createdAt),
-            t.dueDate
-              ? h('span', { class: isOverdue(t.dueDate) ? 'overdue' : '' }, dateTime(t.dueDate))
-              : '—',
-          ])
-        : h('p', { class: 'hint' }, 'No open task.'),
-    );
-    replace(
-      incidentsSection,
-      h('h2', {}, 'Incidents'),
-      open.length
-        ? h(
-            'ul',
-            {},
-            open.map((i) =>
-              h(
-                'li',
-                {},
-                h('code', {}, i.elementId),
-                ` ${i.message} `,
-                h(
-                  'button',
-                  { type: 'button', class: 'btn btn-small', onclick: () => void retry(i.incidentId) },
-                  'Retry',
-                ),
-              ),
-            ),
-          )
-        : h('p', { class: 'hint' }, 'None.'),
-    );
-    const vars = Object.entries(d.variables ?? {});
-    replace(
-      variablesSection,
-      h('h2', {}, 'Variables'),
-      vars.length
-        ? table(['Name', 'Value'], vars, ([name, value]) => [
-            h('code', {}, name),
-            h('pre', { class: 'value' }, typeof value === 'string' ? value : json(value)),
-          ])
-        : h('p', { class: 'hint' }, 'No variables.'),
-    );
-    replace(
-      actions,
-      h('button', { type: 'button', class: 'btn', onclick: () => void refresh() }, 'Refresh'),
-      d.state === 'ACTIVE' && hasGroup(currentSession(), 'process-owner', 'admin', 'service')
-        ? h(
-            'button',
-            { type: 'button', class: 'btn btn-danger', onclick: () => void cancel() },
-            'Cancel instance',
-          )
-        : null,
-    );
-  };
-
-  // The contract's records (a contract-review instance, or a process it called).
-  const contractNo = contractNoOf(detail);
-  let contract: ContractDetail | undefined;
-  let shownRecords = '';
-  const refreshContract = async () => {
-    if (!contractNo) return;
-    try {
-      const [c, comms] = await Promise.all([
-        contracts.get(contractNo),
-        contracts.communications(contractNo).then(
-          (p) => p.items,
-          (e: unknown) => `Communications not available: ${e instanceof ApiError ? e.plain : String(e)}`,
-        ),
-      ]);
-      contract = c;
-      const key = JSON.stringify([c, comms]);
-      if (key === shownRecords) return; // unchanged: keep the reader's scroll and selection
-      shownRecords = key;
-      replace(contractSection, h('h2', {}, `Contract ${c.contractNo}: records`), contractRecords(c, comms));
-    } catch (error) {
-      if (shownRecords === 'error') return;
-      shownRecords = 'error';
-      replace(
-        contractSection,
-        h('h2', {}, `Contract ${contractNo}: records`),
-        error instanceof ApiError && error.status === 404
-          ? emptyState(`No contract ${contractNo} is recorded.`)
-          : errorBox(error instanceof ApiError ? error.plain : String(error)),
-      );
-    }
-    contractSection.hidden = false;
+    renderOpenTasks(el.tasks, d);
+    renderIncidents(el.incidents, d, (id) => void retry(id));
+    renderVariables(el.variables, d);
+    renderActions(el.actions, d, { refresh: () => void refresh(), cancel: () => void cancel() });
   };
 
   const refreshTimeline = async (d: InstanceDetail) => {
@@ -230,11 +135,12 @@ const instancePage: Page = async (root, { params }) => {
         label: m.name,
       }));
       const seen = new Set(markers.map((m) => m.at.slice(0, 10)));
-      if (contract) markers.push(...committedDates(contract).filter((m) => !seen.has(m.at)));
-      timeline?.update(source, markers);
-      delete timelineHost.dataset.error;
+      if (contract.contract)
+        markers.push(...committedDates(contract.contract).filter((m) => !seen.has(m.at)));
+      timeline.update(source, markers);
+      delete el.timelineHost.dataset.error;
     } catch (error) {
-      timelineHost.dataset.error = String(error);
+      el.timelineHost.dataset.error = String(error);
     }
   };
 
@@ -245,35 +151,35 @@ const instancePage: Page = async (root, { params }) => {
     try {
       detail = await instances.get(instanceId);
       render(detail);
-      await refreshContract();
+      await contract.refresh();
       await refreshTimeline(detail);
-      status.replaceChildren();
+      el.status.replaceChildren();
     } catch (error) {
-      replace(status, errorBox(`Refresh failed: ${error instanceof ApiError ? error.plain : String(error)}`));
+      replace(el.status, errorBox(t('instance.refreshFailed', { message: messageOf(error) })));
     }
     if (!stopped && detail.state === 'ACTIVE') timer = setTimeout(() => void refresh(), REFRESH_MS);
   }
 
   async function cancel(): Promise<void> {
-    if (!confirm(`Cancel ${instanceId}? Its open tasks are cancelled too.`)) return;
+    if (!confirm(t('instance.confirmCancel', { instanceId }))) return;
     try {
       await instances.cancel(instanceId);
-      toast('Cancel requested', 'success');
+      toast(t('instance.cancelRequested'), 'success');
       await refresh();
     } catch (error) {
-      toast(error instanceof ApiError ? error.plain : String(error), 'error');
+      toast(messageOf(error), 'error');
     }
   }
 
   render(detail);
-  await refreshContract();
+  await contract.refresh();
   await refreshTimeline(detail);
   if (detail.state === 'ACTIVE') timer = setTimeout(() => void refresh(), REFRESH_MS);
 
   return () => {
     stopped = true;
     clearTimeout(timer);
-    timeline?.destroy();
+    timeline.destroy();
     viewer?.destroy();
   };
 };

@@ -2,14 +2,16 @@
  * /instances — the filterable, paged instance list (filters live in the URL so a view can
  * be shared), and, with a process chosen, its heatmap (?view=heatmap).
  */
-import { ApiError } from '../api/client';
+import { messageOf } from '../api/client';
 import { definitions, instances } from '../api/endpoints';
 import type { DefinitionSummary, InstanceDetail, InstanceState, InstanceSummary } from '../api/types';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { age, date, dateTime, isOverdue } from '../ui/format';
+import { stateLabel } from '../ui/state-label';
 import { renderHeatmap } from './heatmap-panel';
 import { instanceFacts } from './instance-facts';
+import { t } from '../i18n';
 
 const STATES: InstanceState[] = ['ACTIVE', 'COMPLETED', 'TERMINATED', 'FAILED'];
 
@@ -32,7 +34,7 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   const processSelect = h(
     'select',
     { name: 'processId', id: 'f-process' },
-    h('option', { value: '' }, 'All processes'),
+    h('option', { value: '' }, t('instances.allProcesses')),
     processes.map((p) =>
       h(
         'option',
@@ -44,7 +46,7 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   const versionSelect = h(
     'select',
     { name: 'version', id: 'f-version', disabled: !selected },
-    h('option', { value: '' }, 'All versions'),
+    h('option', { value: '' }, t('instances.allVersions')),
     (selected?.versions ?? []).map((v) =>
       h('option', { value: v.version, selected: String(v.version) === version }, `v${v.version}`),
     ),
@@ -52,8 +54,8 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   const stateSelect = h(
     'select',
     { name: 'state', id: 'f-state' },
-    h('option', { value: '' }, 'Any state'),
-    STATES.map((s) => h('option', { value: s, selected: s === state }, s.toLowerCase())),
+    h('option', { value: '' }, t('instances.anyState')),
+    STATES.map((s) => h('option', { value: s, selected: s === state }, stateLabel(s))),
   );
   const keyInput = h('input', {
     name: 'businessKey',
@@ -63,16 +65,16 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   });
   const filters = h(
     'form',
-    { class: 'filters', 'aria-label': 'Filter instances' },
-    h('label', { for: 'f-process' }, 'Process'),
+    { class: 'filters', 'aria-label': t('instances.filterLabel') },
+    h('label', { for: 'f-process' }, t('instances.process')),
     processSelect,
-    h('label', { for: 'f-version' }, 'Version'),
+    h('label', { for: 'f-version' }, t('instances.version')),
     versionSelect,
-    h('label', { for: 'f-state' }, 'State'),
+    h('label', { for: 'f-state' }, t('instances.state')),
     stateSelect,
-    h('label', { for: 'f-key' }, 'Business key'),
+    h('label', { for: 'f-key' }, t('instances.businessKey')),
     keyInput,
-    h('button', { type: 'submit', class: 'btn' }, 'Apply'),
+    h('button', { type: 'submit', class: 'btn' }, t('common.apply')),
   );
   const toUrl = (extra: Record<string, string> = {}) => {
     const q = new URLSearchParams();
@@ -98,8 +100,8 @@ const instancesPage: Page = async (root, { query, navigate }) => {
     ? h(
         'div',
         { class: 'tabs', role: 'tablist' },
-        link(toUrl({ view: '' }), 'List'),
-        link(toUrl({ view: 'heatmap' }), 'Heatmap'),
+        link(toUrl({ view: '' }), t('instances.list')),
+        link(toUrl({ view: 'heatmap' }), t('instances.heatmap')),
       )
     : null;
   tabs
@@ -107,7 +109,7 @@ const instancesPage: Page = async (root, { query, navigate }) => {
     .forEach((a, i) => a.setAttribute('aria-current', String((i === 0) === (view === 'list'))));
 
   const body = h('div', {}, loading());
-  root.append(h('div', { class: 'page-head' }, h('h1', {}, 'Instances'), tabs), filters, body);
+  root.append(h('div', { class: 'page-head' }, h('h1', {}, t('instances.title')), tabs), filters, body);
 
   if (view === 'heatmap' && selected) {
     return renderHeatmap(body, selected, version ? Number(version) : selected.latestVersion);
@@ -144,17 +146,14 @@ async function renderList(
       cursor,
     });
   } catch (error) {
-    replace(body, errorBox(error instanceof ApiError ? error.plain : String(error)));
+    replace(body, errorBox(messageOf(error)));
     return;
   }
   const items = page.items.filter((i) => !filter.version || String(i.version) === filter.version);
   if (!items.length) {
     replace(
       body,
-      emptyState(
-        cursor ? 'No more instances.' : 'No instance matches these filters.',
-        'Instances appear here once started through the API or by a message or timer.',
-      ),
+      emptyState(cursor ? t('instances.noMore') : t('instances.noMatch'), t('instances.emptyHint')),
     );
     return;
   }
@@ -178,30 +177,41 @@ async function renderList(
     link(`/instances/${encodeURIComponent(i.instanceId)}`, i.businessKey ?? i.instanceId),
     i.processId ?? '—',
     i.version ? `v${i.version}` : '—',
-    h('span', { class: `state state-${i.state.toLowerCase()}` }, i.state.toLowerCase()),
+    h('span', { class: `state state-${i.state.toLowerCase()}` }, stateLabel(i.state)),
     dateTime(i.startedAt),
-    i.closedAt ? `closed ${date(i.closedAt)}` : age(i.startedAt),
+    i.closedAt ? t('instances.closed', { when: date(i.closedAt) }) : age(i.startedAt),
     facts.get(i.instanceId)!,
   ];
   const pager = h(
     'div',
     { class: 'pager' },
     cursor
-      ? h('button', { type: 'button', class: 'btn', onclick: () => history.back() }, '← Previous')
+      ? h('button', { type: 'button', class: 'btn', onclick: () => history.back() }, t('common.previous'))
       : null,
     page.nextCursor
       ? h(
           'button',
           { type: 'button', class: 'btn', onclick: () => navigate(toUrl({ cursor: page.nextCursor! })) },
-          'Next →',
+          t('common.next'),
         )
       : null,
   );
   replace(
     body,
-    table(['Instance', 'Process', 'Version', 'State', 'Started', 'Age', 'Now'], items, cells, {
-      'aria-label': 'Instances',
-    }),
+    table(
+      [
+        t('instances.colInstance'),
+        t('instances.colProcess'),
+        t('instances.colVersion'),
+        t('instances.colState'),
+        t('instances.colStarted'),
+        t('instances.colAge'),
+        t('instances.colNow'),
+      ],
+      items,
+      cells,
+      { 'aria-label': t('instances.tableLabel') },
+    ),
     pager,
   );
 
@@ -274,9 +284,13 @@ function describeFacts(detail: InstanceDetail, withStep: boolean): HTMLElement[]
     f.currentStep && withStep ? h('span', { class: 'step' }, f.currentStep) : null,
     f.customer ? h('span', { class: 'hint' }, ` · ${f.customer}`) : null,
     f.dueDate
-      ? h('span', { class: isOverdue(f.dueDate) ? 'overdue' : 'hint' }, ` · due ${date(f.dueDate)}`)
+      ? h(
+          'span',
+          { class: isOverdue(f.dueDate) ? 'overdue' : 'hint' },
+          t('instances.due', { when: date(f.dueDate) }),
+        )
       : null,
-    f.atRisk ? h('span', { class: 'badge badge-risk', title: f.atRisk }, 'at risk') : null,
+    f.atRisk ? h('span', { class: 'badge badge-risk', title: f.atRisk }, t('instances.atRisk')) : null,
   ].filter((x): x is HTMLElement => x !== null);
 }
 

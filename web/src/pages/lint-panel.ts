@@ -3,6 +3,7 @@
  * twin): each entry selects its element, which opens it in the properties panel.
  */
 import { h, replace } from '../ui/dom';
+import { t } from '../i18n';
 
 interface LintIssue {
   id: string;
@@ -12,7 +13,7 @@ interface LintIssue {
 }
 
 export class LintPanel {
-  readonly element = h('section', { class: 'side-section lint-panel', 'aria-label': 'Lint results' });
+  readonly element = h('section', { class: 'side-section lint-panel', 'aria-label': t('modeler.lintLabel') });
   private modeler: any;
 
   attach(modeler: any): void {
@@ -51,8 +52,8 @@ export class LintPanel {
       'h2',
       { class: errors.length ? 'lint-summary has-errors' : 'lint-summary', id: 'lint-summary' },
       errors.length || warnings.length
-        ? `${errors.length} errors, ${warnings.length} warnings`
-        : 'No lint problems',
+        ? t('modeler.lintCounts', { errors: errors.length, warnings: warnings.length })
+        : t('modeler.lintNone'),
     );
     const entry = (issue: LintIssue) =>
       h(

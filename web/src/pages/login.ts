@@ -2,11 +2,12 @@
  * Sign in. In the embedded default the development issuer hands out a token for any user
  * and groups; in production (issuer off, 404) the user pastes their identity provider's token.
  */
-import { ApiError } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 import { auth } from '../api/endpoints';
 import { currentSession, saveToken } from '../auth';
 import type { Page } from '../router';
 import { errorBox, h, replace } from '../ui/dom';
+import { t } from '../i18n';
 
 const login: Page = (root, { query, navigate }) => {
   const next = safeNext(query.get('next'));
@@ -30,22 +31,22 @@ const login: Page = (root, { query, navigate }) => {
   const devForm = h(
     'form',
     { class: 'card login-form', 'aria-labelledby': 'login-title' },
-    h('h1', { id: 'login-title' }, 'Sign in'),
-    h('label', { for: 'login-user' }, 'User'),
+    h('h1', { id: 'login-title' }, t('login.title')),
+    h('label', { for: 'login-user' }, t('login.user')),
     user,
     h(
       'label',
       { for: 'login-groups' },
-      'Groups ',
-      h('span', { class: 'hint' }, '(comma separated: sales, pmc, rnd, process-owner, manager, …)'),
+      t('login.groups'),
+      h('span', { class: 'hint' }, t('login.groupsHint')),
     ),
     groups,
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Sign in'),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('login.submit')),
     status,
   );
   devForm.addEventListener('submit', async (event) => {
     event.preventDefault();
-    replace(status, 'Signing in…');
+    replace(status, t('login.signingIn'));
     const groupList = groups.value
       .split(',')
       .map((g) => g.trim())
@@ -56,11 +57,7 @@ const login: Page = (root, { query, navigate }) => {
       navigate(next, { replace: true });
     } catch (error) {
       const message =
-        error instanceof ApiError && error.status === 404
-          ? 'The development sign-in is off on this server: paste a token from your identity provider below.'
-          : error instanceof ApiError
-            ? error.plain
-            : String(error);
+        error instanceof ApiError && error.status === 404 ? t('login.devOff') : messageOf(error);
       replace(status, errorBox(message));
     }
   });
@@ -69,16 +66,16 @@ const login: Page = (root, { query, navigate }) => {
   const tokenForm = h(
     'form',
     { class: 'card login-form' },
-    h('h2', {}, 'Or use a token'),
-    h('label', { for: 'login-token' }, 'Bearer token from your identity provider'),
+    h('h2', {}, t('login.orToken')),
+    h('label', { for: 'login-token' }, t('login.tokenLabel')),
     token,
-    h('button', { type: 'submit', class: 'btn' }, 'Use token'),
+    h('button', { type: 'submit', class: 'btn' }, t('login.useToken')),
   );
   tokenForm.addEventListener('submit', (event) => {
     event.preventDefault();
     saveToken(token.value.trim());
     if (!currentSession()) {
-      replace(status, errorBox('That is not a readable, unexpired JWT.'));
+      replace(status, errorBox(t('login.badToken')));
       return;
     }
     navigate(next, { replace: true });
@@ -89,7 +86,7 @@ const login: Page = (root, { query, navigate }) => {
       'div',
       { class: 'login' },
       devForm,
-      h('details', {}, h('summary', {}, 'Production sign-in'), tokenForm),
+      h('details', {}, h('summary', {}, t('login.production')), tokenForm),
     ),
   );
   user.focus();

@@ -7,7 +7,7 @@ import { createModeler } from '../../modeler/create-modeler';
 import type { DeployProblems, ModelProblem } from '../../modeler/features/deploy-problems';
 import type { DiffEntry, VersionDiff } from '../../modeler/features/version-diff';
 import { withLayout } from '../../modeler/layout';
-import { ApiError } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 import { definitions } from '../api/endpoints';
 import type { DefinitionVersion } from '../api/types';
 import type { Page } from '../router';
@@ -15,22 +15,23 @@ import { errorBox, h, link, replace, toast } from '../ui/dom';
 import { dateTime } from '../ui/format';
 import { blankDiagram } from './blank-diagram';
 import { LintPanel } from './lint-panel';
+import { t } from '../i18n';
 
 const processModeler: Page = async (root, { params, query }) => {
   const processId = params.processId;
   const title = h('h1', {}, processId);
-  const versionInfo = h('p', { class: 'version-info', 'aria-live': 'polite' }, 'Loading…');
+  const versionInfo = h('p', { class: 'version-info', 'aria-live': 'polite' }, t('common.loading'));
   const deployButton = h(
     'button',
     { type: 'button', id: 'deploy-button', class: 'btn btn-primary' },
-    'Deploy',
+    t('modeler.deploy'),
   );
   const diffButton = h(
     'button',
     { type: 'button', id: 'diff-button', class: 'btn', 'aria-pressed': 'false' },
-    'Compare with deployed',
+    t('modeler.compare'),
   );
-  const downloadButton = h('button', { type: 'button', class: 'btn' }, 'Download XML');
+  const downloadButton = h('button', { type: 'button', class: 'btn' }, t('modeler.downloadXml'));
   const fileInput = h('input', {
     type: 'file',
     accept: '.bpmn,.xml,application/xml',
@@ -42,7 +43,7 @@ const processModeler: Page = async (root, { params, query }) => {
   const openButton = h(
     'button',
     { type: 'button', class: 'btn', onclick: () => fileInput.click() },
-    'Open file…',
+    t('modeler.openFile'),
   );
   const status = h('div', {
     class: 'deploy-status',
@@ -54,13 +55,13 @@ const processModeler: Page = async (root, { params, query }) => {
     class: 'modeler-canvas',
     id: 'canvas',
     tabindex: 0,
-    'aria-label': 'Diagram (use the properties panel to edit the selected element)',
+    'aria-label': t('modeler.canvasLabel'),
   });
-  const properties = h('aside', { class: 'properties-panel', 'aria-label': 'Properties' });
+  const properties = h('aside', { class: 'properties-panel', 'aria-label': t('modeler.properties') });
   const lintPanel = new LintPanel();
   const diffPanel = h('section', {
     class: 'side-section diff-panel',
-    'aria-label': 'Changes since the deployed version',
+    'aria-label': t('modeler.diffLabel'),
     hidden: true,
   });
 
@@ -72,13 +73,13 @@ const processModeler: Page = async (root, { params, query }) => {
       h('div', {}, title, versionInfo),
       h(
         'div',
-        { class: 'toolbar', role: 'toolbar', 'aria-label': 'Modeler' },
+        { class: 'toolbar', role: 'toolbar', 'aria-label': t('modeler.toolbar') },
         deployButton,
         diffButton,
         downloadButton,
         openButton,
         fileInput,
-        link(`/instances?processId=${encodeURIComponent(processId)}`, 'Instances'),
+        link(`/instances?processId=${encodeURIComponent(processId)}`, t('modeler.instances')),
       ),
     ),
     status,
@@ -120,11 +121,15 @@ const processModeler: Page = async (root, { params, query }) => {
         ? h(
             'span',
             {},
-            h('span', { class: 'version-label', id: 'deployed-version' }, `version ${deployed.version}`),
-            ` deployed ${dateTime(deployed.deployedAt)} by ${deployed.deployedBy}`,
+            h(
+              'span',
+              { class: 'version-label', id: 'deployed-version' },
+              t('modeler.version', { version: deployed.version }),
+            ),
+            t('modeler.deployedBy', { when: dateTime(deployed.deployedAt), who: deployed.deployedBy }),
             deployed.name ? ` — ${deployed.name}` : '',
           )
-        : h('span', {}, 'Not deployed yet: a new process.'),
+        : h('span', {}, t('modeler.notDeployed')),
     );
     diffButton.disabled = !deployed;
   };
@@ -136,7 +141,9 @@ const processModeler: Page = async (root, { params, query }) => {
     if (!(error instanceof ApiError && error.status === 404)) {
       replace(
         status,
-        errorBox(error instanceof ApiError ? error.plain : `Cannot open the diagram: ${String(error)}`),
+        errorBox(
+          error instanceof ApiError ? error.plain : t('modeler.cannotOpen', { message: String(error) }),
+        ),
       );
       return () => modeler.destroy();
     }
@@ -166,7 +173,7 @@ const processModeler: Page = async (root, { params, query }) => {
   deployButton.addEventListener('click', async () => {
     deployButton.disabled = true;
     deployProblems.clear();
-    replace(status, 'Deploying…');
+    replace(status, t('modeler.deploying'));
     try {
       const { xml } = await modeler.saveXML({ format: true });
       const result = await definitions.deploy(xml!);
@@ -181,13 +188,15 @@ const processModeler: Page = async (root, { params, query }) => {
           'div',
           { class: 'success-box', id: 'deploy-result' },
           unchanged
-            ? `No changes: version ${result.version} is current.`
-            : `Deployed ${result.processId} version ${result.version}.`,
+            ? t('modeler.noChanges', { version: result.version })
+            : t('modeler.deployed', { processId: result.processId, version: result.version }),
         ),
-        problemList('Warnings', warningsOff, 'warning'),
+        problemList(t('modeler.warnings'), warningsOff, 'warning'),
       );
       toast(
-        unchanged ? `Version ${result.version} unchanged` : `Deployed version ${result.version}`,
+        unchanged
+          ? t('modeler.unchangedToast', { version: result.version })
+          : t('modeler.deployedToast', { version: result.version }),
         'success',
       );
       if (diffButton.getAttribute('aria-pressed') === 'true') await showDiff();
@@ -197,17 +206,12 @@ const processModeler: Page = async (root, { params, query }) => {
         const unplaced = deployProblems.show(error.body.errors);
         replace(
           status,
-          errorBox(`Not deployed: ${error.message}`),
-          problemList('Problems', error.body.errors, 'error', (id) => lintPanel.select(id)),
+          errorBox(t('modeler.notDeployedBecause', { message: error.message })),
+          problemList(t('modeler.problems'), error.body.errors, 'error', (id) => lintPanel.select(id)),
         );
         void unplaced;
       } else {
-        replace(
-          status,
-          errorBox(
-            error instanceof ApiError ? `Not deployed: ${error.plain}` : `Not deployed: ${String(error)}`,
-          ),
-        );
+        replace(status, errorBox(t('modeler.notDeployedBecause', { message: messageOf(error) })));
       }
     } finally {
       deployButton.disabled = false;
@@ -228,9 +232,12 @@ const processModeler: Page = async (root, { params, query }) => {
     try {
       await modeler.importXML(await withLayout(await file.text()));
       dirty = true;
-      replace(status, `Opened ${file.name}: deploy it to make it the next version.`);
+      replace(status, t('modeler.opened', { name: file.name }));
     } catch (error) {
-      replace(status, errorBox(`Cannot open ${file.name}: ${(error as Error).message}`));
+      replace(
+        status,
+        errorBox(t('modeler.cannotOpenFile', { name: file.name, message: (error as Error).message })),
+      );
     }
   });
 
@@ -264,7 +271,7 @@ function problemList(
                 { type: 'button', class: 'btn-link', onclick: () => select(p.elementId!) },
                 p.elementId,
               )
-            : h('code', {}, p.elementId ?? 'diagram'),
+            : h('code', {}, p.elementId ?? t('modeler.diagram')),
           ` ${p.message} `,
           h('span', { class: 'hint' }, `(${p.rule})`),
         ),
@@ -280,14 +287,14 @@ function renderDiff(
   select: (id: string) => void,
 ): void {
   const label: Record<DiffEntry['kind'], string> = {
-    added: 'added',
-    changed: 'changed',
-    removed: 'removed',
-    layout: 'moved',
+    added: t('modeler.diffAdded'),
+    changed: t('modeler.diffChanged'),
+    removed: t('modeler.diffRemoved'),
+    layout: t('modeler.diffMoved'),
   };
   replace(
     panel,
-    h('h2', {}, `Changes since version ${version}`),
+    h('h2', {}, t('modeler.changesSince', { version })),
     entries.length
       ? h(
           'ul',
@@ -310,7 +317,7 @@ function renderDiff(
             ),
           ),
         )
-      : h('p', { class: 'hint' }, 'No changes.'),
+      : h('p', { class: 'hint' }, t('modeler.noDiff')),
   );
 }
 

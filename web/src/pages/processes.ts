@@ -1,18 +1,19 @@
 /** Deployed processes with their versions and instance counts; each opens in the modeler. */
-import { ApiError } from '../api/client';
+import { messageOf } from '../api/client';
 import { definitions, instances } from '../api/endpoints';
 import type { DefinitionSummary } from '../api/types';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { dateTime } from '../ui/format';
+import { t } from '../i18n';
 
 const COUNT_LIMIT = 500;
 
 const processes: Page = async (root, { navigate }) => {
   const newForm = h(
     'form',
-    { class: 'inline-form', 'aria-label': 'New process' },
-    h('label', { for: 'new-process-id' }, 'New process id'),
+    { class: 'inline-form', 'aria-label': t('processes.newLabel') },
+    h('label', { for: 'new-process-id' }, t('processes.newId')),
     h('input', {
       id: 'new-process-id',
       name: 'processId',
@@ -20,31 +21,25 @@ const processes: Page = async (root, { navigate }) => {
       pattern: '[A-Za-z_][\\w.-]*',
       placeholder: 'order-change',
     }),
-    h('button', { type: 'submit', class: 'btn' }, 'Open modeler'),
+    h('button', { type: 'submit', class: 'btn' }, t('processes.openModeler')),
   );
   newForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const id = (newForm.elements.namedItem('processId') as HTMLInputElement).value.trim();
     if (id) navigate(`/processes/${encodeURIComponent(id)}`);
   });
-  const body = h('div', {}, loading('Loading processes'));
-  root.append(h('div', { class: 'page-head' }, h('h1', {}, 'Processes'), newForm), body);
+  const body = h('div', {}, loading(t('processes.loading')));
+  root.append(h('div', { class: 'page-head' }, h('h1', {}, t('processes.title')), newForm), body);
 
   let list: DefinitionSummary[];
   try {
     list = await definitions.list();
   } catch (error) {
-    replace(body, errorBox(error instanceof ApiError ? error.plain : String(error)));
+    replace(body, errorBox(messageOf(error)));
     return;
   }
   if (!list.length) {
-    replace(
-      body,
-      emptyState(
-        'No process is deployed yet.',
-        'Enter a new process id above to draw one, or deploy BPMN files through the API.',
-      ),
-    );
+    replace(body, emptyState(t('processes.empty'), t('processes.emptyHint')));
     return;
   }
   const counts = new Map(
@@ -53,7 +48,15 @@ const processes: Page = async (root, { navigate }) => {
   replace(
     body,
     table(
-      ['Process', 'Name', 'Latest version', 'Deployed', 'Active', 'Completed', ''],
+      [
+        t('processes.colProcess'),
+        t('processes.colName'),
+        t('processes.colLatest'),
+        t('processes.colDeployed'),
+        t('processes.colActive'),
+        t('processes.colCompleted'),
+        '',
+      ],
       list,
       (p) => {
         const latest = p.versions[p.versions.length - 1];
@@ -65,15 +68,20 @@ const processes: Page = async (root, { navigate }) => {
             'span',
             { class: 'version-label' },
             `v${p.latestVersion}`,
-            p.versions.length > 1 ? h('span', { class: 'hint' }, ` (${p.versions.length} versions)`) : null,
+            p.versions.length > 1
+              ? h('span', { class: 'hint' }, t('processes.versions', { count: p.versions.length }))
+              : null,
           ),
-          latest ? `${dateTime(latest.deployedAt)} by ${latest.deployedBy}` : '—',
+          latest ? t('common.by', { when: dateTime(latest.deployedAt), who: latest.deployedBy }) : '—',
           c.active,
           c.completed,
-          link(`/instances?processId=${encodeURIComponent(p.processId)}&view=heatmap`, 'Heatmap'),
+          link(
+            `/instances?processId=${encodeURIComponent(p.processId)}&view=heatmap`,
+            t('processes.heatmap'),
+          ),
         ];
       },
-      { 'aria-label': 'Deployed processes' },
+      { 'aria-label': t('processes.tableLabel') },
     ),
   );
   // Counts come from the instance listing (Temporal visibility), one request per process and state.

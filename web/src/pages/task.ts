@@ -5,18 +5,20 @@
  */
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js';
-import { ApiError } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 import { tasks } from '../api/endpoints';
 import type { TaskDetail } from '../api/types';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, replace } from '../ui/dom';
 import { dateTime, isOverdue } from '../ui/format';
+import { invalidateTaskBadge } from '../ui/task-badge';
+import { t } from '../i18n';
 
-const REFUSAL: Record<number, string> = {
-  400: 'The form data was not accepted',
-  403: 'You may not complete this task',
-  404: 'This task does not exist',
-  409: 'This task can no longer be completed',
+const REFUSAL: Record<number, () => string> = {
+  400: () => t('task.refusal400'),
+  403: () => t('task.refusal403'),
+  404: () => t('task.refusal404'),
+  409: () => t('task.refusal409'),
 };
 
 const taskPage: Page = async (root, { params }) => {
@@ -26,10 +28,10 @@ const taskPage: Page = async (root, { params }) => {
     task = await tasks.get(taskId);
   } catch (error) {
     root.append(
-      h('h1', {}, 'Task'),
+      h('h1', {}, t('task.title')),
       error instanceof ApiError && error.status === 404
-        ? emptyState(`There is no task ${taskId}.`)
-        : errorBox(error instanceof ApiError ? error.plain : String(error)),
+        ? emptyState(t('task.missing', { taskId }))
+        : errorBox(messageOf(error)),
     );
     return;
   }
@@ -38,24 +40,29 @@ const taskPage: Page = async (root, { params }) => {
   const submit = h(
     'button',
     { type: 'button', class: 'btn btn-primary', id: 'task-submit', disabled: task.state !== 'open' },
-    'Complete task',
+    t('task.complete'),
   );
   root.append(
-    h('div', { class: 'page-head' }, h('h1', {}, task.name ?? task.elementId), link('/tasks', '← Inbox')),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, task.name ?? task.elementId),
+      link('/tasks', t('task.inbox')),
+    ),
     h(
       'dl',
       { class: 'facts-list' },
-      h('dt', {}, 'Instance'),
+      h('dt', {}, t('task.instance')),
       h('dd', {}, link(`/instances/${encodeURIComponent(task.instanceId)}`, task.instanceId)),
-      h('dt', {}, 'Process'),
+      h('dt', {}, t('task.process')),
       h('dd', {}, `${task.processId} v${task.version}`),
-      h('dt', {}, 'Candidates'),
+      h('dt', {}, t('task.candidates')),
       h('dd', {}, [...task.candidateGroups, ...task.candidateUsers].join(', ') || task.assignee || '—'),
-      h('dt', {}, 'State'),
-      h('dd', { id: 'task-state' }, task.state),
-      h('dt', {}, 'Created'),
+      h('dt', {}, t('task.state')),
+      h('dd', { id: 'task-state', 'data-state': task.state }, t(`state.${task.state}`)),
+      h('dt', {}, t('task.created')),
       h('dd', {}, dateTime(task.createdAt)),
-      h('dt', {}, 'Due'),
+      h('dt', {}, t('task.due')),
       h(
         'dd',
         { class: isOverdue(task.dueDate) && task.state === 'open' ? 'overdue' : '' },
@@ -63,8 +70,8 @@ const taskPage: Page = async (root, { params }) => {
       ),
       task.completedAt
         ? [
-            h('dt', {}, 'Completed'),
-            h('dd', {}, `${dateTime(task.completedAt)} by ${task.completedBy ?? '?'}`),
+            h('dt', {}, t('task.completed')),
+            h('dd', {}, t('common.by', { when: dateTime(task.completedAt), who: task.completedBy ?? '?' })),
           ]
         : null,
     ),
@@ -84,7 +91,7 @@ const taskPage: Page = async (root, { params }) => {
     collect = () => {
       const { data, errors } = form!.submit();
       if (Object.keys(errors).length) {
-        replace(status, errorBox('Please correct the highlighted fields.'));
+        replace(status, errorBox(t('task.fixFields')));
         return undefined;
       }
       return data as Record<string, unknown>;
@@ -92,10 +99,10 @@ const taskPage: Page = async (root, { params }) => {
   } else {
     const textarea = h(
       'textarea',
-      { id: 'task-variables', rows: 6, 'aria-label': 'Variables to set (JSON)' },
+      { id: 'task-variables', rows: 6, 'aria-label': t('task.variablesAria') },
       '{}',
     );
-    formHost.append(h('label', { for: 'task-variables' }, 'Variables to set (JSON object)'), textarea);
+    formHost.append(h('label', { for: 'task-variables' }, t('task.variablesLabel')), textarea);
     collect = () => {
       try {
         const value = JSON.parse(textarea.value || '{}');
@@ -104,7 +111,7 @@ const taskPage: Page = async (root, { params }) => {
       } catch {
         /* reported below */
       }
-      replace(status, errorBox('Enter a JSON object, e.g. {"approved": true}.'));
+      replace(status, errorBox(t('task.badJson')));
       return undefined;
     };
   }
@@ -113,7 +120,7 @@ const taskPage: Page = async (root, { params }) => {
     const variables = collect();
     if (!variables) return;
     submit.disabled = true;
-    replace(status, 'Completing…');
+    replace(status, t('task.completing'));
     try {
       const result = await tasks.complete(taskId, variables);
       replace(
@@ -121,20 +128,29 @@ const taskPage: Page = async (root, { params }) => {
         h(
           'div',
           { class: 'success-box', id: 'task-completed' },
-          `Completed ${dateTime(result.completedAt)}. `,
-          link('/tasks', 'Back to the inbox'),
+          t('task.completedAt', { when: dateTime(result.completedAt) }),
+          link('/tasks', t('task.backToInbox')),
           ' · ',
-          link(`/instances/${encodeURIComponent(task.instanceId)}`, 'See the instance'),
+          link(`/instances/${encodeURIComponent(task.instanceId)}`, t('task.seeInstance')),
         ),
       );
-      document.getElementById('task-state')!.textContent = 'completed';
+      invalidateTaskBadge();
+      const stateCell = document.getElementById('task-state')!;
+      stateCell.textContent = t('state.completed');
+      stateCell.dataset.state = 'completed';
     } catch (error) {
       submit.disabled = false;
       if (error instanceof ApiError) {
         const details = error.body.details as { fields?: { message: string }[] } | undefined;
         replace(
           status,
-          errorBox(`${REFUSAL[error.status] ?? 'The server refused'} (${error.status}): ${error.message}`),
+          errorBox(
+            t('task.refused', {
+              why: REFUSAL[error.status]?.() ?? t('task.refusedOther'),
+              status: error.status,
+              message: error.message,
+            }),
+          ),
           details?.fields?.length
             ? h(
                 'ul',

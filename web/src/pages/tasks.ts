@@ -1,26 +1,27 @@
 /** /tasks — open tasks for the user's groups (and the user personally), by due date, overdue ones flagged. */
-import { ApiError } from '../api/client';
-import { tasks } from '../api/endpoints';
+import { messageOf } from '../api/client';
+import { openTasksFor } from '../api/open-tasks';
 import type { Task } from '../api/types';
 import { currentSession } from '../auth';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { age, dateTime, isOverdue } from '../ui/format';
-
-const PAGE = 200;
+import { t } from '../i18n';
 
 const inbox: Page = async (root) => {
   const session = currentSession()!;
-  const body = h('div', {}, loading('Loading your tasks'));
+  const body = h('div', {}, loading(t('tasks.loading')));
   root.append(
     h(
       'div',
       { class: 'page-head' },
-      h('h1', {}, 'Task inbox'),
+      h('h1', {}, t('tasks.title')),
       h(
         'p',
         { class: 'hint' },
-        `Open tasks for ${session.user}${session.groups.length ? ` and ${session.groups.join(', ')}` : ''}`,
+        session.groups.length
+          ? t('tasks.openForGroups', { user: session.user, groups: session.groups.join(', ') })
+          : t('tasks.openFor', { user: session.user }),
       ),
     ),
     body,
@@ -29,59 +30,50 @@ const inbox: Page = async (root) => {
   try {
     list = await openTasksFor(session.user, session.groups);
   } catch (error) {
-    replace(body, errorBox(error instanceof ApiError ? error.plain : String(error)));
+    replace(body, errorBox(messageOf(error)));
     return;
   }
   if (!list.length) {
-    replace(
-      body,
-      emptyState('Nothing to do.', 'Tasks for your groups appear here as soon as a process reaches them.'),
-    );
+    replace(body, emptyState(t('tasks.empty'), t('tasks.emptyHint')));
     return;
   }
   const now = Date.now();
   const overdue = list.filter((t) => isOverdue(t.dueDate, now)).length;
   replace(
     body,
-    overdue ? h('p', { class: 'overdue-summary', role: 'note' }, `${overdue} overdue`) : null,
+    overdue
+      ? h('p', { class: 'overdue-summary', role: 'note' }, t('tasks.overdueCount', { count: overdue }))
+      : null,
     table(
-      ['Task', 'Process', 'Instance', 'Candidates', 'Waiting', 'Due'],
+      [
+        t('tasks.colTask'),
+        t('tasks.colProcess'),
+        t('tasks.colInstance'),
+        t('tasks.colCandidates'),
+        t('tasks.colWaiting'),
+        t('tasks.colDue'),
+      ],
       list,
-      (t) => [
-        link(`/tasks/${encodeURIComponent(t.taskId)}`, t.name ?? t.elementId),
-        `${t.processId} v${t.version}`,
-        link(`/instances/${encodeURIComponent(t.instanceId)}`, t.instanceId),
-        [...t.candidateGroups, ...t.candidateUsers].join(', ') || t.assignee || '—',
-        age(t.createdAt, now),
-        t.dueDate
+      (task) => [
+        link(`/tasks/${encodeURIComponent(task.taskId)}`, task.name ?? task.elementId),
+        `${task.processId} v${task.version}`,
+        link(`/instances/${encodeURIComponent(task.instanceId)}`, task.instanceId),
+        [...task.candidateGroups, ...task.candidateUsers].join(', ') || task.assignee || '—',
+        age(task.createdAt, now),
+        task.dueDate
           ? h(
               'span',
-              { class: isOverdue(t.dueDate, now) ? 'overdue' : '' },
-              dateTime(t.dueDate),
-              isOverdue(t.dueDate, now) ? h('span', { class: 'badge badge-overdue' }, 'overdue') : null,
+              { class: isOverdue(task.dueDate, now) ? 'overdue' : '' },
+              dateTime(task.dueDate),
+              isOverdue(task.dueDate, now)
+                ? h('span', { class: 'badge badge-overdue' }, t('tasks.overdue'))
+                : null,
             )
-          : h('span', { class: 'hint' }, 'no due date'),
+          : h('span', { class: 'hint' }, t('tasks.noDue')),
       ],
-      { 'aria-label': 'Open tasks', id: 'task-inbox' },
+      { 'aria-label': t('tasks.tableLabel'), id: 'task-inbox' },
     ),
   );
 };
-
-/** One query per group plus the user's own, merged; due first (earliest), then no due date by age. */
-export async function openTasksFor(user: string, groups: string[]): Promise<Task[]> {
-  const pages = await Promise.all([
-    ...groups.map((candidateGroup) => tasks.list({ candidateGroup, state: 'open', limit: PAGE })),
-    tasks.list({ candidateUser: user, state: 'open', limit: PAGE }),
-  ]);
-  const byId = new Map<string, Task>();
-  for (const page of pages) for (const task of page.items) byId.set(task.taskId, task);
-  return [...byId.values()].sort(byDueDate);
-}
-
-function byDueDate(a: Task, b: Task): number {
-  const da = a.dueDate ? Date.parse(a.dueDate) : Infinity;
-  const db = b.dueDate ? Date.parse(b.dueDate) : Infinity;
-  return da - db || Date.parse(a.createdAt) - Date.parse(b.createdAt);
-}
 
 export default inbox;

@@ -1,4 +1,6 @@
 /** A small element builder: h('a', { href: '/x', class: 'btn' }, 'text', child). Text is never parsed as HTML. */
+import { t } from '../i18n';
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -50,8 +52,8 @@ export function errorBox(message: string): HTMLElement {
   return h('div', { class: 'error-box', role: 'alert' }, message);
 }
 
-export function loading(what = 'Loading'): HTMLElement {
-  return h('p', { class: 'loading', 'aria-busy': 'true' }, `${what}…`);
+export function loading(what?: string): HTMLElement {
+  return h('p', { class: 'loading', 'aria-busy': 'true' }, what ? `${what}…` : t('common.loading'));
 }
 
 export function toast(message: string, kind: 'info' | 'error' | 'success' = 'info'): void {

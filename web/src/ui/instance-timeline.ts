@@ -10,6 +10,7 @@
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { Timeline } from 'vis-timeline/standalone';
 import type { TimelineEntry } from '../api/types';
+import { t } from '../i18n';
 
 /** One instance's timeline and the instances its call activities started. */
 export interface TimelineSource {
@@ -175,7 +176,7 @@ function addInstance(
     let row = rows.get('');
     if (!row) {
       const name = source.entries.find((e) => e.elementType === 'process')?.name;
-      const content = parentRow ? `↳ ${source.label ?? source.instanceId}` : (name ?? 'Instance');
+      const content = parentRow ? `↳ ${source.label ?? source.instanceId}` : (name ?? t('timeline.instance'));
       row = {
         id,
         content: escape(content),

@@ -1,30 +1,58 @@
-/** The header: navigation between the pages, the signed-in user, sign out. */
-import { clearSession, currentSession } from '../auth';
+/** The header: navigation between the pages, the task badge, the language switch, the signed-in user, sign out. */
+import { clearSession, currentSession, hasGroup } from '../auth';
+import { language, setLanguage, t } from '../i18n';
+import type { WebPackNavEntry } from '../web-pack';
 import { h, link, replace } from './dom';
+import { taskBadge } from './task-badge';
 
-const NAV: [string, string][] = [
-  ['/processes', 'Processes'],
-  ['/forms', 'Forms'],
-  ['/instances', 'Instances'],
-  ['/tasks', 'Tasks'],
-  ['/meetings', 'Meetings'],
-  ['/kpi', 'KPIs'],
+const CORE_NAV: WebPackNavEntry[] = [
+  { href: '/processes', label: () => t('nav.processes') },
+  { href: '/forms', label: () => t('nav.forms') },
+  { href: '/instances', label: () => t('nav.instances') },
+  { href: '/tasks', label: () => t('nav.tasks') },
 ];
 
-export function renderHeader(header: HTMLElement, path: string, navigate: (path: string) => void): void {
+export interface HeaderOptions {
+  path: string;
+  navigate: (path: string) => void;
+  /** Entries the installed packs add. */
+  packNav: WebPackNavEntry[];
+  /** Re-renders the current page (after a language switch). */
+  rerender: () => void;
+}
+
+export function renderHeader(header: HTMLElement, opts: HeaderOptions): void {
   const session = currentSession();
+  const entries = [...CORE_NAV, ...opts.packNav].filter((e) => !e.groups || hasGroup(session, ...e.groups));
   const nav = h(
     'nav',
-    { 'aria-label': 'Main' },
+    { 'aria-label': t('nav.label') },
     h(
       'ul',
       {},
-      NAV.map(([href, label]) => {
-        const a = link(href, label);
-        if (path === href || path.startsWith(`${href}/`)) a.setAttribute('aria-current', 'page');
+      entries.map((entry) => {
+        const a = link(entry.href, entry.label());
+        if (opts.path === entry.href || opts.path.startsWith(`${entry.href}/`))
+          a.setAttribute('aria-current', 'page');
+        if (entry.href === '/tasks' && session) a.append(taskBadge(session));
         return h('li', {}, a);
       }),
     ),
+  );
+  const switchLanguage = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-quiet',
+      id: 'language-switch',
+      lang: language() === 'en' ? 'zh-CN' : 'en',
+      title: t('nav.language'),
+      onclick: () => {
+        setLanguage(language() === 'en' ? 'zh-CN' : 'en');
+        opts.rerender();
+      },
+    },
+    t('nav.switchTo'),
   );
   const user = session
     ? h(
@@ -39,17 +67,17 @@ export function renderHeader(header: HTMLElement, path: string, navigate: (path:
             class: 'btn btn-quiet',
             onclick: () => {
               clearSession();
-              navigate('/login');
+              opts.navigate('/login');
             },
           },
-          'Sign out',
+          t('nav.signOut'),
         ),
       )
     : null;
   replace(
     header,
-    h('div', { class: 'brand' }, link('/processes', 'BPMN on Temporal')),
+    h('div', { class: 'brand' }, link('/processes', t('app.title'))),
     session ? nav : null,
-    user,
+    h('div', { class: 'header-end' }, switchLanguage, user),
   );
 }

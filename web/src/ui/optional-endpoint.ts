@@ -3,7 +3,7 @@
  * has it, so an absent endpoint is never called (no 404 noise); a 404 or 501 anyway still
  * means "not available", not an error.
  */
-import { ApiError } from '../api/client';
+import { ApiError, messageOf } from '../api/client';
 
 export type Optional<T> =
   { state: 'ok'; body: T } | { state: 'absent' } | { state: 'error'; message: string };
@@ -29,6 +29,6 @@ export async function optional<T>(path: string, load: () => Promise<T>): Promise
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 501))
       return { state: 'absent' };
-    return { state: 'error', message: error instanceof ApiError ? error.plain : String(error) };
+    return { state: 'error', message: messageOf(error) };
   }
 }

@@ -31,9 +31,18 @@ export interface WatchedPage {
   screenshot(name: string): Promise<void>;
 }
 
-export async function watchedPage(browser: Browser, baseURL: string): Promise<WatchedPage> {
+export async function watchedPage(
+  browser: Browser,
+  baseURL: string,
+  opts: { lang?: 'en' | 'zh-CN' } = {},
+): Promise<WatchedPage> {
   // 1366×768: the laptop screen the UI must stay readable on.
   const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 768 } });
+  // The UI starts in zh-CN (the plant's default); a test picks its first language, the
+  // in-page switch changes it afterwards.
+  await context.addInitScript((lang: string) => {
+    if (!localStorage.getItem('bpmn-temporal.lang')) localStorage.setItem('bpmn-temporal.lang', lang);
+  }, opts.lang ?? 'en');
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
