@@ -11,7 +11,7 @@ import { BPMN_ERROR_TYPE, jobTaskQueue } from '../../workflows/protocol';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 
 const corpus = (name: string) =>
-  readFileSync(join(__dirname, '..', '..', '..', 'shared', 'corpus', 'camunda-8-js-sdk', name), 'utf8');
+  readFileSync(join(__dirname, '..', 'fixtures', 'corpus', 'camunda-8-js-sdk', name), 'utf8');
 const enc = encodeURIComponent;
 
 /** Which job types ran for which instance, in order. */

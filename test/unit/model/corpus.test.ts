@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseBpmn } from '../../../model/deploy-model';
 
-// Public diagrams written by others (see /work/shared/corpus/README.md), read in place.
-const CORPUS = '/work/shared/corpus';
+// Public diagrams written by others, copied with their source and licence (see its README.md).
+const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus');
 const filesIn = (folder: string) =>
   readdirSync(join(CORPUS, folder))
     .filter((file) => file.endsWith('.bpmn'))
