@@ -5,8 +5,10 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { logDestination } from '../runtime/log-destination';
 import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/app-config.module';
 import { HealthModule } from './health/health.module';
@@ -40,6 +42,9 @@ export const WEB_DIST =
     existsSync(join(dir, 'index.html')),
   ) ?? join(__dirname, '..', '..', 'web', 'dist');
 
+const withDestination = <T>(options: T, destination: DestinationStream | undefined) =>
+  destination ? ([options, destination] as [T, DestinationStream]) : options;
+
 @Module({})
 export class AppModule {
   static create(runtime: ApiRuntime): DynamicModule {
@@ -52,11 +57,14 @@ export class AppModule {
         AppConfigModule.forRoot(runtime.config),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: runtime.config.logLevel,
-            redact: ['req.headers.authorization'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
+          pinoHttp: withDestination(
+            {
+              level: runtime.config.logLevel,
+              redact: ['req.headers.authorization'],
+              autoLogging: { ignore: (req) => req.url === '/api/health' },
+            },
+            logDestination(runtime.config.logFile),
+          ),
         }),
         TypeOrmModule.forRootAsync({
           useFactory: () => runtime.dataSource.options,

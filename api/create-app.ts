@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { ApiRuntime, AppModule } from './app.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { installBodyParsing } from './errors/body-parsing';
+import { FrameworkQuietLogger } from './framework-quiet-logger';
 
 /** Builds the configured NestJS application (not yet listening). */
 export async function createApp(runtime: ApiRuntime): Promise<INestApplication> {
@@ -13,7 +14,7 @@ export async function createApp(runtime: ApiRuntime): Promise<INestApplication> 
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new FrameworkQuietLogger(app.get(Logger)));
   app.setGlobalPrefix('api');
   installBodyParsing(app);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

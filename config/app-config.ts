@@ -22,6 +22,8 @@ const schema = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default('./data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** JSON log lines go to this file instead of stdout (`npm start` defaults it under DATA_DIR/logs). */
+    LOG_FILE: optional,
     PLANT_TIME_ZONE: z
       .string()
       .default('Asia/Shanghai')
@@ -81,6 +83,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   logLevel: string;
+  /** Where JSON logs go; undefined: stdout. */
+  logFile?: string;
   plantTimeZone: string;
   jobWorkerTimeoutSeconds: number;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     dataDir,
     logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE ? resolve(e.LOG_FILE) : undefined,
     plantTimeZone: e.PLANT_TIME_ZONE,
     jobWorkerTimeoutSeconds: e.JOB_WORKER_TIMEOUT_SECONDS,
     database: e.DATABASE_URL

@@ -6,7 +6,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { temporalCliPath } from '../scripts/temporal-binaries';
+import { ensureTemporalCli } from '../scripts/temporal-binaries';
 import { SEARCH_ATTRIBUTES } from '../workflows/protocol';
 import { freePort } from './free-port';
 
@@ -23,9 +23,7 @@ export async function startEmbeddedTemporal(opts: {
   namespace: string;
   log: (msg: string) => void;
 }): Promise<EmbeddedTemporal> {
-  const cli = temporalCliPath();
-  if (!cli)
-    throw new Error('Temporal CLI not found: run `npm run provision` (needs Go) or set TEMPORAL_CLI_PATH');
+  const cli = ensureTemporalCli();
   mkdirSync(opts.dataDir, { recursive: true });
   const port = await freePort(opts.port);
   const uiPort = await freePort(opts.uiPort === opts.port ? opts.uiPort + 1 : opts.uiPort);

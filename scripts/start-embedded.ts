@@ -1,41 +1,53 @@
 /**
- * `npm start`: everything in one command. Starts the Temporal dev server (unless
- * TEMPORAL_ADDRESS is set), opens and migrates the database, runs the engine worker and
- * the API (which serves the web UI), deploys the process pack, and prints the URLs.
+ * `npm start`: everything in one command. Provisions the Temporal CLI when it is missing,
+ * starts the Temporal dev server (unless TEMPORAL_ADDRESS is set), opens and migrates the
+ * database, runs the engine worker and the API (which serves the web UI), deploys the
+ * process pack, and prints a short banner with the URLs. JSON logs go to DATA_DIR/logs
+ * (to the console with LOG_LEVEL=debug or trace, or to LOG_FILE when set).
  * SIGINT/SIGTERM stop it all cleanly; the next start finds every execution and row again.
  */
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { Worker } from '@temporalio/worker';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { join } from 'node:path';
+import { AppConfig, ConfigError, loadConfig } from '../config/app-config';
 import { createApp } from '../api/create-app';
 import { openDatabase } from '../persistence/data-source';
 import { EmbeddedTemporal, startEmbeddedTemporal } from '../runtime/embedded-temporal';
 import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { connectClient, connectWorker } from '../runtime/temporal-connection';
 import { createEngineWorker } from '../worker/create-worker';
+import { processLogger } from '../runtime/log-destination';
 import { deployProcessPack } from './deploy-process-pack';
 
 const log = (msg: string) => console.log(`[start] ${msg}`);
 
 let embedded: EmbeddedTemporal | undefined;
 
+/** JSON logs stay on the console only when asked for with a debug level; otherwise they go to a file. */
+function withLogFile(config: AppConfig): AppConfig {
+  if (config.logFile || config.logLevel === 'debug' || config.logLevel === 'trace') return config;
+  return { ...config, logFile: join(config.dataDir, 'logs', 'app.log') };
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = withLogFile(loadConfig());
   const started = Date.now();
-  installWorkerRuntime(config.logLevel);
+  installWorkerRuntime(config.logLevel, config.logFile);
   let address = config.temporal.address;
   if (!address) {
+    log('starting the Temporal dev server');
+    const temporalLog = processLogger('warn', config.logFile, 'temporal-dev-server');
     embedded = await startEmbeddedTemporal({
       dataDir: config.dataDir,
       port: config.temporal.embedded!.port,
       uiPort: config.temporal.embedded!.uiPort,
       namespace: config.temporal.namespace,
-      log: (line) => line && console.error(`[temporal] ${line}`),
+      log: (line) => line && (config.logFile ? temporalLog.warn(line) : console.error(`[temporal] ${line}`)),
     });
     address = embedded.address;
-    log(`Temporal dev server on ${address} (state in ${config.dataDir}/temporal.sqlite)`);
   }
+  log('opening the database, starting the engine worker and the API');
   const dataSource = await openDatabase(config.database);
   const client = await connectClient(config.temporal, address);
   const workerConnection = await connectWorker(config.temporal, address);
@@ -46,13 +58,21 @@ async function main(): Promise<void> {
   const deployed = await deployProcessPack(app);
 
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  log(`Web UI          ${base}/`);
-  log(`API             ${base}/api`);
-  log(`OpenAPI         ${base}/api/docs`);
-  log(`Health          ${base}/api/health`);
-  if (embedded) log(`Temporal Web UI ${embedded.uiUrl}`);
-  if (deployed.length) log(`process pack    ${deployed.join(', ')}`);
+  const definitions = deployed.filter((label) => !label.startsWith('form ') && / v\d+$/.test(label));
+  console.log(
+    [
+      '',
+      `BPMN on Temporal is ready (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `  Web UI           ${base}/`,
+      `  API              ${base}/api   (OpenAPI ${base}/api/docs, health ${base}/api/health)`,
+      `  Temporal         ${address}${embedded ? `   (Web UI ${embedded.uiUrl}, state in ${join(config.dataDir, 'temporal.sqlite')})` : ''}`,
+      `  Database         ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL (DATABASE_URL)'}`,
+      `  Process pack     ${definitions.length ? definitions.join(', ') : 'nothing deployed'}`,
+      `  Logs             ${config.logFile ?? 'this console (JSON)'}`,
+      'Ctrl-C stops it.',
+      '',
+    ].join('\n'),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

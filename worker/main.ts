@@ -11,7 +11,7 @@ import { createEngineWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  installWorkerRuntime(config.logLevel);
+  installWorkerRuntime(config.logLevel, config.logFile);
   if (!config.temporal.address)
     throw new Error(
       'TEMPORAL_ADDRESS is required for `npm run worker` (use `npm start` for the embedded default)',

@@ -4,7 +4,7 @@
  * deployed definition, the running instance and its open task where they were.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../runtime/free-port';
@@ -27,7 +27,7 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
   const deadline = Date.now() + 90_000;
-  while (!output.includes('[start] ready in')) {
+  while (!output.includes('BPMN on Temporal is ready')) {
     if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) throw new Error(`not ready within 90s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -53,7 +53,7 @@ describe('npm start (embedded default)', () => {
       PORT: String(port),
       TEMPORAL_PORT: String(await freePort(0)),
       TEMPORAL_UI_PORT: String(await freePort(0)),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     };
     base = `http://127.0.0.1:${port}/api`;
   });
@@ -72,9 +72,15 @@ describe('npm start (embedded default)', () => {
     running = await start(env);
     expect((await json('/health')).status).toBe(200);
     expect((await fetch(`${base}/docs`)).status).toBe(200);
-    const uiUrl = running.output().match(/Temporal Web UI (http:\/\/\S+)/)?.[1];
+    const uiUrl = running.output().match(/Temporal .*\(Web UI (http:\/\/[^\s,]+)/)?.[1];
     expect(uiUrl).toBeDefined();
     expect((await fetch(uiUrl!)).status).toBe(200);
+    // A short human banner on the console; the JSON lines (routes, requests) go to the log file.
+    const consoleLines = running.output().split('\n');
+    expect(consoleLines.filter((line) => line.trimStart().startsWith('{'))).toEqual([]);
+    expect(consoleLines.length).toBeLessThan(20);
+    const logFile = join(dataDir, 'logs', 'app.log');
+    await waitFor(async () => existsSync(logFile) && readFileSync(logFile, 'utf8').includes('"msg"'));
 
     const token = (
       await json('/auth/token', {
