@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createActivities } from '../activities';
 import type { AppConfig } from '../config/app-config';
 import { ENGINE_TASK_QUEUE } from '../workflows/protocol';
+import { heartbeatWhileRunning } from './heartbeat-interceptor';
 
 export interface EngineWorkerDeps {
   connection: NativeConnection;
@@ -24,5 +25,8 @@ export async function createEngineWorker({
     // cron-parser carries a crontab-file reader the workflow bundle never calls.
     bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
     activities: createActivities({ dataSource, config }),
+    interceptors: { activity: [heartbeatWhileRunning] },
+    // A workflow task stuck on a dead worker's sticky queue moves to the shared queue after this.
+    stickyQueueScheduleToStartTimeout: '3 seconds',
   });
 }

@@ -6,8 +6,15 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { EngineActivities, JobActivity } from './activity-contract';
 import { BPMN_ERROR_TYPE, jobTaskQueue } from './protocol';
 
+/**
+ * In-process activities heartbeat (worker/heartbeat-interceptor.ts): a worker that dies while
+ * running one delays its instance by about this timeout plus one retry interval, not minutes.
+ */
+export const IN_PROCESS_HEARTBEAT_TIMEOUT = '5 seconds';
+
 export const engineActivities = proxyActivities<EngineActivities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: IN_PROCESS_HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
@@ -28,7 +35,10 @@ export function jobActivity(
   let proxy = jobProxies.get(key);
   if (!proxy) {
     proxy = proxyActivities<Record<string, JobActivity>>({
-      ...(taskQueue ? { taskQueue, scheduleToStartTimeout: `${workerTimeoutSeconds} seconds` } : {}),
+      // External workers (any SDK) may not heartbeat: they keep the long start-to-close timeout.
+      ...(taskQueue
+        ? { taskQueue, scheduleToStartTimeout: `${workerTimeoutSeconds} seconds` }
+        : { heartbeatTimeout: IN_PROCESS_HEARTBEAT_TIMEOUT }),
       startToCloseTimeout: '10 minutes',
       retry: {
         maximumAttempts: retries,
