@@ -36,9 +36,49 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
 export async function openDatabase(database: AppConfig['database']): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(database));
   await dataSource.initialize();
-  if (database.kind === 'sqlite') serializeTransactions(dataSource);
-  await dataSource.runMigrations({ transaction: 'each' });
+  if (database.kind === 'sqlite') {
+    beginImmediate(dataSource);
+    serializeTransactions(dataSource);
+  }
+  await runMigrationsExclusively(dataSource);
   return dataSource;
+}
+
+/** Any fixed 64-bit number, the same in every process of this application. */
+const MIGRATION_LOCK_KEY = 7_341_925_180;
+
+/**
+ * Every process applies pending migrations at start; on PostgreSQL several may start at once
+ * (two workers racing on `CREATE TABLE migrations` killed one). A session-level advisory lock
+ * lets one migrate while the others wait, then find nothing left to do. SQLite's write lock
+ * (BEGIN IMMEDIATE, below) already serialises them there.
+ */
+export async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+/**
+ * TypeORM opens SQLite transactions with a deferred BEGIN: a transaction that reads, then
+ * writes, fails at once with "database is locked" when another process wrote in between (the
+ * busy timeout does not apply to a lock upgrade). BEGIN IMMEDIATE takes the write lock up
+ * front, waiting up to the busy timeout for it, so two processes on one file queue instead.
+ */
+function beginImmediate(dataSource: DataSource): void {
+  const runner = dataSource.driver.createQueryRunner('master');
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = ((sql: string, ...rest: unknown[]) =>
+    query(sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql, ...rest)) as typeof runner.query;
 }
 
 /**
