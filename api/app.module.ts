@@ -14,6 +14,7 @@ import { AppConfigModule } from './config/app-config.module';
 import { HealthModule } from './health/health.module';
 import { FormsModule } from './forms/forms.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { InstanceCommandsModule } from './instance-commands/instance-commands.module';
 import { MessagesModule } from './messages/messages.module';
 import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module';
 import { ProcessInstancesModule } from './process-instances/process-instances.module';
@@ -71,6 +72,7 @@ export class AppModule {
           dataSourceFactory: async () => runtime.dataSource,
         }),
         TemporalModule.forClient(runtime.temporal),
+        InstanceCommandsModule,
         AuthModule,
         HealthModule,
         SettingsModule,

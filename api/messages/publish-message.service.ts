@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { ProcessGraph } from '../../model/process-graph';
 import {
   messageSignal,
@@ -9,7 +11,9 @@ import {
   subscriptionTerm,
 } from '../../workflows/protocol';
 import type { Principal } from '../auth/principal';
-import { DomainError, notFound } from '../errors/domain-error';
+import { conflict, DomainError, notFound } from '../errors/domain-error';
+import { IdempotentRequests } from '../instance-commands/idempotent-requests.service';
+import { temporalRequestId } from '../instance-commands/instance-command';
 import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
 import { StartInstanceService } from '../process-instances/start-instance.service';
 import { visibilityLiteral } from '../temporal/instance-status';
@@ -21,20 +25,52 @@ import type { PublishMessageRequest } from './publish-message.request.dto';
  * boundaries, event-based gateways, event subprocesses: all appear in the instance's
  * BpmnSubscriptions search attribute) and starts an instance of every process whose
  * message start event has that name. A message nobody waits for is not buffered: 404.
+ * A `messageId` makes publishing idempotent: the instances dedupe the signal by it, starts
+ * carry a request id derived from it, and the answer is kept, so a repeated publish (after a
+ * timeout, or the instance it started has already ended) answers the same and starts nothing new.
  */
+type Published = { instanceIds: string[]; startedInstanceIds: string[] };
+const SCOPE = 'message';
+
 @Injectable()
 export class PublishMessageService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly definitions: ProcessDefinitionQueries,
     private readonly starter: StartInstanceService,
+    private readonly idempotent: IdempotentRequests,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async publish(
+  async publish(request: PublishMessageRequest, principal: Principal): Promise<Published> {
+    if (!request.messageId) return this.correlate(request, randomUUID(), principal);
+    const fingerprintOf = {
+      name: request.name,
+      correlationKey: request.correlationKey,
+      variables: request.variables,
+    };
+    const em = this.dataSource.manager;
+    const seen = await this.idempotent.recall<Published>(em, SCOPE, request.messageId, fingerprintOf);
+    if (seen.kind === 'same') return seen.response;
+    if (seen.kind === 'different')
+      throw conflict('MESSAGE.ID_REUSED', `messageId ${request.messageId} was published with other content`, {
+        messageId: request.messageId,
+      });
+    const published = await this.correlate(request, request.messageId, principal);
+    try {
+      await this.idempotent.remember(em, SCOPE, request.messageId, fingerprintOf, published);
+    } catch (error) {
+      // The same message published at once elsewhere: both correlated the same instances.
+      if (!(error instanceof QueryFailedError)) throw error;
+    }
+    return published;
+  }
+
+  private async correlate(
     request: PublishMessageRequest,
+    messageId: string,
     principal: Principal,
-  ): Promise<{ instanceIds: string[]; startedInstanceIds: string[] }> {
-    const messageId = request.messageId ?? randomUUID();
+  ): Promise<Published> {
     const signal = {
       name: request.name,
       correlationKey: request.correlationKey,
@@ -83,6 +119,7 @@ export class PublishMessageService {
             startEventId: startEvent,
           },
           principal,
+          temporalRequestId(`${SCOPE}:${messageId}:${processId}`),
         );
         started.push(instance.instanceId);
       } catch (error) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { InternalWorkflowStartOptionsSymbol } from '@temporalio/client/lib/internal';
 import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import type { AppConfig } from '../../config/app-config';
 import type { ProcessGraph } from '../../model/process-graph';
@@ -23,6 +24,14 @@ export interface StartedInstance {
   version: number;
 }
 
+export interface StartInstanceRequest {
+  processId: string;
+  version?: number;
+  businessKey: string;
+  variables?: Variables;
+  startEventId?: string;
+}
+
 /** Starts a process instance: one workflow execution `<processId>/<businessKey>` running the pinned graph. */
 @Injectable()
 export class StartInstanceService {
@@ -32,18 +41,24 @@ export class StartInstanceService {
     private readonly definitions: ProcessDefinitionQueries,
   ) {}
 
+  /** `requestId`: see launch. */
   async start(
-    request: {
-      processId: string;
-      version?: number;
-      businessKey: string;
-      variables?: Variables;
-      startEventId?: string;
-    },
+    request: StartInstanceRequest,
     principal: Principal,
+    requestId?: string,
   ): Promise<StartedInstance> {
     const definition = await this.definitions.get(request.processId, request.version);
     assertMayStart(definition.graph, principal);
+    return this.launch({ ...request, version: definition.version }, requestId);
+  }
+
+  /**
+   * Starts without an authorisation check (the caller made it when it recorded the command).
+   * With a `requestId`, a repeated start is answered with the run the first one created, even
+   * after that run has ended (Temporal deduplicates start requests by request id).
+   */
+  async launch(request: StartInstanceRequest, requestId?: string): Promise<StartedInstance> {
+    const definition = await this.definitions.get(request.processId, request.version);
     const workflowId = instanceWorkflowId(definition.processId, request.businessKey);
     const input: ProcessInstanceInput = {
       graph: definition.graph,
@@ -65,6 +80,7 @@ export class StartInstanceService {
           { key: SEARCH_ATTRIBUTES.version, value: definition.version },
           { key: SEARCH_ATTRIBUTES.businessKey, value: request.businessKey },
         ],
+        ...(requestId ? { [InternalWorkflowStartOptionsSymbol]: { requestId } } : {}),
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {

@@ -1,9 +1,24 @@
 import { FormEntity } from './form.entity';
+import { IdempotentRequestEntity } from './idempotent-request.entity';
+import { InstanceCommandEntity } from './instance-command.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { UserTaskEntity } from './user-task.entity';
 import { CONTRACT_REVIEW_ENTITIES } from './contract-review';
 
-export { FormEntity, ProcessDefinitionEntity, UserTaskEntity };
+export {
+  FormEntity,
+  IdempotentRequestEntity,
+  InstanceCommandEntity,
+  ProcessDefinitionEntity,
+  UserTaskEntity,
+};
 
 /** Every entity of the application, for the data source. */
-export const ENTITIES = [ProcessDefinitionEntity, UserTaskEntity, FormEntity, ...CONTRACT_REVIEW_ENTITIES];
+export const ENTITIES = [
+  ProcessDefinitionEntity,
+  UserTaskEntity,
+  FormEntity,
+  InstanceCommandEntity,
+  IdempotentRequestEntity,
+  ...CONTRACT_REVIEW_ENTITIES,
+];
