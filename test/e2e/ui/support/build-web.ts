@@ -5,12 +5,15 @@
  * file is newer than the last build.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
-const OUT_DIR = join(tmpdir(), `bpmn-temporal-web-ui-${process.getuid?.() ?? 'user'}`);
+// One build folder per checkout: two clones (or worktrees) must never serve each other's UI.
+const TREE_KEY = createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12);
+const OUT_DIR = join(tmpdir(), `bpmn-temporal-web-ui-${process.getuid?.() ?? 'user'}-${TREE_KEY}`);
 
 export function ensureWebBuild(): string {
   const index = join(OUT_DIR, 'index.html');
