@@ -29,6 +29,8 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PartsModule } from './parts/parts.module';
 import { SettingsModule } from './settings/settings.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ContractReviewNoticesModule } from './contract-review/notifications/contract-review-notices.module';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -76,6 +78,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         SettingsModule,
+        NotificationsModule,
         ProcessDefinitionsModule,
         ProcessInstancesModule,
         TasksModule,
@@ -90,6 +93,7 @@ export class AppModule {
         KpiModule,
         CsrModule,
         OutboxModule,
+        ContractReviewNoticesModule,
         ...webUi,
       ],
     };

@@ -49,6 +49,17 @@ const schema = z
     AUTH_AUDIENCE: optional,
     /** Forces the development token issuer on or off; by default it is on only when embedded. */
     DEV_AUTH: bool.optional(),
+    /** smtp:// or smtps:// URL of the mail relay; without it notifications are only recorded. */
+    SMTP_URL: optional.pipe(
+      z
+        .string()
+        .url()
+        .refine((u) => /^smtps?:\/\//.test(u), { message: 'must be an smtp:// or smtps:// URL' })
+        .optional(),
+    ),
+    SMTP_FROM: z.string().min(3).default('BPMN on Temporal <noreply@localhost>'),
+    /** How often open tasks are checked for notices (new, due tomorrow, overdue). */
+    TASK_NOTICE_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
   })
   .superRefine((env, ctx) => {
     const embedded = !env.TEMPORAL_ADDRESS && !env.DATABASE_URL;
@@ -97,6 +108,8 @@ export interface AppConfig {
     embedded: { port: number; uiPort: number } | undefined;
   };
   auth: { devIssuer: boolean; jwksUrl?: string; issuer?: string; audience?: string };
+  /** Outgoing mail: customer messages of the outbox and task notices. */
+  mail: { smtpUrl?: string; from: string; noticeIntervalSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -148,6 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jwksUrl: e.AUTH_JWKS_URL,
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.SMTP_FROM,
+      noticeIntervalSeconds: e.TASK_NOTICE_INTERVAL_SECONDS,
     },
   };
 }

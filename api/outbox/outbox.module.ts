@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
-import { RecordingChannel } from '../../activities/contract-review/records/outbox';
+import { NOTIFICATION_CHANNEL } from '../notifications/notification-channel';
 import { OUTBOX_CHANNEL, OutboxController } from './outbox.controller';
 
-/** The embedded default records messages; a deployment swaps OUTBOX_CHANNEL for SMTP/EDI. */
+/**
+ * Customer communications go out through the notification channel: mail over SMTP_URL
+ * (customer:<id> resolved through the address book), or, in the embedded default, recorded.
+ */
 @Module({
   controllers: [OutboxController],
-  providers: [{ provide: OUTBOX_CHANNEL, useClass: RecordingChannel }],
+  providers: [{ provide: OUTBOX_CHANNEL, useExisting: NOTIFICATION_CHANNEL }],
 })
 export class OutboxModule {}

@@ -2,6 +2,7 @@ import { FormEntity } from './form.entity';
 import { IdempotentRequestEntity } from './idempotent-request.entity';
 import { InstanceCommandEntity } from './instance-command.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
+import { MailAddressEntity, TaskNoticeEntity } from './notification.entity';
 import { UserTaskEntity } from './user-task.entity';
 import { CONTRACT_REVIEW_ENTITIES } from './contract-review';
 
@@ -11,6 +12,8 @@ export {
   InstanceCommandEntity,
   ProcessDefinitionEntity,
   UserTaskEntity,
+  MailAddressEntity,
+  TaskNoticeEntity,
 };
 
 /** Every entity of the application, for the data source. */
@@ -20,5 +23,7 @@ export const ENTITIES = [
   FormEntity,
   InstanceCommandEntity,
   IdempotentRequestEntity,
+  MailAddressEntity,
+  TaskNoticeEntity,
   ...CONTRACT_REVIEW_ENTITIES,
 ];

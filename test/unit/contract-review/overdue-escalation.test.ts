@@ -1,0 +1,32 @@
+/** Overdue department reviews, measures, daily late-order reviews and action plans notify the department's manager group. */
+import { overdueEscalation } from '../../../api/contract-review/notifications/overdue-escalation';
+import type { UserTaskEntity } from '../../../persistence/entities';
+
+const task = (processId: string, elementId: string, candidateGroups: string[]) =>
+  ({ processId, elementId, candidateGroups }) as UserTaskEntity;
+
+describe('overdue escalation of the contract review pack', () => {
+  it.each([
+    ['contract-review', 'Task_DepartmentReview', ['production'], ['group:production-manager']],
+    ['contract-review', 'Task_JointDepartmentReview', ['procurement'], ['group:procurement-manager']],
+    ['contract-review', 'Task_CarryOutMeasure', ['rnd'], ['group:rnd-manager']],
+    ['late-order', 'Task_DailyReview', ['pmc'], ['group:pmc-manager']],
+    [
+      'on-time-delivery-review',
+      'Task_PlanActions',
+      ['sales', 'pmc'],
+      ['group:sales-manager', 'group:pmc-manager'],
+    ],
+  ])('%s %s → the manager group', (processId, elementId, groups, expected) => {
+    expect(overdueEscalation.overdueRecipients(task(processId, elementId, groups))).toEqual(expected);
+  });
+
+  it('adds nobody for other tasks', () => {
+    expect(
+      overdueEscalation.overdueRecipients(task('contract-review', 'Task_SignContract', ['sales'])),
+    ).toEqual([]);
+    expect(overdueEscalation.overdueRecipients(task('ui-order', 'Task_DepartmentReview', ['sales']))).toEqual(
+      [],
+    );
+  });
+});
