@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type EngineLimits } from '../engine/limits';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -44,6 +45,14 @@ const schema = z
     TEMPORAL_UI_PORT: port.default(8233),
     /** Seconds a job waits for an external worker before the instance shows a no-worker incident. */
     JOB_WORKER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(600),
+    /** Bounded work per workflow activation (engine/limits.ts): past a bound, the instance shows an incident. */
+    MAX_ACTIVATIONS_PER_STEP: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxActivationsPerStep),
+    MAX_FEEL_UNITS_PER_STEP: z.coerce.number().int().min(1000).default(DEFAULT_LIMITS.maxFeelUnitsPerStep),
+    MAX_MULTI_INSTANCE_CARDINALITY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(DEFAULT_LIMITS.maxMultiInstanceCardinality),
     AUTH_JWKS_URL: optional.pipe(z.string().url().optional()),
     AUTH_ISSUER: optional,
     AUTH_AUDIENCE: optional,
@@ -98,6 +107,7 @@ export interface AppConfig {
   logFile?: string;
   plantTimeZone: string;
   jobWorkerTimeoutSeconds: number;
+  engineLimits: EngineLimits;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   temporal: {
     /** Undefined in the embedded default: the address is known once the dev server runs. */
@@ -137,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logFile: e.LOG_FILE ? resolve(e.LOG_FILE) : undefined,
     plantTimeZone: e.PLANT_TIME_ZONE,
     jobWorkerTimeoutSeconds: e.JOB_WORKER_TIMEOUT_SECONDS,
+    engineLimits: {
+      maxActivationsPerStep: e.MAX_ACTIVATIONS_PER_STEP,
+      maxFeelUnitsPerStep: e.MAX_FEEL_UNITS_PER_STEP,
+      maxMultiInstanceCardinality: e.MAX_MULTI_INSTANCE_CARDINALITY,
+    },
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(dataDir, 'app.sqlite') },

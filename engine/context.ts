@@ -7,6 +7,7 @@
  */
 import type { GraphNode, ProcessGraph } from '../model/process-graph';
 import type { Command } from './command';
+import type { EngineLimits } from './limits';
 import type { ElementInstance, EngineState } from './state';
 
 export interface StepEnvironment {
@@ -14,6 +15,8 @@ export interface StepEnvironment {
   now: number;
   /** IANA zone for cron cycles and zone-less dates. */
   timeZone: string;
+  /** Bounds on one step's work (engine/limits.ts); the defaults where absent. */
+  limits?: Partial<EngineLimits>;
 }
 
 export interface StepContext extends StepEnvironment {
@@ -22,6 +25,11 @@ export interface StepContext extends StepEnvironment {
   commands: Command[];
   /** Tokens on sequence flows not yet entered; drained breadth-first so a fork creates all its tokens before any reaches a join. */
   agenda: { flowId: string; scopeKey: string }[];
+  bounds: EngineLimits;
+  /** Element activations so far in this step, against `bounds.maxActivationsPerStep`. */
+  activations: number;
+  /** `now` as ISO text, made once per step: every timeline entry carries it. */
+  nowText?: string;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -37,7 +45,7 @@ export function nodeOf(ctx: StepContext, elementId: string): GraphNode {
 }
 
 export function nowIso(ctx: StepContext): string {
-  return new Date(ctx.now).toISOString();
+  return (ctx.nowText ??= new Date(ctx.now).toISOString());
 }
 
 export function instanceOf(ctx: StepContext, key: string | null | undefined): ElementInstance | undefined {

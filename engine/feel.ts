@@ -11,18 +11,55 @@
  * is the largest of them.
  */
 import type * as Feelin from 'feelin';
+import { DEFAULT_TIME_ZONE } from './context';
+import { camundaFunctions, FeelAssertionFailed } from './feel-functions';
+import { installFeelMeter } from './feel-meter';
+import { chargeFeel, FeelBudgetExceeded, inFeelSession } from './feel-session';
+import { FEEL_UNITS_PER_EVALUATION } from './limits';
 import { evaluateSimple, NOT_SIMPLE } from './feel-simple';
-import type { Variables } from './state';
+import type { EngineIncident, Variables } from './state';
 
 let feelin: typeof Feelin | undefined;
-function evaluate(expression: string, context: Variables): { value: unknown } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  feelin ??= require('feelin') as typeof Feelin;
-  return feelin.evaluate(expression, context);
+let functions: Record<string, unknown> | undefined;
+function evaluate(expression: string, context: Variables): ReturnType<typeof Feelin.evaluate> {
+  if (!feelin) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    feelin = require('feelin') as typeof Feelin;
+    installFeelMeter(feelin);
+    functions = camundaFunctions(feelin);
+  }
+  chargeFeel(FEEL_UNITS_PER_EVALUATION);
+  // A variable of the same name wins over a function: FEEL keeps them apart, JSON cannot hold functions.
+  return feelin.evaluate(expression, {
+    ...mentioned(expression, functions!),
+    ...mentioned(expression, context),
+  });
 }
 
-/** An expression could not be evaluated: the element gets an incident of kind `expression`. */
-export class ExpressionError extends Error {}
+/**
+ * The entries an expression can refer to: those whose name's first word occurs in its text.
+ * feelin copies and indexes its whole context on every evaluation (the parser needs every
+ * name, multi-word ones included), so handing it a large scope it does not read costs time
+ * in proportion to that scope; no FEEL expression can reach a name it does not spell out.
+ */
+function mentioned<T>(expression: string, entries: Record<string, T>): Record<string, T> {
+  const picked: Record<string, T> = {};
+  for (const key of Object.keys(entries)) {
+    const space = key.indexOf(' ');
+    if (expression.includes(space < 0 ? key : key.slice(0, space))) picked[key] = entries[key];
+  }
+  return picked;
+}
+
+/** An expression could not be evaluated: the element gets an incident (of kind `expression` unless a bound was hit). */
+export class ExpressionError extends Error {
+  constructor(
+    message: string,
+    readonly kind: EngineIncident['kind'] = 'expression',
+  ) {
+    super(message);
+  }
+}
 
 export function isExpression(value: string | undefined): boolean {
   return typeof value === 'string' && value.trimStart().startsWith('=');
@@ -34,13 +71,27 @@ export function evaluateValue(source: string, context: Variables): unknown {
   const body = source.trimStart().slice(1);
   const simple = evaluateSimple(body, context);
   if (simple !== NOT_SIMPLE) return toJson(simple);
-  let result: { value: unknown };
+  let result: ReturnType<typeof Feelin.evaluate>;
   try {
-    result = evaluate(body, context);
+    result = inFeelSession({ now: Date.now(), timeZone: DEFAULT_TIME_ZONE }, () => evaluate(body, context));
   } catch (err) {
-    throw new ExpressionError(`failed to evaluate '${body}': ${(err as Error).message}`);
+    if (err instanceof FeelBudgetExceeded)
+      throw new ExpressionError(`'${clip(body)}': ${err.message}`, 'expression-budget');
+    if (err instanceof FeelAssertionFailed) throw new ExpressionError(`'${clip(body)}': ${err.message}`);
+    throw new ExpressionError(`failed to evaluate '${clip(body)}': ${(err as Error).message}`);
+  }
+  // feelin yields null for a function it does not know; Camunda fails the evaluation.
+  const unknown = result.warnings.find((w) => w.type === 'NO_FUNCTION_FOUND');
+  if (unknown) {
+    const call = body.slice(unknown.position.from, unknown.position.to);
+    const name = call.slice(0, call.indexOf('(')).trim() || call;
+    throw new ExpressionError(`unknown function '${name}' in '${clip(body)}'`);
   }
   return toJson(result.value);
+}
+
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 /** A condition must be FEEL and yield exactly `true` to hold (null and non-booleans do not). */

@@ -49,7 +49,7 @@ export function guarded(
     return true;
   } catch (err) {
     if (!(err instanceof ExpressionError)) throw err;
-    raiseIncident(ctx, inst, 'expression', err.message, retry);
+    raiseIncident(ctx, inst, err.kind, err.message, retry);
     return false;
   }
 }

@@ -2,6 +2,7 @@
 export { step, type StepResult } from './step';
 export { initialState } from './start';
 export { DEFAULT_TIME_ZONE, type StepEnvironment } from './context';
+export { DEFAULT_LIMITS, type EngineLimits } from './limits';
 export type { Stimulus, BpmnErrorPayload } from './stimulus';
 export type { Command, ScheduleActivity, StartChild } from './command';
 export * from './state';

@@ -10,8 +10,8 @@ import { collectInnerOutput, advanceBody } from './behaviours/multi-instance';
 import type { StepContext } from './context';
 import { childrenOf, nextKey, nodeOf } from './context';
 import { evaluateCondition } from './feel';
-import { guarded, markResolved } from './incidents';
-import type { ElementInstance, Variables } from './state';
+import { guarded, markResolved, raiseIncident } from './incidents';
+import type { ElementInstance, IncidentRetry, Variables } from './state';
 import { armBoundaryEvents, releaseOwned } from './subscriptions';
 import { countCompleted, record, recordProcess } from './timeline';
 import { applyInputs, applyOutputs, propagate, setLocal, visibleVariables } from './variables';
@@ -37,15 +37,32 @@ export function activateElement(
   const node = nodeOf(ctx, elementId);
   if (node.multiInstance && !options.miInner) {
     const body = createInstance(ctx, elementId, scopeKey, 'mi-body');
-    runActivation(ctx, body, node);
+    if (withinStepBudget(ctx, body, { phase: 'activate' })) runActivation(ctx, body, node);
     return body;
   }
   const inst = createInstance(ctx, elementId, scopeKey);
   if (options.miInner) inst.miInner = true;
   if (options.locals) setLocal(ctx, inst.key, options.locals);
   record(ctx, elementId, 'started');
-  runActivation(ctx, inst, node);
+  if (withinStepBudget(ctx, inst, { phase: 'activate' })) runActivation(ctx, inst, node);
   return inst;
+}
+
+/**
+ * Every activation spends one unit of the step's budget. Past it the token stops in a
+ * `no-wait-state` incident on the element it entered: the step ends in bounded time, the
+ * instance stays queryable and cancellable, and a retry goes on with a fresh budget.
+ */
+function withinStepBudget(ctx: StepContext, inst: ElementInstance, retry: IncidentRetry): boolean {
+  if (++ctx.activations <= ctx.bounds.maxActivationsPerStep) return true;
+  raiseIncident(
+    ctx,
+    inst,
+    'no-wait-state',
+    `more than ${ctx.bounds.maxActivationsPerStep} element activations in one step without reaching a wait state (a loop that never waits?)`,
+    retry,
+  );
+  return false;
 }
 
 /** Activation proper; also what an incident retry of phase `activate` re-runs. */
@@ -70,6 +87,7 @@ export function enterTriggered(
 ): ElementInstance {
   const inst = createInstance(ctx, elementId, scopeKey);
   record(ctx, elementId, 'started');
+  if (!withinStepBudget(ctx, inst, { phase: 'complete', variables })) return inst;
   if (
     guarded(ctx, inst, { phase: 'complete', variables }, () =>
       applyInputs(ctx, inst.key, nodeOf(ctx, elementId).inputs),

@@ -86,7 +86,17 @@ export interface EngineIncident {
   incidentId: string;
   elementId: string;
   elementInstanceId: string;
-  kind: 'job-failed' | 'expression' | 'no-worker' | 'unhandled-error';
+  kind:
+    | 'job-failed'
+    | 'expression'
+    | 'no-worker'
+    | 'unhandled-error'
+    /** More element activations in one step than the step budget allows: a loop without a wait state. */
+    | 'no-wait-state'
+    /** A FEEL evaluation spent more than its budget (see engine/limits.ts). */
+    | 'expression-budget'
+    /** A multi-instance input collection longer than the cardinality cap. */
+    | 'multi-instance-cap';
   message: string;
   createdAt: string;
   resolved: boolean;

@@ -10,9 +10,11 @@ import type { Command } from './command';
 import type { StepContext, StepEnvironment } from './context';
 import { completeCallActivity } from './behaviours/call-activity';
 import { advanceBody } from './behaviours/multi-instance';
+import { inFeelSession, seedOf } from './feel-session';
 import { drainAgenda } from './flow';
 import { markResolved, raiseIncident } from './incidents';
 import { completeElement, runActivation } from './lifecycle';
+import { limitsOf } from './limits';
 import { cancelProcess, initialState, startProcess } from './start';
 import type { ElementInstance, EngineState, Wait } from './state';
 import type { Stimulus } from './stimulus';
@@ -37,11 +39,24 @@ export function step(
     stimulus.type === 'start'
       ? initialState(graph, stimulus.instanceId, stimulus.propagateErrors ?? false)
       : copyState(state!);
-  const ctx: StepContext = { ...env, graph, state: working, commands: [], agenda: [] };
-  if (stimulus.type === 'start') startProcess(ctx, stimulus.variables, stimulus.startEventId);
-  else if (working.status === 'ACTIVE') dispatch(ctx, stimulus);
-  if (ctx.state.status === 'ACTIVE') drainAgenda(ctx);
-  if (ctx.state.bufferedMessages) correlateBuffered(ctx);
+  const bounds = limitsOf(env.limits);
+  const ctx: StepContext = {
+    ...env,
+    graph,
+    state: working,
+    commands: [],
+    agenda: [],
+    bounds,
+    activations: 0,
+  };
+  // One FEEL session per step: its budget covers every expression the step evaluates.
+  const seed = seedOf(working.instanceId, env.now, working.nextKey);
+  inFeelSession({ now: env.now, timeZone: env.timeZone, units: bounds.maxFeelUnitsPerStep, seed }, () => {
+    if (stimulus.type === 'start') startProcess(ctx, stimulus.variables, stimulus.startEventId);
+    else if (working.status === 'ACTIVE') dispatch(ctx, stimulus);
+    if (ctx.state.status === 'ACTIVE') drainAgenda(ctx);
+    if (ctx.state.bufferedMessages) correlateBuffered(ctx);
+  });
   return { state: ctx.state, commands: ctx.commands };
 }
 

@@ -77,6 +77,7 @@ export class InstanceHost {
     const result = step(this.input.graph, this.state ?? null, stimulus, {
       now: workflowNow(),
       timeZone: this.input.timeZone || DEFAULT_TIME_ZONE,
+      limits: this.input.limits,
     });
     this.state = result.state;
     for (const command of result.commands) this.execute(command);

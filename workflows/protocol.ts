@@ -13,6 +13,7 @@ import type {
   OpenTask,
   TimelineEvent,
 } from '../engine/state';
+import type { EngineLimits } from '../engine/limits';
 import type { ProcessGraph } from '../model/process-graph';
 
 /** Task queue of the BPMN interpreter workflows and of the in-process activities. */
@@ -53,6 +54,8 @@ export interface ProcessInstanceInput {
    * many events (default: when the server suggests it), at a point where no job or child runs.
    */
   continueAsNewAfterEvents?: number;
+  /** Bounds on one workflow activation's work (engine/limits.ts); the engine's defaults where absent. */
+  limits?: Partial<EngineLimits>;
   /** Set by continue-as-new: the state the previous run ended with. */
   resume?: EngineState;
 }

@@ -108,6 +108,7 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
       timeZone,
       inProcessTaskTypes: [...IN_PROCESS_TASK_TYPES],
       jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
+      limits: this.config.engineLimits,
     };
     const spec: ScheduleOptions['spec'] =
       plan.kind === 'cron'

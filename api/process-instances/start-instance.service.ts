@@ -69,6 +69,7 @@ export class StartInstanceService {
       timeZone: this.config.plantTimeZone,
       inProcessTaskTypes: [...IN_PROCESS_TASK_TYPES],
       jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
+      limits: this.config.engineLimits,
     };
     try {
       await this.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {

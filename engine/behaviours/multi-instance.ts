@@ -26,6 +26,12 @@ export const multiInstanceBody: Behaviour = {
       throw new ExpressionError(
         `input collection '${loop.inputCollection}' of '${body.elementId}' is not a list`,
       );
+    const cap = ctx.bounds.maxMultiInstanceCardinality;
+    if (items.length > cap)
+      throw new ExpressionError(
+        `input collection '${loop.inputCollection}' of '${body.elementId}' has ${items.length} items, more than the multi-instance cap of ${cap}`,
+        'multi-instance-cap',
+      );
     body.mi = { items, next: 0, completed: 0, terminated: 0 };
     if (loop.outputCollection) setLocal(ctx, body.key, { [loop.outputCollection]: items.map(() => null) });
     if (loop.sequential) startNext(ctx, body);

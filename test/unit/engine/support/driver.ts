@@ -6,6 +6,7 @@ import type { ProcessGraph } from '../../../../model/process-graph';
 import {
   step,
   type Command,
+  type EngineLimits,
   type EngineState,
   type ScheduleActivity,
   type StartChild,
@@ -29,6 +30,8 @@ export class Driver {
   readonly commands: Command[] = [];
   readonly jobs = new Map<string, ScheduleActivity>();
   readonly children = new Map<string, StartChild>();
+  /** Bounds of each step (engine/limits.ts); the defaults where absent. */
+  limits: Partial<EngineLimits> = {};
   private messageCount = 0;
 
   constructor(
@@ -41,7 +44,11 @@ export class Driver {
   }
 
   send(stimulus: Stimulus): this {
-    const result = step(this.graph, this.state ?? null, stimulus, { now: this.now, timeZone: this.timeZone });
+    const result = step(this.graph, this.state ?? null, stimulus, {
+      now: this.now,
+      timeZone: this.timeZone,
+      limits: this.limits,
+    });
     // The core never mutates its input state: the next step gets it frozen, so any write to it throws.
     this.state = deepFreeze(result.state);
     for (const c of result.commands) this.record(c);
