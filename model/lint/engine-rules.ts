@@ -1,6 +1,7 @@
 /** The engine's own rules, by name (configured as `engine/<name>`). */
 import type { RuleFactory } from 'bpmnlint';
 import calledElement from './rules/called-element';
+import defaultFlow from './rules/default-flow';
 import executableProcess from './rules/executable-process';
 import feelSyntax from './rules/feel-syntax';
 import messageSubscription from './rules/message-subscription';
@@ -14,6 +15,7 @@ import timerDefinition from './rules/timer-definition';
 
 export const engineRules: Record<string, RuleFactory> = {
   'called-element': calledElement,
+  'default-flow': defaultFlow,
   'executable-process': executableProcess,
   'feel-syntax': feelSyntax,
   'message-subscription': messageSubscription,

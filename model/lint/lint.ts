@@ -20,6 +20,7 @@ export async function lintDefinitions(
   // A Linter caches rule instances, and some rules keep state between runs (false
   // duplicate-flow reports were seen): one fresh Linter per lint.
   const linter = new Linter({ config, resolver: staticResolver, transformRule: executableOnly });
+  connectFlowNodes(definitions);
   const results = await linter.lint(definitions);
   const result: LintResult = { errors: [], warnings: [] };
   for (const [rule, reports] of Object.entries(results)) {
@@ -31,4 +32,30 @@ export async function lintDefinitions(
     }
   }
   return result;
+}
+
+/**
+ * bpmnlint reads a flow node's connections from its <incoming>/<outgoing> children, which
+ * are optional in BPMN and which generators leave out; Zeebe (and our compiler) go by the
+ * sequence flows' sourceRef/targetRef. Fill the lists in from the flows, so a valid model
+ * without those children is not reported as disconnected.
+ */
+function connectFlowNodes(element: BpmnElement): void {
+  for (const child of (element as { flowElements?: BpmnElement[] }).flowElements ?? []) {
+    if (child.$instanceOf?.('bpmn:SequenceFlow')) {
+      const flow = child as BpmnElement & { sourceRef?: FlowNode; targetRef?: FlowNode };
+      addOnce(flow.sourceRef, 'outgoing', flow);
+      addOnce(flow.targetRef, 'incoming', flow);
+    }
+    connectFlowNodes(child);
+  }
+  for (const root of (element as { rootElements?: BpmnElement[] }).rootElements ?? []) connectFlowNodes(root);
+}
+
+type FlowNode = BpmnElement & { incoming?: BpmnElement[]; outgoing?: BpmnElement[] };
+
+function addOnce(node: FlowNode | undefined, side: 'incoming' | 'outgoing', flow: BpmnElement): void {
+  if (!node) return;
+  const list = (node[side] ??= []);
+  if (!list.includes(flow)) list.push(flow);
 }

@@ -16,6 +16,7 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
     ['BadCycle', 'BadDate', 'BadDuration', 'Both', 'Empty', 'NoOffset', 'Start'],
   ],
   ['feel-syntax', 'FeelSyntax', ['BadCondition', 'BadInput', 'BadType']],
+  ['default-flow', 'DefaultFlow', ['Check']],
   ['called-element', 'CalledElement', ['NoCalled', 'NoProcessId', 'VersionTag']],
   ['script-task', 'ScriptTask', ['NoResult', 'NoScript', 'Static']],
   ['multi-instance', 'MultiInstance', ['HalfOutput', 'NoLoop']],
