@@ -4,7 +4,7 @@
  */
 import { engineRule } from '../engine-rule';
 
-const UNSUPPORTED: ReadonlyArray<[type: string, message: string]> = [
+export const UNSUPPORTED_ELEMENTS: ReadonlyArray<[type: string, message: string]> = [
   ['bpmn:Transaction', 'Transactions (and compensation) are not supported.'],
   ['bpmn:AdHocSubProcess', 'Ad-hoc subprocesses are not supported.'],
   ['bpmn:ComplexGateway', 'Complex gateways are not supported: use an inclusive or exclusive gateway.'],
@@ -20,7 +20,7 @@ export default engineRule('supported-element', (element, report) => {
     report(element.id, 'Compensation handlers are not supported.');
     return;
   }
-  for (const [type, message] of UNSUPPORTED) {
+  for (const [type, message] of UNSUPPORTED_ELEMENTS) {
     if (!element.$instanceOf(type)) continue;
     // A loop marker belongs to its activity: report the activity's id.
     const owner = type === 'bpmn:StandardLoopCharacteristics' ? element.$parent : element;

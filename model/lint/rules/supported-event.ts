@@ -5,7 +5,7 @@
 import { is, type BpmnElement } from '../../moddle';
 import { engineRule } from '../engine-rule';
 
-type Kind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'terminate' | 'other';
+export type Kind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'terminate' | 'other';
 
 const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:MessageEventDefinition': 'message',
@@ -15,19 +15,44 @@ const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:TerminateEventDefinition': 'terminate',
 };
 
-function allowedKinds(event: BpmnElement): readonly Kind[] {
+/** Where an event stands; the coverage table in docs/coverage.md has one column per position. */
+export type EventPosition =
+  | 'start'
+  | 'subprocess start'
+  | 'event subprocess start'
+  | 'intermediate catch'
+  | 'intermediate throw'
+  | 'boundary'
+  | 'end';
+
+/** The event definitions this engine runs, per position (docs/coverage.md is checked against it). */
+export const EVENT_SUPPORT: Readonly<Record<EventPosition, readonly Kind[]>> = {
+  start: ['none', 'message', 'timer'],
+  'subprocess start': ['none'],
+  'event subprocess start': ['message', 'timer', 'error', 'escalation'],
+  'intermediate catch': ['timer', 'message'],
+  'intermediate throw': ['none', 'escalation', 'message'],
+  boundary: ['timer', 'message', 'error', 'escalation'],
+  end: ['none', 'terminate', 'error', 'escalation', 'message'],
+};
+
+function positionOf(event: BpmnElement): EventPosition | undefined {
   if (is(event, 'bpmn:StartEvent')) {
     const scope = event.$parent;
-    if (is(scope, 'bpmn:SubProcess') && scope?.triggeredByEvent)
-      return ['message', 'timer', 'error', 'escalation'];
-    if (is(scope, 'bpmn:SubProcess')) return ['none'];
-    return ['none', 'message', 'timer'];
+    if (is(scope, 'bpmn:SubProcess') && scope?.triggeredByEvent) return 'event subprocess start';
+    if (is(scope, 'bpmn:SubProcess')) return 'subprocess start';
+    return 'start';
   }
-  if (is(event, 'bpmn:EndEvent')) return ['none', 'terminate', 'error', 'escalation', 'message'];
-  if (is(event, 'bpmn:IntermediateCatchEvent')) return ['timer', 'message'];
-  if (is(event, 'bpmn:IntermediateThrowEvent')) return ['none', 'escalation', 'message'];
-  if (is(event, 'bpmn:BoundaryEvent')) return ['timer', 'message', 'error', 'escalation'];
-  return [];
+  if (is(event, 'bpmn:EndEvent')) return 'end';
+  if (is(event, 'bpmn:IntermediateCatchEvent')) return 'intermediate catch';
+  if (is(event, 'bpmn:IntermediateThrowEvent')) return 'intermediate throw';
+  if (is(event, 'bpmn:BoundaryEvent')) return 'boundary';
+  return undefined;
+}
+
+function allowedKinds(event: BpmnElement): readonly Kind[] {
+  const position = positionOf(event);
+  return position ? EVENT_SUPPORT[position] : [];
 }
 
 export default engineRule('supported-event', (element, report) => {
