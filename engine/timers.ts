@@ -5,6 +5,7 @@
  */
 import type * as CronParser from 'cron-parser';
 import type { TimerSpec } from '../model/process-graph';
+import { parseCycle, parseDuration } from '../model/timer-syntax';
 import { evaluateValue, ExpressionError } from './feel';
 import type { TimerSubscription, Variables } from './state';
 
@@ -14,9 +15,6 @@ export interface TimerPlan {
   fireAt: number;
   cycle?: TimerCycle;
 }
-
-const DURATION =
-  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /** When a timer armed at `now` fires first (and how it repeats, for cycles). */
 export function planTimer(spec: TimerSpec, now: number, timeZone: string, context: Variables): TimerPlan {
@@ -52,23 +50,25 @@ export function nextFiring(
 }
 
 function planCycle(text: string, now: number, timeZone: string): TimerPlan {
-  const repeat = /^R(\d*)\/(.+)$/.exec(text);
-  if (!repeat) return { fireAt: nextCron(text, now, timeZone), cycle: { remaining: null, cron: text } };
-  const total = repeat[1] === '' ? null : Number(repeat[1]);
-  const parts = repeat[2].split('/');
-  const interval = parts[parts.length - 1];
-  addDuration(now, interval); // validates the interval up front
-  const remaining = total === null ? null : Math.max(total - 1, 0);
-  const fireAt = parts.length > 1 ? parseDateTime(parts[0], timeZone) : addDuration(now, interval);
-  return { fireAt, cycle: { remaining, interval } };
+  const cycle = cycleOf(text);
+  if (cycle.kind === 'cron')
+    return { fireAt: nextCron(text, now, timeZone), cycle: { remaining: null, cron: text } };
+  const remaining = cycle.times === null ? null : Math.max(cycle.times - 1, 0);
+  const fireAt =
+    cycle.start !== undefined ? parseDateTime(cycle.start, timeZone) : addDuration(now, cycle.interval);
+  return { fireAt, cycle: { remaining, interval: cycle.interval } };
+}
+
+function cycleOf(text: string) {
+  const cycle = parseCycle(text);
+  if (!cycle) throw new ExpressionError(`invalid timer cycle '${text}'`);
+  return cycle;
 }
 
 export function addDuration(from: number, duration: string): number {
-  const m = DURATION.exec(duration);
-  if (!m || duration === 'P' || duration.endsWith('T'))
-    throw new ExpressionError(`invalid ISO 8601 duration '${duration}'`);
-  const [years, months, weeks, days, hours, minutes] = m.slice(1, 7).map((v) => Number(v ?? 0));
-  const seconds = Number(m[7] ?? 0);
+  const parts = parseDuration(duration);
+  if (!parts) throw new ExpressionError(`invalid ISO 8601 duration '${duration}'`);
+  const { years, months, weeks, days, hours, minutes, seconds } = parts;
   const date = new Date(from);
   if (years || months) date.setUTCMonth(date.getUTCMonth() + years * 12 + months);
   return date.getTime() + ((weeks * 7 + days) * 86400 + hours * 3600 + minutes * 60 + seconds) * 1000;
@@ -141,18 +141,16 @@ export function timerStartSchedule(spec: TimerSpec, now: number, timeZone: strin
   const text = String(evaluateValue(spec.expression, {}) ?? '').trim();
   if (spec.kind === 'date') return { kind: 'once', at: parseDateTime(text, timeZone) };
   if (spec.kind === 'duration') return { kind: 'once', at: addDuration(now, text) };
-  const repeat = /^R(\d*)\/(.+)$/.exec(text);
-  if (!repeat) {
+  const cycle = cycleOf(text);
+  if (cycle.kind === 'cron') {
     nextCron(text, now, timeZone); // validates
     const fields = text.replace(/\?/g, '*').split(/\s+/);
     return { kind: 'cron', cron: fields.length === 6 ? `${fields.join(' ')} *` : fields.join(' ') };
   }
-  const parts = repeat[2].split('/');
-  const interval = parts[parts.length - 1];
   return {
     kind: 'interval',
-    everyMs: addDuration(0, interval),
-    ...(parts.length > 1 ? { startAt: parseDateTime(parts[0], timeZone) } : {}),
-    ...(repeat[1] === '' ? {} : { times: Number(repeat[1]) }),
+    everyMs: addDuration(0, cycle.interval),
+    ...(cycle.start !== undefined ? { startAt: parseDateTime(cycle.start, timeZone) } : {}),
+    ...(cycle.times === null ? {} : { times: cycle.times }),
   };
 }
