@@ -1,6 +1,16 @@
-/** The contract of one element type's run-time behaviour (activate / complete / terminate). */
+/**
+ * The contract of one element type's run-time behaviour (activate / complete / terminate,
+ * and the events of the instances it owns). The generic lifecycle (lifecycle.ts) calls it
+ * through the registry in the step context, so it knows no element type by name.
+ */
+import type { NodeKind } from '../model/process-graph';
 import type { StepContext } from './context';
-import type { ElementInstance } from './state';
+import type { ElementInstance, Variables } from './state';
+
+/** What the registry is keyed by: a node kind, or the body that runs a multi-instance activity. */
+export type BehaviourKind = NodeKind | 'multiInstanceBody';
+
+export type BehaviourRegistry = (kind: BehaviourKind) => Behaviour;
 
 export interface Behaviour {
   /** A token entered the element: do its work, completing it at once or leaving it waiting. */
@@ -9,4 +19,10 @@ export interface Behaviour {
   outgoing?(ctx: StepContext, inst: ElementInstance): string[];
   /** Extra cleanup when terminated, after its children were terminated and its wait released. */
   terminate?(ctx: StepContext, inst: ElementInstance): void;
+  /** One of its inner instances completed (a multi-instance iteration), its variables still there. */
+  onChildCompleted?(ctx: StepContext, inst: ElementInstance, child: ElementInstance): void;
+  /** The instance it started elsewhere (a call activity's child process) completed with these variables. */
+  onChildResult?(ctx: StepContext, inst: ElementInstance, variables: Variables | undefined): void;
+  /** An incident retry of its completion phase; by default it completes again with the retried variables. */
+  resumeCompletion?(ctx: StepContext, inst: ElementInstance): void;
 }

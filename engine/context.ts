@@ -6,6 +6,7 @@
  * entries, subscriptions, tasks) are replaced, never changed.
  */
 import type { GraphNode, ProcessGraph } from '../model/process-graph';
+import type { BehaviourKind, BehaviourRegistry } from './behaviour';
 import type { Command } from './command';
 import type { EngineLimits } from './limits';
 import type { ElementInstance, EngineState } from './state';
@@ -26,6 +27,8 @@ export interface StepContext extends StepEnvironment {
   /** Tokens on sequence flows not yet entered; drained breadth-first so a fork creates all its tokens before any reaches a join. */
   agenda: { flowId: string; scopeKey: string }[];
   bounds: EngineLimits;
+  /** Element type → behaviour, handed in by the step so the lifecycle imports no behaviour. */
+  behaviours: BehaviourRegistry;
   /** Element activations so far in this step, against `bounds.maxActivationsPerStep`. */
   activations: number;
   /** `now` as ISO text, made once per step: every timeline entry carries it. */
@@ -36,6 +39,13 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export function nextKey(ctx: StepContext): string {
   return String(ctx.state.nextKey++);
+}
+
+/** The behaviour of an element instance: its node's kind, or the multi-instance body. */
+export function behaviourFor(ctx: StepContext, inst: ElementInstance): ReturnType<BehaviourRegistry> {
+  const kind: BehaviourKind =
+    inst.kind === 'mi-body' ? 'multiInstanceBody' : nodeOf(ctx, inst.elementId).kind;
+  return ctx.behaviours(kind);
 }
 
 export function nodeOf(ctx: StepContext, elementId: string): GraphNode {

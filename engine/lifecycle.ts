@@ -5,10 +5,8 @@
  * their Behaviour; this file knows none of them by name except the multi-instance body.
  */
 import type { GraphNode } from '../model/process-graph';
-import { behaviourOf } from './behaviours';
-import { collectInnerOutput, advanceBody } from './behaviours/multi-instance';
 import type { StepContext } from './context';
-import { childrenOf, nextKey, nodeOf } from './context';
+import { behaviourFor, childrenOf, nextKey, nodeOf } from './context';
 import { evaluateCondition } from './feel';
 import { guarded, markResolved, raiseIncident } from './incidents';
 import type { ElementInstance, IncidentRetry, Variables } from './state';
@@ -74,7 +72,7 @@ export function runActivation(
   guarded(ctx, inst, { phase: 'activate' }, () => {
     if (inst.kind !== 'mi-body') applyInputs(ctx, inst.key, node.inputs);
     if (!inst.miInner) armBoundaryEvents(ctx, inst.key, node.boundaryEvents);
-    behaviourOf(inst.kind === 'mi-body' ? 'multiInstanceBody' : node.kind).activate(ctx, inst);
+    behaviourFor(ctx, inst).activate(ctx, inst);
   });
 }
 
@@ -122,7 +120,7 @@ export function completeElement(
       propagate(ctx, inst.key, options.variables);
     }
     if (inst.miInner) return;
-    flows = options.flows ?? behaviourOf(node!.kind).outgoing?.(ctx, inst) ?? takenFlows(ctx, inst, node!);
+    flows = options.flows ?? behaviourFor(ctx, inst).outgoing?.(ctx, inst) ?? takenFlows(ctx, inst, node!);
   });
   if (!ok) return;
   releaseOwned(ctx, inst.key);
@@ -134,9 +132,7 @@ export function completeElement(
   }
   if (inst.miInner) {
     const body = ctx.state.instances[inst.parentKey!];
-    collectInnerOutput(ctx, body, inst);
-    removeInstance(ctx, inst);
-    advanceBody(ctx, body);
+    behaviourFor(ctx, body).onChildCompleted?.(ctx, body, inst);
     return;
   }
   removeInstance(ctx, inst);
@@ -156,11 +152,7 @@ function takenFlows(ctx: StepContext, inst: ElementInstance, node: GraphNode): s
 export function terminateElement(ctx: StepContext, inst: ElementInstance): void {
   for (const child of childrenOf(ctx, inst.key)) terminateElement(ctx, child);
   releaseWait(ctx, inst);
-  if (inst.kind !== 'process')
-    behaviourOf(inst.kind === 'mi-body' ? 'multiInstanceBody' : nodeOf(ctx, inst.elementId).kind).terminate?.(
-      ctx,
-      inst,
-    );
+  if (inst.kind !== 'process') behaviourFor(ctx, inst).terminate?.(ctx, inst);
   releaseOwned(ctx, inst.key);
   markResolved(ctx, inst);
   clearScopeTokens(ctx, inst.key);
@@ -191,7 +183,7 @@ function releaseWait(ctx: StepContext, inst: ElementInstance): void {
   delete inst.wait;
 }
 
-function removeInstance(ctx: StepContext, inst: ElementInstance): void {
+export function removeInstance(ctx: StepContext, inst: ElementInstance): void {
   delete ctx.state.instances[inst.key];
   delete ctx.state.variables[inst.key];
 }

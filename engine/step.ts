@@ -7,9 +7,8 @@
 import type { ProcessGraph } from '../model/process-graph';
 import { throwError } from './catching';
 import type { Command } from './command';
-import type { StepContext, StepEnvironment } from './context';
-import { completeCallActivity } from './behaviours/call-activity';
-import { advanceBody } from './behaviours/multi-instance';
+import { behaviourOf } from './behaviours';
+import { behaviourFor, type StepContext, type StepEnvironment } from './context';
 import { inFeelSession, seedOf } from './feel-session';
 import { drainAgenda } from './flow';
 import { markResolved, raiseIncident } from './incidents';
@@ -47,6 +46,7 @@ export function step(
     commands: [],
     agenda: [],
     bounds,
+    behaviours: behaviourOf,
     activations: 0,
   };
   // One FEEL session per step: its budget covers every expression the step evaluates.
@@ -132,7 +132,7 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
       const inst = waiting(ctx, (w) => w.kind === 'child' && w.childKey === s.childKey);
       if (!inst) return;
       delete inst.wait;
-      if (s.type === 'childCompleted') return completeCallActivity(ctx, inst, s.variables);
+      if (s.type === 'childCompleted') return behaviourFor(ctx, inst).onChildResult?.(ctx, inst, s.variables);
       if (s.error) return throwError(ctx, inst, s.error);
       return raiseIncident(ctx, inst, 'job-failed', s.message, { phase: 'activate' });
     }
@@ -193,7 +193,8 @@ function retry(ctx: StepContext, incidentId: string): void {
   const { retry: how } = inst.incident!;
   markResolved(ctx, inst);
   if (how.phase === 'complete') {
-    if (inst.kind === 'mi-body') return advanceBody(ctx, inst);
+    const resume = behaviourFor(ctx, inst).resumeCompletion;
+    if (resume) return resume(ctx, inst);
     return completeElement(ctx, inst, { variables: how.variables });
   }
   releaseOwned(ctx, inst.key);

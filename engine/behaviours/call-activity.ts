@@ -3,11 +3,9 @@
  * variables complete the element (all of them, or only through output mappings).
  */
 import type { Behaviour } from '../behaviour';
-import type { StepContext } from '../context';
 import { nextKey, nodeOf } from '../context';
 import { evaluateString } from '../feel';
 import { completeElement } from '../lifecycle';
-import type { ElementInstance, Variables } from '../state';
 import { visibleVariables } from '../variables';
 import type { CallActivityNode } from '../../model/process-graph';
 
@@ -30,14 +28,9 @@ export const callActivity: Behaviour = {
       variables: node.propagateAllParentVariables ? visible : { ...ctx.state.variables[inst.key] },
     });
   },
+  onChildResult(ctx, inst, childVariables) {
+    const node = nodeOf(ctx, inst.elementId) as CallActivityNode;
+    const keep = node.propagateAllChildVariables || (node.outputs?.length ?? 0) > 0;
+    completeElement(ctx, inst, { variables: keep ? childVariables : undefined });
+  },
 };
-
-export function completeCallActivity(
-  ctx: StepContext,
-  inst: ElementInstance,
-  childVariables: Variables | undefined,
-): void {
-  const node = nodeOf(ctx, inst.elementId) as CallActivityNode;
-  const keep = node.propagateAllChildVariables || (node.outputs?.length ?? 0) > 0;
-  completeElement(ctx, inst, { variables: keep ? childVariables : undefined });
-}

@@ -1,6 +1,5 @@
-/** Element type → behaviour. */
-import type { NodeKind } from '../../model/process-graph';
-import type { Behaviour } from '../behaviour';
+/** Element type → behaviour: the registry the step hands to the lifecycle through its context. */
+import type { Behaviour, BehaviourKind } from '../behaviour';
 import { callActivity } from './call-activity';
 import { endEvent } from './end-event';
 import { eventBasedGateway } from './event-based-gateway';
@@ -15,7 +14,7 @@ import { serviceTask } from './service-task';
 import { subProcess } from './sub-process';
 import { userTask } from './user-task';
 
-const behaviours: Record<NodeKind | 'multiInstanceBody', Behaviour> = {
+const behaviours: Record<BehaviourKind, Behaviour> = {
   startEvent: passThrough,
   endEvent,
   intermediateCatchEvent,
@@ -37,6 +36,6 @@ const behaviours: Record<NodeKind | 'multiInstanceBody', Behaviour> = {
   multiInstanceBody,
 };
 
-export function behaviourOf(kind: NodeKind | 'multiInstanceBody'): Behaviour {
+export function behaviourOf(kind: BehaviourKind): Behaviour {
   return behaviours[kind];
 }

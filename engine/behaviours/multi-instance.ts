@@ -9,7 +9,7 @@ import type { StepContext } from '../context';
 import { childrenOf, nodeOf } from '../context';
 import { evaluateCondition, evaluateValue, ExpressionError } from '../feel';
 import { guarded } from '../incidents';
-import { activateElement, completeElement, terminateElement } from '../lifecycle';
+import { activateElement, completeElement, removeInstance, terminateElement } from '../lifecycle';
 import type { ElementInstance } from '../state';
 import { propagate, setLocal, visibleVariables } from '../variables';
 import type { MultiInstance } from '../../model/process-graph';
@@ -40,6 +40,13 @@ export const multiInstanceBody: Behaviour = {
         startNext(ctx, body);
     advanceBody(ctx, body);
   },
+  // The iteration's variables are read before it goes, then the body moves on.
+  onChildCompleted(ctx, body, inner) {
+    collectInnerOutput(ctx, body, inner);
+    removeInstance(ctx, inner);
+    advanceBody(ctx, body);
+  },
+  resumeCompletion: (ctx, body) => advanceBody(ctx, body),
 };
 
 function startNext(ctx: StepContext, body: ElementInstance): void {
@@ -53,7 +60,7 @@ function startNext(ctx: StepContext, body: ElementInstance): void {
 }
 
 /** Called while the completed inner instance's variables still exist. */
-export function collectInnerOutput(ctx: StepContext, body: ElementInstance, inner: ElementInstance): void {
+function collectInnerOutput(ctx: StepContext, body: ElementInstance, inner: ElementInstance): void {
   const loop = loopOf(ctx, body);
   const mi = body.mi!;
   mi.completed++;
@@ -78,7 +85,7 @@ export function collectInnerOutput(ctx: StepContext, body: ElementInstance, inne
 }
 
 /** Start the next iteration, or complete the body once nothing is left to do. */
-export function advanceBody(ctx: StepContext, body: ElementInstance): void {
+function advanceBody(ctx: StepContext, body: ElementInstance): void {
   if (!ctx.state.instances[body.key] || body.incident) return;
   const mi = body.mi!;
   if (mi.conditionMet) {
