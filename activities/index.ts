@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { createContractReviewActivities } from './contract-review';
+import { PROCESS_PACKS } from '../config/process-packs';
 import { createProcessGraphActivities } from './process-graphs.activity';
 import { createUserTaskActivities } from './user-tasks.activity';
 
@@ -9,11 +9,13 @@ export interface ActivityDeps {
   config: AppConfig;
 }
 
-/** Every in-process activity, built from its dependencies. */
+/** Every in-process activity, built from its dependencies: the engine's own, then each registered pack's handler map. */
 export function createActivities({ dataSource, config }: ActivityDeps) {
-  return {
-    ...createUserTaskActivities(dataSource),
-    ...createProcessGraphActivities(dataSource),
-    ...createContractReviewActivities({ dataSource, config }),
-  };
+  return Object.assign(
+    {
+      ...createUserTaskActivities(dataSource),
+      ...createProcessGraphActivities(dataSource),
+    },
+    ...PROCESS_PACKS.map((pack) => pack.activities({ dataSource, config })),
+  );
 }

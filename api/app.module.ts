@@ -20,17 +20,10 @@ import { ProcessDefinitionsModule } from './process-definitions/process-definiti
 import { ProcessInstancesModule } from './process-instances/process-instances.module';
 import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
-import { ContractsModule } from './contracts/contracts.module';
-import { CsrModule } from './csr/csr.module';
-import { CustomersModule } from './customers/customers.module';
-import { KpiModule } from './kpi/kpi.module';
-import { LateOrdersModule } from './late-orders/late-orders.module';
-import { MeetingsModule } from './meetings/meetings.module';
-import { OutboxModule } from './outbox/outbox.module';
-import { PartsModule } from './parts/parts.module';
 import { SettingsModule } from './settings/settings.module';
 import { NotificationsModule } from './notifications/notifications.module';
-import { ContractReviewNoticesModule } from './contract-review/notifications/contract-review-notices.module';
+import { ProcessPacksModule } from './process-packs/process-packs.module';
+import { PROCESS_PACKS } from '../config/process-packs';
 
 export interface ApiRuntime {
   config: AppConfig;
@@ -85,15 +78,8 @@ export class AppModule {
         FormsModule,
         MessagesModule,
         IncidentsModule,
-        PartsModule,
-        CustomersModule,
-        ContractsModule,
-        LateOrdersModule,
-        MeetingsModule,
-        KpiModule,
-        CsrModule,
-        OutboxModule,
-        ContractReviewNoticesModule,
+        ProcessPacksModule.forPacks(PROCESS_PACKS),
+        ...PROCESS_PACKS.map((pack) => pack.apiModule),
         ...webUi,
       ],
     };

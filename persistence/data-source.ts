@@ -7,13 +7,14 @@ import { dirname } from 'node:path';
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { PROCESS_PACKS } from '../config/process-packs';
+import { ENGINE_ENTITIES } from './entities';
+import { ENGINE_MIGRATIONS } from './migrations';
 
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
   const common = {
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: [...ENGINE_ENTITIES, ...PROCESS_PACKS.flatMap((pack) => pack.entities)],
+    migrations: [...ENGINE_MIGRATIONS, ...PROCESS_PACKS.flatMap((pack) => pack.migrations)],
     migrationsRun: false,
     synchronize: false,
     logging: false,

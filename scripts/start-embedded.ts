@@ -18,7 +18,7 @@ import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { connectClient, connectWorker } from '../runtime/temporal-connection';
 import { createEngineWorker } from '../worker/create-worker';
 import { processLogger } from '../runtime/log-destination';
-import { deployProcessPack } from './deploy-process-pack';
+import { deployProcessPacks } from './deploy-process-pack';
 
 const log = (msg: string) => console.log(`[start] ${msg}`);
 
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const workerRun = worker.run();
   const app: INestApplication = await createApp({ config, temporal: client, dataSource });
   await app.listen(config.port, config.host);
-  const deployed = await deployProcessPack(app);
+  const deployed = await deployProcessPacks(app);
 
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   const definitions = deployed.filter((label) => !label.startsWith('form ') && / v\d+$/.test(label));

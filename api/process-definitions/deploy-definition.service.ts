@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { analyseBpmn, ModelProblem, serviceTaskTypes } from '../../model/deploy-model';
 import type { ProcessGraph } from '../../model/process-graph';
-import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import { ProcessDefinitionEntity } from '../../persistence/entities';
 import { badRequest } from '../errors/domain-error';
+import { IN_PROCESS_TYPES } from '../process-packs/process-packs.module';
 import { TimerStartSchedules } from './timer-start-schedules.service';
 
 export interface DeployResult {
@@ -27,6 +27,7 @@ export class DeployDefinitionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly timerStarts: TimerStartSchedules,
+    @Inject(IN_PROCESS_TYPES) private readonly inProcessTaskTypes: ReadonlySet<string>,
   ) {}
 
   async deploy(xml: string, deployedBy: string): Promise<DeployResult> {
@@ -47,7 +48,10 @@ export class DeployDefinitionService {
         ],
       });
     }
-    const warnings = [...analysis.warnings, ...unhandledTypeWarnings(analysis.graphs)];
+    const warnings = [
+      ...analysis.warnings,
+      ...unhandledTypeWarnings(analysis.graphs, this.inProcessTaskTypes),
+    ];
     const result = await this.storeWithRetry(analysis.graphs, xml, warnings, deployedBy);
     const { stored, ...answer } = result;
     // Schedules live in Temporal, outside the transaction: a failure is reported, the versions stay.
@@ -127,10 +131,13 @@ export class DeployDefinitionService {
 }
 
 /** Types no in-process activity serves: they go to `bpmn-jobs-<type>` for an external worker. */
-function unhandledTypeWarnings(graphs: ProcessGraph[]): DeployResult['warnings'] {
+function unhandledTypeWarnings(
+  graphs: ProcessGraph[],
+  inProcessTaskTypes: ReadonlySet<string>,
+): DeployResult['warnings'] {
   return graphs.flatMap((graph) =>
     serviceTaskTypes(graph)
-      .filter(({ taskType }) => !IN_PROCESS_TASK_TYPES.has(taskType))
+      .filter(({ taskType }) => !inProcessTaskTypes.has(taskType))
       .map(({ elementId, taskType }) => ({
         elementId,
         rule: 'external-job-type',

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOptions } from '@temporalio/client';
-import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import type { AppConfig } from '../../config/app-config';
 import { timerStartSchedule } from '../../engine';
 import type { ProcessGraph, StartEventNode } from '../../model/process-graph';
@@ -11,6 +10,7 @@ import {
   SEARCH_ATTRIBUTES,
 } from '../../workflows/protocol';
 import { APP_CONFIG } from '../config/app-config.module';
+import { IN_PROCESS_TYPES } from '../process-packs/process-packs.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ProcessDefinitionQueries } from './process-definition-queries.service';
 
@@ -30,6 +30,7 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly definitions: ProcessDefinitionQueries,
+    @Inject(IN_PROCESS_TYPES) private readonly inProcessTaskTypes: ReadonlySet<string>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -106,7 +107,7 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
       variables: {},
       startEventId: start.id,
       timeZone,
-      inProcessTaskTypes: [...IN_PROCESS_TASK_TYPES],
+      inProcessTaskTypes: [...this.inProcessTaskTypes],
       jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
       limits: this.config.engineLimits,
     };

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { InternalWorkflowStartOptionsSymbol } from '@temporalio/client/lib/internal';
-import { IN_PROCESS_TASK_TYPES } from '../../activities/in-process-task-types';
 import type { AppConfig } from '../../config/app-config';
 import type { ProcessGraph } from '../../model/process-graph';
 import {
@@ -16,6 +15,7 @@ import { GROUPS, hasAnyGroup, Principal } from '../auth/principal';
 import { APP_CONFIG } from '../config/app-config.module';
 import { conflict, forbidden } from '../errors/domain-error';
 import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
+import { IN_PROCESS_TYPES } from '../process-packs/process-packs.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 export interface StartedInstance {
@@ -39,6 +39,7 @@ export class StartInstanceService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly definitions: ProcessDefinitionQueries,
+    @Inject(IN_PROCESS_TYPES) private readonly inProcessTaskTypes: ReadonlySet<string>,
   ) {}
 
   /** `requestId`: see launch. */
@@ -67,7 +68,7 @@ export class StartInstanceService {
       variables: request.variables ?? {},
       startEventId: request.startEventId,
       timeZone: this.config.plantTimeZone,
-      inProcessTaskTypes: [...IN_PROCESS_TASK_TYPES],
+      inProcessTaskTypes: [...this.inProcessTaskTypes],
       jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
       limits: this.config.engineLimits,
     };

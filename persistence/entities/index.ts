@@ -4,7 +4,6 @@ import { InstanceCommandEntity } from './instance-command.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { MailAddressEntity, TaskNoticeEntity } from './notification.entity';
 import { UserTaskEntity } from './user-task.entity';
-import { CONTRACT_REVIEW_ENTITIES } from './contract-review';
 
 export {
   FormEntity,
@@ -16,8 +15,8 @@ export {
   TaskNoticeEntity,
 };
 
-/** Every entity of the application, for the data source. */
-export const ENTITIES = [
+/** The engine's own entities; each process pack adds its own (config/process-packs.ts). */
+export const ENGINE_ENTITIES = [
   ProcessDefinitionEntity,
   UserTaskEntity,
   FormEntity,
@@ -25,5 +24,4 @@ export const ENTITIES = [
   IdempotentRequestEntity,
   MailAddressEntity,
   TaskNoticeEntity,
-  ...CONTRACT_REVIEW_ENTITIES,
 ];

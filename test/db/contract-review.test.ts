@@ -12,11 +12,11 @@ import {
   writeOutbox,
   type OutboxChannel,
 } from '../../activities/contract-review/records/outbox';
-import { CreateContractService } from '../../api/contracts/create-contract/create-contract.service';
-import type { CreateContractRequest } from '../../api/contracts/create-contract/create-contract.request.dto';
-import { DeleteContractService } from '../../api/contracts/delete-contract.service';
-import { ContractQueries } from '../../api/contracts/queries/contract-queries.service';
-import { KpiController } from '../../api/kpi/kpi.controller';
+import { CreateContractService } from '../../api/contract-review/contracts/create-contract/create-contract.service';
+import type { CreateContractRequest } from '../../api/contract-review/contracts/create-contract/create-contract.request.dto';
+import { DeleteContractService } from '../../api/contract-review/contracts/delete-contract.service';
+import { ContractQueries } from '../../api/contract-review/contracts/queries/contract-queries.service';
+import { KpiController } from '../../api/contract-review/kpi/kpi.controller';
 import type { StartInstanceService } from '../../api/process-instances/start-instance.service';
 import { loadConfig } from '../../config/app-config';
 import { openDatabase } from '../../persistence/data-source';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { DeployDefinitionService } from '../../api/process-definitions/deploy-definition.service';
 import type { TimerStartSchedules } from '../../api/process-definitions/timer-start-schedules.service';
+import { IN_PROCESS_TASK_TYPES } from '../../config/process-packs';
 import { openDatabase } from '../../persistence/data-source';
 import { ProcessDefinitionEntity } from '../../persistence/entities';
 import { testDatabases } from '../support/databases';
@@ -23,7 +24,7 @@ describe.each(testDatabases())('deploying definitions on %s', (_name, database) 
   beforeAll(async () => {
     db = await openDatabase(database);
     await db.getRepository(ProcessDefinitionEntity).clear();
-    deployer = new DeployDefinitionService(db, noSchedules);
+    deployer = new DeployDefinitionService(db, noSchedules, IN_PROCESS_TASK_TYPES);
   });
   afterAll(async () => {
     await db.getRepository(ProcessDefinitionEntity).clear();

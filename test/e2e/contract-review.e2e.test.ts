@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
 
-const DIAGRAMS = join(__dirname, '..', '..', 'diagrams');
+const DIAGRAMS = join(__dirname, '..', '..', 'diagrams', 'contract-review');
 const enc = encodeURIComponent;
 
 describe('contract review over HTTP (e2e, Temporal dev server)', () => {

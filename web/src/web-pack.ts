@@ -4,6 +4,7 @@
  * import.meta.glob), so the generic UI never names a pack. A pack brings its routes, the
  * navigation entries for the groups that use them, and its catalogue section.
  */
+import type { InstanceDetail } from './api/types';
 import type { Language, Messages } from './i18n';
 import type { Page } from './router';
 
@@ -26,6 +27,18 @@ export interface WebPack {
   nav: WebPackNavEntry[];
   /** The pack's catalogue section (`t('<section>.<key>')`). */
   messages?: { section: string } & Record<Language, Messages>;
+  /** The pack's section on an instance page it has records for (undefined for other instances). */
+  instancePanel?(detail: InstanceDetail): InstancePanel | undefined;
+}
+
+/** A section a pack adds to an instance page. */
+export interface InstancePanel {
+  /** Placed below the instance's own sections. */
+  section: HTMLElement;
+  /** Called after every refresh of the instance. */
+  refresh(): Promise<void>;
+  /** Extra dates for the instance's timeline. */
+  markers(): { id: string; at: string; label: string }[];
 }
 
 export function installedPacks(): WebPack[] {

@@ -1,6 +1,6 @@
 /**
  * CR-5/CR-6: the non-regular review checklist a–i and which departments answer which items.
- * Keep in step with the department review form (diagrams/cr-department-review.form).
+ * Keep in step with the department review form (diagrams/contract-review/cr-department-review.form).
  */
 export const CHECKLIST_ITEMS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] as const;
 export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];

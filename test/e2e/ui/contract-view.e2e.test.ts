@@ -15,7 +15,7 @@ import { ARTIFACTS, launchBrowser, watchedPage, type WatchedPage } from './suppo
 import { ensureWebBuild, REPO_ROOT } from './support/build-web';
 import { startUiServer } from './support/ui-server';
 
-const DIAGRAMS = join(REPO_ROOT, 'diagrams');
+const DIAGRAMS = join(REPO_ROOT, 'diagrams', 'contract-review');
 const CONTRACT_NO = 'UI-C-1';
 const INSTANCE_ID = `contract-review/${CONTRACT_NO}`;
 

@@ -14,7 +14,7 @@ import { ensureWebBuild, REPO_ROOT } from './support/build-web';
 import { startUiServer } from './support/ui-server';
 
 const FIXTURES = join(__dirname, 'fixtures');
-const DIAGRAMS = join(REPO_ROOT, 'diagrams');
+const DIAGRAMS = join(REPO_ROOT, 'diagrams', 'contract-review');
 const INSTANCE_ID = 'ui-order/UI-1';
 const instancePath = `/instances/${encodeURIComponent(INSTANCE_ID)}`;
 /** The browser logs every non-2xx fetch; these are the refusals a step provokes on purpose. */

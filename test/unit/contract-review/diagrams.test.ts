@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseBpmn } from '../../../model/deploy-model';
 
-const DIAGRAMS = join(__dirname, '..', '..', '..', 'diagrams');
+const DIAGRAMS = join(__dirname, '..', '..', '..', 'diagrams', 'contract-review');
 const files = readdirSync(DIAGRAMS)
   .filter((f) => f.endsWith('.bpmn'))
   .sort();

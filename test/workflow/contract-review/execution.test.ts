@@ -4,7 +4,7 @@
  * date passing — re-reviewed on three working days, escalated to the Monday production-sales
  * meeting, a 5D report — with the customer told each time.
  */
-import { ContractSignalService } from '../../../api/contracts/contract-signal.service';
+import { ContractSignalService } from '../../../api/contract-review/contracts/contract-signal.service';
 import {
   ChangeNoticeEntity,
   ContractRevisionEntity,

@@ -4,7 +4,7 @@
  * not passed to the project team within one day escalating, then reviewed into the CSR list,
  * changed, trained, verified; the annual CSR check per customer.
  */
-import { KpiController } from '../../../api/kpi/kpi.controller';
+import { KpiController } from '../../../api/contract-review/kpi/kpi.controller';
 import {
   ActionPlanEntity,
   CsrAnnualCheckEntity,

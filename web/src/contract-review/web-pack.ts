@@ -1,6 +1,7 @@
 /** The contract review pack's web home: its pages, navigation entries and catalogue section. */
 import type { WebPack } from '../web-pack';
 import { t } from '../i18n';
+import { contractInstancePanel } from './instance-panel';
 
 export const webPack: WebPack = {
   name: 'contract-review',
@@ -8,12 +9,13 @@ export const webPack: WebPack = {
     {
       path: '/meetings',
       title: () => t('titles.meetings'),
-      page: () => import('../pages/meetings').then((m) => m.default),
+      page: () => import('./meetings').then((m) => m.default),
     },
-    { path: '/kpi', title: () => t('titles.kpi'), page: () => import('../pages/kpi').then((m) => m.default) },
+    { path: '/kpi', title: () => t('titles.kpi'), page: () => import('./kpi').then((m) => m.default) },
   ],
   nav: [
     { href: '/meetings', label: () => t('nav.meetings') },
     { href: '/kpi', label: () => t('nav.kpi') },
   ],
+  instancePanel: contractInstancePanel,
 };

@@ -1,7 +1,8 @@
 /**
  * /instances/:instanceId — one instance (one order): the diagram of its version with
  * active tokens, completed counts and incidents (Retry), its timeline (called processes
- * nested), open tasks and variables, and for a contract its records. Refreshes while the
+ * nested), open tasks and variables, and the sections installed packs add (web-pack.ts
+ * instancePanel, e.g. a contract's records). Refreshes while the
  * instance is active.
  */
 import { createViewer } from '../../modeler/create-viewer';
@@ -11,10 +12,9 @@ import { definitions, incidents, instances } from '../api/endpoints';
 import type { InstanceDetail } from '../api/types';
 import { t } from '../i18n';
 import type { Page } from '../router';
+import { installedPacks } from '../web-pack';
 import { emptyState, errorBox, h, replace, toast } from '../ui/dom';
 import { InstanceTimeline } from '../ui/instance-timeline';
-import { committedDates } from './contract-records';
-import { ContractSection, contractNoOf } from './instance-contract';
 import { timelineWithCalled } from './instance-called';
 import { dateVariables } from './instance-facts';
 import {
@@ -50,12 +50,6 @@ function layout(root: HTMLElement, instanceId: string) {
       id: 'instance-variables',
       'aria-label': t('instance.variables'),
     }),
-    contract: h('section', {
-      class: 'card',
-      id: 'contract-records',
-      'aria-label': t('instance.contractRecords'),
-      hidden: true,
-    }),
   };
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, el.heading, el.summary), el.actions),
@@ -64,7 +58,6 @@ function layout(root: HTMLElement, instanceId: string) {
     h('h2', {}, t('instance.timeline')),
     el.timelineHost,
     h('div', { class: 'columns' }, h('div', {}, el.tasks, el.incidents), el.variables),
-    el.contract,
   );
   return el;
 }
@@ -96,7 +89,10 @@ const instancePage: Page = async (root, { params }) => {
       return undefined;
     });
   const timeline = new InstanceTimeline(el.timelineHost);
-  const contract = new ContractSection(el.contract, contractNoOf(detail));
+  // Sections the installed packs add for this instance (e.g. a contract's records).
+  const panels = installedPacks().flatMap((pack) => pack.instancePanel?.(detail) ?? []);
+  root.append(...panels.map((panel) => panel.section));
+  const refreshPanels = () => Promise.all(panels.map((panel) => panel.refresh()));
 
   const retry = async (incidentId: string) => {
     try {
@@ -135,8 +131,7 @@ const instancePage: Page = async (root, { params }) => {
         label: m.name,
       }));
       const seen = new Set(markers.map((m) => m.at.slice(0, 10)));
-      if (contract.contract)
-        markers.push(...committedDates(contract.contract).filter((m) => !seen.has(m.at)));
+      markers.push(...panels.flatMap((panel) => panel.markers()).filter((m) => !seen.has(m.at)));
       timeline.update(source, markers);
       delete el.timelineHost.dataset.error;
     } catch (error) {
@@ -151,7 +146,7 @@ const instancePage: Page = async (root, { params }) => {
     try {
       detail = await instances.get(instanceId);
       render(detail);
-      await contract.refresh();
+      await refreshPanels();
       await refreshTimeline(detail);
       el.status.replaceChildren();
     } catch (error) {
@@ -172,7 +167,7 @@ const instancePage: Page = async (root, { params }) => {
   }
 
   render(detail);
-  await contract.refresh();
+  await refreshPanels();
   await refreshTimeline(detail);
   if (detail.state === 'ACTIVE') timer = setTimeout(() => void refresh(), REFRESH_MS);
 

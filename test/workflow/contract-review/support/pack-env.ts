@@ -5,26 +5,28 @@
  * contract, deliveries, delays, amendments, CSR documents) called in-process with the test
  * server's client — so the domain records are the ones production writes.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../../../api/auth/principal';
-import { AmendContractService } from '../../../../api/contracts/amend-contract/amend-contract.service';
-import { ContractSignalService } from '../../../../api/contracts/contract-signal.service';
-import { CreateContractService } from '../../../../api/contracts/create-contract/create-contract.service';
-import type { CreateContractRequest } from '../../../../api/contracts/create-contract/create-contract.request.dto';
-import { DeclareDelayService } from '../../../../api/contracts/declare-delay/declare-delay.service';
-import { ContractQueries } from '../../../../api/contracts/queries/contract-queries.service';
-import { RecordDeliveryService } from '../../../../api/contracts/record-delivery/record-delivery.service';
-import { CsrController } from '../../../../api/csr/csr.controller';
+import { AmendContractService } from '../../../../api/contract-review/contracts/amend-contract/amend-contract.service';
+import { ContractSignalService } from '../../../../api/contract-review/contracts/contract-signal.service';
+import { CreateContractService } from '../../../../api/contract-review/contracts/create-contract/create-contract.service';
+import type { CreateContractRequest } from '../../../../api/contract-review/contracts/create-contract/create-contract.request.dto';
+import { DeclareDelayService } from '../../../../api/contract-review/contracts/declare-delay/declare-delay.service';
+import { ContractQueries } from '../../../../api/contract-review/contracts/queries/contract-queries.service';
+import { RecordDeliveryService } from '../../../../api/contract-review/contracts/record-delivery/record-delivery.service';
+import { CsrController } from '../../../../api/contract-review/csr/csr.controller';
 import { DeployDefinitionService } from '../../../../api/process-definitions/deploy-definition.service';
 import { ProcessDefinitionQueries } from '../../../../api/process-definitions/process-definition-queries.service';
 import type { TimerStartSchedules } from '../../../../api/process-definitions/timer-start-schedules.service';
 import { StartInstanceService } from '../../../../api/process-instances/start-instance.service';
+import { contractReviewPack } from '../../../../api/contract-review/contract-review.pack';
 import { type AppConfig, loadConfig } from '../../../../config/app-config';
+import { IN_PROCESS_TASK_TYPES } from '../../../../config/process-packs';
 import { openDatabase } from '../../../../persistence/data-source';
 import { UserTaskEntity } from '../../../../persistence/entities';
 import {
@@ -42,7 +44,6 @@ import {
 import { createTimeSkippingEnv } from '../../../support/temporal-env';
 import { waitFor } from '../../support/wait';
 
-const DIAGRAMS = join(__dirname, '../../../../diagrams');
 const noSchedules = { sync: async () => [] } as unknown as TimerStartSchedules;
 
 export const SERVICE: Principal = { user: 'erp-bridge', groups: ['service'] } as Principal;
@@ -69,9 +70,9 @@ export class PackEnv {
     this.config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', PLANT_TIME_ZONE: 'Asia/Shanghai' });
     this.env = await createTimeSkippingEnv();
     this.db = await openDatabase(this.config.database);
-    const deployer = new DeployDefinitionService(this.db, noSchedules);
-    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.bpmn'))) {
-      const result = await deployer.deploy(readFileSync(join(DIAGRAMS, file), 'utf8'), 'process-owner');
+    const deployer = new DeployDefinitionService(this.db, noSchedules, IN_PROCESS_TASK_TYPES);
+    for (const file of contractReviewPack.diagrams) {
+      const result = await deployer.deploy(readFileSync(file, 'utf8'), 'process-owner');
       if (result.warnings.length)
         throw new Error(`${file} deployed with warnings: ${JSON.stringify(result.warnings)}`);
     }
@@ -83,7 +84,12 @@ export class PackEnv {
     this.running = this.worker.run();
 
     const client = this.env.client;
-    this.instances = new StartInstanceService(client, this.config, new ProcessDefinitionQueries(this.db));
+    this.instances = new StartInstanceService(
+      client,
+      this.config,
+      new ProcessDefinitionQueries(this.db),
+      IN_PROCESS_TASK_TYPES,
+    );
     this.queries = new ContractQueries(this.db);
     const signals = new ContractSignalService(client);
     this.contracts = new CreateContractService(this.db, this.instances);
