@@ -10,7 +10,7 @@ import { h, link, table } from '../ui/dom';
 import { date, dateTime } from '../ui/format';
 
 const CHECKLIST = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
-/** CR-5: what each checklist item asks (labels of diagrams/cr-department-review.form). */
+/** CR-5: what each checklist item asks (labels of diagrams/contract-review/cr-department-review.form). */
 const CHECKLIST_TITLE: Record<string, string> = {
   a: 'a) Procurement and production capability requirements are clear and can be met',
   b: 'b) Price is clear and acceptable',
