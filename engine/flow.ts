@@ -85,6 +85,7 @@ export function canReach(ctx: StepContext, fromId: string, gatewayId: string): b
     for (const next of [
       ...node.outgoing.map((f) => ctx.graph.flows[f].target),
       ...(node.boundaryEvents ?? []),
+      ...(node.kind === 'intermediateThrowEvent' && node.linkTarget ? [node.linkTarget] : []),
     ]) {
       if (next === gatewayId) return true;
       queue.push(next);

@@ -49,7 +49,9 @@ export type EventDefinition =
   | { type: 'timer'; timer: TimerSpec }
   | { type: 'error'; errorCode?: string; errorMessage?: string }
   | { type: 'escalation'; escalationCode?: string }
-  | { type: 'terminate' };
+  | { type: 'terminate' }
+  /** A link throw jumps to the link catch of the same name in its scope. */
+  | { type: 'link'; linkName: string };
 
 export interface MultiInstance {
   sequential: boolean;
@@ -99,7 +101,9 @@ export interface IntermediateCatchEventNode extends NodeBase {
 
 export interface IntermediateThrowEventNode extends NodeBase {
   kind: 'intermediateThrowEvent';
-  event: EventDefinition; // none or escalation (message throw goes through taskType)
+  event: EventDefinition; // none, escalation or link (message throw goes through taskType)
+  /** Link throw: the id of the link catch event it jumps to (resolved at compile time). */
+  linkTarget?: string;
   taskType?: string;
   /** With taskType: zeebe:taskDefinition retries (default "3") and zeebe:taskHeaders. */
   retries?: string;

@@ -1,9 +1,12 @@
-/** Intermediate throw: none passes through, escalation is thrown upward, message throws run as a job. */
+/**
+ * Intermediate throw: none passes through, escalation is thrown upward, message throws run
+ * as a job, and a link throw ends here and enters its link catch in the same scope.
+ */
 import type { Behaviour } from '../behaviour';
 import { throwEscalation } from '../catching';
 import { nodeOf } from '../context';
 import { evaluateValue } from '../feel';
-import { completeElement } from '../lifecycle';
+import { activateElement, completeElement } from '../lifecycle';
 import { visibleVariables } from '../variables';
 import type { IntermediateThrowEventNode } from '../../model/process-graph';
 import { scheduleJob } from './job';
@@ -15,6 +18,12 @@ export const intermediateThrowEvent: Behaviour = {
     if (node.event.type === 'escalation') {
       const code = String(evaluateValue(node.event.escalationCode ?? '', visibleVariables(ctx, inst.key)));
       if (throwEscalation(ctx, inst, code)) return;
+    }
+    if (node.event.type === 'link' && node.linkTarget) {
+      const scopeKey = inst.parentKey!;
+      completeElement(ctx, inst, { flows: [], keepScope: true });
+      activateElement(ctx, node.linkTarget, scopeKey);
+      return;
     }
     completeElement(ctx, inst);
   },

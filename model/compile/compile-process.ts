@@ -24,6 +24,7 @@ export function compileProcess(process: BpmnElement, context: CompileContext): P
   walkScope(process, graph, context);
   wireFlows(graph);
   attachBoundaryEvents(graph, context);
+  resolveLinks(graph, context);
   return plain(graph);
 }
 
@@ -72,6 +73,30 @@ function attachBoundaryEvents(graph: ProcessGraph, context: CompileContext): voi
       continue;
     }
     activity.boundaryEvents = [...(activity.boundaryEvents ?? []), node.id];
+  }
+}
+
+/** Each link throw jumps to the one link catch of its name in the same scope (as Zeebe requires). */
+function resolveLinks(graph: ProcessGraph, context: CompileContext): void {
+  const nodes = Object.values(graph.nodes);
+  for (const node of nodes) {
+    if (node.kind !== 'intermediateThrowEvent' || node.event.type !== 'link') continue;
+    const name = node.event.linkName;
+    const targets = nodes.filter(
+      (n) =>
+        n.kind === 'intermediateCatchEvent' &&
+        n.parent === node.parent &&
+        n.event.type === 'link' &&
+        n.event.linkName === name,
+    );
+    if (targets.length !== 1) {
+      context.report(
+        node.id,
+        `A link throw needs exactly one link catch named "${name}" in its scope (found ${targets.length}).`,
+      );
+      continue;
+    }
+    node.linkTarget = targets[0].id;
   }
 }
 

@@ -27,6 +27,7 @@ export function eventDefinition(event: BpmnElement, context: CompileContext): Ev
     return { type: 'escalation', escalationCode: definition.escalationRef?.escalationCode };
   }
   if (is(definition, 'bpmn:TerminateEventDefinition')) return { type: 'terminate' };
+  if (is(definition, 'bpmn:LinkEventDefinition')) return { type: 'link', linkName: definition.name ?? '' };
   context.report(event.id, `Unsupported event definition ${definition.$type}.`);
   return { type: 'none' };
 }

@@ -1,11 +1,11 @@
 /**
  * Which event definitions this engine runs, by event position (see design.md, "Supported
- * subset"). Signal, conditional, link, compensation and cancel events are never supported.
+ * subset"). Signal, conditional, compensation and cancel events are not supported (yet).
  */
 import { is, type BpmnElement } from '../../moddle';
 import { engineRule } from '../engine-rule';
 
-export type Kind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'terminate' | 'other';
+export type Kind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'terminate' | 'link' | 'other';
 
 const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:MessageEventDefinition': 'message',
@@ -13,6 +13,7 @@ const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:ErrorEventDefinition': 'error',
   'bpmn:EscalationEventDefinition': 'escalation',
   'bpmn:TerminateEventDefinition': 'terminate',
+  'bpmn:LinkEventDefinition': 'link',
 };
 
 /** Where an event stands; the coverage table in docs/coverage.md has one column per position. */
@@ -30,8 +31,8 @@ export const EVENT_SUPPORT: Readonly<Record<EventPosition, readonly Kind[]>> = {
   start: ['none', 'message', 'timer'],
   'subprocess start': ['none'],
   'event subprocess start': ['message', 'timer', 'error', 'escalation'],
-  'intermediate catch': ['timer', 'message'],
-  'intermediate throw': ['none', 'escalation', 'message'],
+  'intermediate catch': ['timer', 'message', 'link'],
+  'intermediate throw': ['none', 'escalation', 'message', 'link'],
   boundary: ['timer', 'message', 'error', 'escalation'],
   end: ['none', 'terminate', 'error', 'escalation', 'message'],
 };

@@ -7,7 +7,7 @@ import { fixture, idsOf, lintWithRule } from '../fixtures';
  */
 const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   ['supported-element', 'SupportedElement', ['Complex', 'Loop', 'Rules', 'Tx']],
-  ['supported-event', 'SupportedEvent', ['Blank', 'Compensate', 'Cond', 'Link', 'SoftError', 'Start']],
+  ['supported-event', 'SupportedEvent', ['Blank', 'Compensate', 'Cond', 'SoftError', 'Start']],
   ['service-task-type', 'ServiceTaskType', ['BlankType', 'MessageEnd', 'NoDefinition']],
   ['message-subscription', 'MessageSubscription', ['BadKey', 'NoKey', 'NoMessage', 'Unnamed']],
   [
