@@ -1,6 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { UserTaskEntity } from '../persistence/entities';
-import type { CloseUserTaskInput, UserTaskRecord } from '../workflows/activity-contract';
+import type {
+  CloseUserTaskInput,
+  RetargetUserTaskInput,
+  UserTaskRecord,
+} from '../workflows/activity-contract';
 
 /** Task records for the inbox and the API; both writes are idempotent by taskId, so retries are harmless. */
 export function createUserTaskActivities(dataSource: DataSource) {
@@ -38,6 +42,13 @@ export function createUserTaskActivities(dataSource: DataSource) {
       await tasks().update(
         { taskId: input.taskId, state: 'open' },
         { state: input.outcome, completedAt: input.closedAt, completedBy: input.completedBy ?? null },
+      );
+    },
+
+    async retargetUserTask(input: RetargetUserTaskInput): Promise<void> {
+      await tasks().update(
+        { taskId: input.taskId },
+        { elementId: input.elementId, name: input.name, version: input.version },
       );
     },
   };

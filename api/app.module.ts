@@ -15,6 +15,8 @@ import { HealthModule } from './health/health.module';
 import { FormsModule } from './forms/forms.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InstanceCommandsModule } from './instance-commands/instance-commands.module';
+import { InstanceOperationsModule } from './instance-operations/instance-operations.module';
+import { BatchOperationsModule } from './batch-operations/batch-operations.module';
 import { MessagesModule } from './messages/messages.module';
 import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module';
 import { ProcessInstancesModule } from './process-instances/process-instances.module';
@@ -80,6 +82,8 @@ export class AppModule {
         IncidentsModule,
         ProcessPacksModule.forPacks(PROCESS_PACKS),
         ...PROCESS_PACKS.map((pack) => pack.apiModule),
+        InstanceOperationsModule,
+        BatchOperationsModule,
         ...webUi,
       ],
     };

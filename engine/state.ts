@@ -112,7 +112,10 @@ export type TimelineEvent =
   | 'task-completed'
   | 'error'
   | 'escalated'
-  | 'incident';
+  | 'incident'
+  /** Operator actions (engine/operations): a modification or a migration to another version. */
+  | 'modified'
+  | 'migrated';
 
 export interface EngineTimelineEntry {
   at: string;

@@ -48,6 +48,14 @@ export interface CloseUserTaskInput {
   variables?: Variables;
 }
 
+/** A migrated instance's open task now stands for another element of another version (same id, same record). */
+export interface RetargetUserTaskInput {
+  taskId: string;
+  elementId: string;
+  name: string | null;
+  version: number;
+}
+
 export interface ResolvedProcessGraph {
   graph: ProcessGraph;
   version: number;
@@ -58,6 +66,8 @@ export interface EngineActivities {
   createUserTask(record: UserTaskRecord): Promise<void>;
   /** Mark the task completed or cancelled (idempotent by taskId). */
   closeUserTask(input: CloseUserTaskInput): Promise<void>;
+  /** Point an open task's record at the element and version its instance was migrated to. */
+  retargetUserTask(input: RetargetUserTaskInput): Promise<void>;
   /** The graph a call activity starts: the latest version, or the pinned one for binding `deployment`. */
   resolveProcessGraph(
     processId: string,

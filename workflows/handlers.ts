@@ -10,6 +10,7 @@ import {
   timelineQuery,
   type InstanceSnapshot,
 } from './protocol';
+import { installOperationHandlers } from './operation-handlers';
 import { formValidationError } from './task-form-validation';
 
 export function installHandlers(host: InstanceHost): void {
@@ -86,4 +87,5 @@ export function installHandlers(host: InstanceHost): void {
     ...snapshotOf(host.state),
   }));
   setHandler(timelineQuery, () => host.state.timeline);
+  installOperationHandlers(host);
 }

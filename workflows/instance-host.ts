@@ -3,7 +3,13 @@
  * commands it returns — activities, timers, child workflows, task records — each in its
  * own cancellation scope so the core can call it off. Results come back as stimuli.
  */
-import { CancellationScope, executeChild, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  executeChild,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import {
   DEFAULT_TIME_ZONE,
   step,
@@ -11,7 +17,10 @@ import {
   type Command,
   type EngineState,
   type Stimulus,
+  type StepEnvironment,
+  type StepResult,
 } from '../engine';
+import type { ProcessGraph } from '../model/process-graph';
 import { engineActivities, jobActivity } from './activities';
 import { classifyFailure } from './failures';
 import {
@@ -32,7 +41,8 @@ export class InstanceHost {
   private readonly publisher = new SearchAttributePublisher();
   private readonly workflowId = workflowInfo().workflowId;
 
-  constructor(readonly input: ProcessInstanceInput) {}
+  /** The instance's input; a migration replaces its graph and version (see `repin`). */
+  constructor(public input: ProcessInstanceInput) {}
 
   get finished(): boolean {
     return this.state.status !== 'ACTIVE';
@@ -82,6 +92,23 @@ export class InstanceHost {
     this.state = result.state;
     for (const command of result.commands) this.execute(command);
     this.publisher.publish(this.state);
+  }
+
+  get environment(): StepEnvironment {
+    return { now: workflowNow(), timeZone: this.input.timeZone || DEFAULT_TIME_ZONE };
+  }
+
+  /** The result of an operator action on the core (modification, migration): taken like a step's. */
+  adopt(result: StepResult): void {
+    this.state = result.state;
+    for (const command of result.commands) this.execute(command);
+    this.publisher.publish(this.state);
+  }
+
+  /** A migration: from now on (and in every later run) the instance follows this graph and version. */
+  repin(graph: ProcessGraph, version: number): void {
+    this.input = { ...this.input, graph, version };
+    upsertSearchAttributes({ [SEARCH_ATTRIBUTES.version.name]: [version] });
   }
 
   /** Wait for task-record writes still in flight (they must land even when the instance is cancelled). */

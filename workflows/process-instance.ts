@@ -27,7 +27,11 @@ export async function processInstance(input: ProcessInstanceInput): Promise<Proc
       // An update being handled answers first; then only continue if still nothing but timers is pending.
       await condition(allHandlersFinished);
       if (host.shouldContinueAsNew)
-        return await continueAsNew<typeof processInstance>({ ...input, variables: {}, resume: host.state });
+        return await continueAsNew<typeof processInstance>({
+          ...host.input,
+          variables: {},
+          resume: host.state,
+        });
     }
   } catch (err) {
     if (!isCancellation(err)) throw err;

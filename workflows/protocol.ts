@@ -14,6 +14,8 @@ import type {
   TimelineEvent,
 } from '../engine/state';
 import type { EngineLimits } from '../engine/limits';
+import type { MigrationMapping } from '../engine/operations/migration';
+import type { ModificationInstructions } from '../engine/operations/modification';
 import type { ProcessGraph } from '../model/process-graph';
 
 /** Task queue of the BPMN interpreter workflows and of the in-process activities. */
@@ -160,3 +162,31 @@ export function instanceOfIncident(incidentId: string): string | undefined {
 export function subscriptionTerm(name: string, correlationKey: string | undefined): string {
   return `${name}|${correlationKey ?? ''}`;
 }
+
+/** Operator actions on one instance (engine/operations): Temporal Updates whose validators refuse before anything changes. */
+export type { ModificationInstructions, OperationRefusal } from '../engine/operations/modification';
+export type { MigrationMapping, MigrationProblem } from '../engine/operations/migration';
+
+export interface ModifyInstanceRequest extends ModificationInstructions {
+  /** Who asked (recorded on the instance's timeline). */
+  operator: string;
+}
+
+export interface MigrateInstanceRequest {
+  /** The target version's graph: the API reads it from the database, the workflow never does. */
+  targetGraph: ProcessGraph;
+  targetVersion: number;
+  mappings: MigrationMapping[];
+  operator: string;
+}
+
+export interface OperationResult {
+  state: InstanceState;
+  version: number;
+  activeElements: string[];
+}
+
+export const modifyInstanceUpdate = defineUpdate<OperationResult, [ModifyInstanceRequest]>('modifyInstance');
+export const migrateInstanceUpdate = defineUpdate<OperationResult, [MigrateInstanceRequest]>(
+  'migrateInstance',
+);

@@ -8,6 +8,7 @@ import type {
   EngineActivities,
   JobInput,
   ResolvedProcessGraph,
+  RetargetUserTaskInput,
   UserTaskRecord,
 } from '../../../workflows/activity-contract';
 import { BPMN_ERROR_TYPE, type Variables } from '../../../workflows/protocol';
@@ -34,6 +35,15 @@ export class TestBackend {
       closeUserTask: async (input: CloseUserTaskInput) => {
         const task = this.tasks.get(input.taskId);
         if (task) Object.assign(task, { state: input.outcome, completedBy: input.completedBy });
+      },
+      retargetUserTask: async (input: RetargetUserTaskInput) => {
+        const task = this.tasks.get(input.taskId);
+        if (task)
+          Object.assign(task, {
+            elementId: input.elementId,
+            name: input.name ?? undefined,
+            version: input.version,
+          });
       },
       resolveProcessGraph: async (processId: string): Promise<ResolvedProcessGraph> => {
         const graph = this.graphs.get(processId);

@@ -55,6 +55,14 @@ export class Driver {
     return this;
   }
 
+  /** Take the result of an operator action (modification, migration) as if a step had produced it. */
+  adopt(result: { state: EngineState; commands: Command[] }, graph?: ProcessGraph): this {
+    if (graph) (this as { graph: ProcessGraph }).graph = graph;
+    this.state = deepFreeze(result.state);
+    for (const c of result.commands) this.record(c);
+    return this;
+  }
+
   private record(c: Command): void {
     this.commands.push(c);
     if (c.type === 'scheduleActivity') this.jobs.set(c.jobKey, c);

@@ -1,0 +1,76 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BATCH_OPERATIONS, type BatchOperationKind } from '../../workflows/batch-protocol';
+import type { InstanceState } from '../../workflows/protocol';
+import { MigrationRequest } from '../instance-operations/migration.request.dto';
+import { ModificationRequest } from '../instance-operations/modification.request.dto';
+
+export const BATCH_ITEMS_LIMIT = 10_000;
+
+export class BatchFilterDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) readonly processId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) readonly version?: number;
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'COMPLETED', 'TERMINATED', 'FAILED'], default: 'ACTIVE' })
+  @IsOptional()
+  @IsIn(['ACTIVE', 'COMPLETED', 'TERMINATED', 'FAILED'])
+  readonly state?: InstanceState;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) readonly businessKey?: string;
+  @ApiPropertyOptional({ description: 'Instances whose process variables have these values' })
+  @IsOptional()
+  @IsObject()
+  readonly variables?: Record<string, unknown>;
+  @ApiPropertyOptional({ description: 'Instances with a token at this element' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  readonly activeElementId?: string;
+}
+
+export class CreateBatchRequest {
+  @ApiProperty({ enum: BATCH_OPERATIONS })
+  @IsIn([...BATCH_OPERATIONS])
+  readonly operation!: BatchOperationKind;
+
+  @ApiPropertyOptional({ type: BatchFilterDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BatchFilterDto)
+  readonly filter?: BatchFilterDto;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(BATCH_ITEMS_LIMIT)
+  @IsString({ each: true })
+  readonly instanceIds?: string[];
+
+  @ApiPropertyOptional({ type: MigrationRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MigrationRequest)
+  readonly migration?: MigrationRequest;
+
+  @ApiPropertyOptional({ type: ModificationRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ModificationRequest)
+  readonly modification?: ModificationRequest;
+
+  @ApiPropertyOptional({ description: 'Upper bound on items per second (default 100)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  readonly itemsPerSecond?: number;
+}
