@@ -22,7 +22,7 @@ const { applyBatchChunk } = proxyActivities<{
   applyBatchChunk(input: BatchChunkInput): Promise<BatchChunkResult>;
 }>({
   startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '10 seconds',
+  heartbeatTimeout: '5 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds' },
 });
 

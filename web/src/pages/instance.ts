@@ -15,6 +15,7 @@ import type { Page } from '../router';
 import { installedPacks } from '../web-pack';
 import { emptyState, errorBox, h, replace, toast } from '../ui/dom';
 import { InstanceTimeline } from '../ui/instance-timeline';
+import { mayOperate, TokenEditor } from '../operate/token-editor';
 import { timelineWithCalled } from './instance-called';
 import { dateVariables } from './instance-facts';
 import {
@@ -50,6 +51,7 @@ function layout(root: HTMLElement, instanceId: string) {
       id: 'instance-variables',
       'aria-label': t('instance.variables'),
     }),
+    operate: h('section', { class: 'card', id: 'instance-operate', hidden: !mayOperate() }),
   };
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, el.heading, el.summary), el.actions),
@@ -58,6 +60,7 @@ function layout(root: HTMLElement, instanceId: string) {
     h('h2', {}, t('instance.timeline')),
     el.timelineHost,
     h('div', { class: 'columns' }, h('div', {}, el.tasks, el.incidents), el.variables),
+    el.operate,
   );
   return el;
 }
@@ -93,6 +96,10 @@ const instancePage: Page = async (root, { params }) => {
   const panels = installedPacks().flatMap((pack) => pack.instancePanel?.(detail) ?? []);
   root.append(...panels.map((panel) => panel.section));
   const refreshPanels = () => Promise.all(panels.map((panel) => panel.refresh()));
+  const tokenEditor =
+    mayOperate() && detail.state === 'ACTIVE'
+      ? new TokenEditor(el.operate, viewer, detail, () => void refresh())
+      : undefined;
 
   const retry = async (incidentId: string) => {
     try {
@@ -116,6 +123,7 @@ const instancePage: Page = async (root, { params }) => {
       },
       (incident) => void retry(incident.incidentId),
     );
+    tokenEditor?.update(d);
     renderOpenTasks(el.tasks, d);
     renderIncidents(el.incidents, d, (id) => void retry(id));
     renderVariables(el.variables, d);

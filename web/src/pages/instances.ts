@@ -12,6 +12,7 @@ import { stateLabel } from '../ui/state-label';
 import { renderHeatmap } from './heatmap-panel';
 import { instanceFacts } from './instance-facts';
 import { t } from '../i18n';
+import { attachBatchSelection } from '../operate/instance-selection';
 
 const STATES: InstanceState[] = ['ACTIVE', 'COMPLETED', 'TERMINATED', 'FAILED'];
 
@@ -214,6 +215,7 @@ async function renderList(
     ),
     pager,
   );
+  attachBatchSelection(body, items, navigate);
 
   await Promise.all(
     items.map(async (i) => {
