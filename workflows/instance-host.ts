@@ -108,7 +108,7 @@ export class InstanceHost {
   /** A migration: from now on (and in every later run) the instance follows this graph and version. */
   repin(graph: ProcessGraph, version: number): void {
     this.input = { ...this.input, graph, version };
-    upsertSearchAttributes({ [SEARCH_ATTRIBUTES.version.name]: [version] });
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.version, value: version }]);
   }
 
   /** Wait for task-record writes still in flight (they must land even when the instance is cancelled). */
