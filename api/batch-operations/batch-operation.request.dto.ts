@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -67,6 +68,13 @@ export class CreateBatchRequest {
   @ValidateNested()
   @Type(() => ModificationRequest)
   readonly modification?: ModificationRequest;
+
+  @ApiPropertyOptional({ description: 'Items per activity call, the unit a suspend waits for (default 25)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readonly chunkSize?: number;
 
   @ApiPropertyOptional({ description: 'Upper bound on items per second (default 100)' })
   @IsOptional()

@@ -64,6 +64,7 @@ export class BatchOperations {
         : {}),
       ...(request.modification ? { modification: { ...request.modification } } : {}),
       ...(request.itemsPerSecond ? { itemsPerSecond: request.itemsPerSecond } : {}),
+      ...(request.chunkSize ? { chunkSize: request.chunkSize } : {}),
     };
     await this.client.workflow.start(BATCH_OPERATION_WORKFLOW, {
       taskQueue: ENGINE_TASK_QUEUE,

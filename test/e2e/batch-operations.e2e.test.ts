@@ -145,18 +145,26 @@ describe('batch operations (e2e, Temporal dev server, a worker killed mid-batch)
 
   it('a cancel batch records the failing item with its reason and cancels the rest; suspend and resume', async () => {
     const ids = (await Promise.all(['X-1', 'X-2', 'X-3'].map(start))).map((r) => r.body.instanceId);
+    // One item per chunk, one per second: the batch is still running when it is suspended.
     const created = await api.call('POST', '/batch-operations', {
       token: owner,
       body: {
         operation: 'cancel',
         instanceIds: [ids[0], 'order-ops/nobody', ids[1], ids[2]],
         itemsPerSecond: 1,
+        chunkSize: 1,
       },
     });
     expect(created.status).toBe(201);
     const { batchId } = created.body;
     const suspended = await api.call('POST', `/batch-operations/${batchId}/suspend`, { token: owner });
     expect(suspended.body.state).toBe('SUSPENDED');
+    await new Promise((r) => setTimeout(r, 2500));
+    const held = (await batch(batchId)).body;
+    expect(held.state).toBe('SUSPENDED');
+    expect(held.done + held.failed).toBeLessThan(4);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await batch(batchId)).body.done).toBe(held.done);
     const resumed = await api.call('POST', `/batch-operations/${batchId}/resume`, { token: owner });
     expect(resumed.body.state).toBe('RUNNING');
     const finished = await eventually(

@@ -37,7 +37,7 @@ export function startWorkerProcess(temporalAddress: string, dataDir: string): Wo
     /** SIGKILL: no draining, in-flight activities are lost and must be retried elsewhere. */
     kill: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       }),
