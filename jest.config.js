@@ -24,6 +24,7 @@ const esmPackages = [
   'bpmn-moddle',
   'saxen',
   'zeebe-bpmn-moddle',
+  'dmn-moddle',
   'bpmnlint',
   'bpmnlint-utils',
   'jose',

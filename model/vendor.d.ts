@@ -65,3 +65,14 @@ declare module 'bpmnlint/config/recommended' {
   const config: LintConfig;
   export = config;
 }
+
+declare module 'dmn-moddle' {
+  interface DmnFromXmlResult {
+    rootElement: unknown;
+    warnings: Array<{ message: string; element?: { id?: string; $type?: string } }>;
+  }
+  interface DmnModdleInstance {
+    fromXML(xml: string, typeName?: string): Promise<DmnFromXmlResult>;
+  }
+  export function DmnModdle(packages?: Record<string, unknown>): DmnModdleInstance;
+}
