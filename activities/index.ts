@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { PROCESS_PACKS } from '../config/process-packs';
+import { createDecisionActivities } from './decisions/evaluate-decision.activity';
 import { createProcessGraphActivities } from './process-graphs.activity';
 import { createUserTaskActivities } from './user-tasks.activity';
 
@@ -15,6 +16,7 @@ export function createActivities({ dataSource, config }: ActivityDeps) {
     {
       ...createUserTaskActivities(dataSource),
       ...createProcessGraphActivities(dataSource),
+      ...createDecisionActivities(dataSource),
     },
     ...PROCESS_PACKS.map((pack) => pack.activities({ dataSource, config })),
   );

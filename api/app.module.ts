@@ -12,6 +12,7 @@ import { logDestination } from '../runtime/log-destination';
 import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/app-config.module';
 import { HealthModule } from './health/health.module';
+import { DecisionDefinitionsModule } from './decision-definitions/decision-definitions.module';
 import { FormsModule } from './forms/forms.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InstanceCommandsModule } from './instance-commands/instance-commands.module';
@@ -75,6 +76,7 @@ export class AppModule {
         SettingsModule,
         NotificationsModule,
         ProcessDefinitionsModule,
+        DecisionDefinitionsModule,
         ProcessInstancesModule,
         TasksModule,
         FormsModule,

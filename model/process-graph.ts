@@ -127,6 +127,33 @@ export interface ServiceTaskNode extends NodeBase {
   headers: Record<string, string>;
 }
 
+/** Reserved job type of a business rule task with zeebe:calledDecision: evaluated by the engine's own activity. */
+export const DECISION_TASK_TYPE = 'bpmn-evaluate-decision';
+
+/** zeebe:calledDecision. */
+export interface CalledDecision {
+  /** Decision id (static or FEEL). */
+  decisionId: string;
+  resultVariable: string;
+  binding: 'latest' | 'deployment' | 'versionTag';
+  versionTag?: string;
+  /** Version pinned at deploy time when binding is `deployment` (filled in by the deployer). */
+  deployedVersion?: number;
+}
+
+/**
+ * A business rule task is a job: with zeebe:calledDecision its type is DECISION_TASK_TYPE
+ * (retries 1: a failed evaluation is an incident at once, as in Zeebe); with
+ * zeebe:taskDefinition it goes to a job worker like a service task.
+ */
+export interface BusinessRuleTaskNode extends NodeBase {
+  kind: 'businessRuleTask';
+  taskType: string;
+  retries: string;
+  headers: Record<string, string>;
+  calledDecision?: CalledDecision;
+}
+
 export interface ScriptTaskNode extends NodeBase {
   kind: 'scriptTask';
   expression: string;
@@ -184,6 +211,7 @@ export type GraphNode =
   | IntermediateThrowEventNode
   | BoundaryEventNode
   | ServiceTaskNode
+  | BusinessRuleTaskNode
   | ScriptTaskNode
   | UserTaskNode
   | ReceiveTaskNode

@@ -30,6 +30,12 @@ export interface CalledElement {
   propagateAllParentVariables?: boolean;
   bindingType?: string;
 }
+export interface CalledDecision {
+  decisionId?: string;
+  resultVariable?: string;
+  bindingType?: string;
+  versionTag?: string;
+}
 export interface Script {
   expression?: string;
   resultVariable?: string;
@@ -59,6 +65,7 @@ export const ZEEBE = {
   subscription: 'zeebe:Subscription',
   loopCharacteristics: 'zeebe:LoopCharacteristics',
   calledElement: 'zeebe:CalledElement',
+  calledDecision: 'zeebe:CalledDecision',
   script: 'zeebe:Script',
   assignmentDefinition: 'zeebe:AssignmentDefinition',
   formDefinition: 'zeebe:FormDefinition',

@@ -7,6 +7,7 @@ import type { ProcessGraph } from '../../model/process-graph';
 import { ProcessDefinitionEntity } from '../../persistence/entities';
 import { badRequest } from '../errors/domain-error';
 import { IN_PROCESS_TYPES } from '../process-packs/process-packs.module';
+import { pinDecisionBindings } from './decision-bindings';
 import { TimerStartSchedules } from './timer-start-schedules.service';
 
 export interface DeployResult {
@@ -47,6 +48,16 @@ export class DeployDefinitionService {
           { elementId: null, rule: 'executable-process', message: 'set isExecutable="true" on one process' },
         ],
       });
+    }
+    const bindingErrors = await pinDecisionBindings(this.dataSource, analysis.graphs);
+    if (bindingErrors.length) {
+      throw badRequest(
+        'DEFINITION.INVALID',
+        `The diagram cannot be deployed: ${bindingErrors.length} problem(s)`,
+        {
+          errors: bindingErrors,
+        },
+      );
     }
     const warnings = [
       ...analysis.warnings,

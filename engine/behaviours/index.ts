@@ -22,6 +22,7 @@ const behaviours: Record<BehaviourKind, Behaviour> = {
   boundaryEvent: passThrough,
   serviceTask,
   sendTask: serviceTask,
+  businessRuleTask: serviceTask,
   scriptTask,
   userTask,
   receiveTask,

@@ -1,4 +1,5 @@
 /** Element type → handler, assembled from the per-family files. */
+import { businessRuleTaskHandlers } from './business-rule-task';
 import type { HandlerMap } from './context';
 import { eventHandlers } from './events';
 import { gatewayHandlers } from './gateways';
@@ -8,6 +9,7 @@ import { taskHandlers } from './tasks';
 export const handlers: HandlerMap = {
   ...eventHandlers,
   ...taskHandlers,
+  ...businessRuleTaskHandlers,
   ...gatewayHandlers,
   ...subprocessHandlers,
 };

@@ -1,5 +1,6 @@
 /** The engine's own rules, by name (configured as `engine/<name>`). */
 import type { RuleFactory } from 'bpmnlint';
+import calledDecision from './rules/called-decision';
 import calledElement from './rules/called-element';
 import defaultFlow from './rules/default-flow';
 import executableProcess from './rules/executable-process';
@@ -14,6 +15,7 @@ import throwEventCode from './rules/throw-event-code';
 import timerDefinition from './rules/timer-definition';
 
 export const engineRules: Record<string, RuleFactory> = {
+  'called-decision': calledDecision,
   'called-element': calledElement,
   'default-flow': defaultFlow,
   'executable-process': executableProcess,

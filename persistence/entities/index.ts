@@ -1,3 +1,5 @@
+import { DecisionDefinitionEntity } from './decision-definition.entity';
+import { DecisionEvaluationEntity } from './decision-evaluation.entity';
 import { FormEntity } from './form.entity';
 import { IdempotentRequestEntity } from './idempotent-request.entity';
 import { InstanceCommandEntity } from './instance-command.entity';
@@ -9,6 +11,8 @@ export {
   FormEntity,
   IdempotentRequestEntity,
   InstanceCommandEntity,
+  DecisionDefinitionEntity,
+  DecisionEvaluationEntity,
   ProcessDefinitionEntity,
   UserTaskEntity,
   MailAddressEntity,
@@ -24,4 +28,6 @@ export const ENGINE_ENTITIES = [
   IdempotentRequestEntity,
   MailAddressEntity,
   TaskNoticeEntity,
+  DecisionDefinitionEntity,
+  DecisionEvaluationEntity,
 ];

@@ -1,6 +1,7 @@
 import { EngineTables1764450000000 } from './1764450000000-engine-tables';
 import { InstanceCommandOutbox1764600000000 } from './1764600000000-instance-command-outbox';
 import { Notifications1764620000000 } from './1764620000000-notifications';
+import { DecisionTables1764650000000 } from './1764650000000-decision-tables';
 
 /**
  * The engine's own migrations, in order; each process pack brings its own (config/process-packs.ts)
@@ -10,4 +11,5 @@ export const ENGINE_MIGRATIONS = [
   EngineTables1764450000000,
   InstanceCommandOutbox1764600000000,
   Notifications1764620000000,
+  DecisionTables1764650000000,
 ];

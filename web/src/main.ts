@@ -69,6 +69,16 @@ router
     () => import('./pages/form-editor').then((m) => m.default),
   )
   .add(
+    '/decisions',
+    () => t('titles.decisions'),
+    () => import('./pages/decisions').then((m) => m.default),
+  )
+  .add(
+    '/decisions/:decisionId',
+    () => t('titles.decisionEditor'),
+    () => import('./pages/decision-editor').then((m) => m.default),
+  )
+  .add(
     '/instances',
     () => t('titles.instances'),
     () => import('./pages/instances').then((m) => m.default),

@@ -28,3 +28,22 @@ declare module 'bpmn-js-i18n/translations/zn' {
   const translations: Record<string, string>;
   export default translations;
 }
+declare module 'dmn-js/lib/Modeler' {
+  interface DmnView {
+    type: 'drd' | 'decisionTable' | 'literalExpression' | string;
+    element: { id: string };
+  }
+  interface DmnViewer {
+    get<T>(service: string): T;
+  }
+  export default class DmnModeler {
+    constructor(options: { container: HTMLElement; common?: Record<string, unknown> });
+    importXML(xml: string): Promise<{ warnings: unknown[] }>;
+    saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>;
+    getViews(): DmnView[];
+    open(view: DmnView): Promise<unknown>;
+    getActiveViewer(): DmnViewer | undefined;
+    on(event: string, callback: () => void): void;
+    destroy(): void;
+  }
+}

@@ -8,7 +8,6 @@ export const UNSUPPORTED_ELEMENTS: ReadonlyArray<[type: string, message: string]
   ['bpmn:Transaction', 'Transactions (and compensation) are not supported.'],
   ['bpmn:AdHocSubProcess', 'Ad-hoc subprocesses are not supported.'],
   ['bpmn:ComplexGateway', 'Complex gateways are not supported: use an inclusive or exclusive gateway.'],
-  ['bpmn:BusinessRuleTask', 'Business rule tasks (DMN) are not supported yet.'],
   [
     'bpmn:StandardLoopCharacteristics',
     'Standard loops are not supported: use multi-instance or a gateway loop.',

@@ -3,6 +3,10 @@ import type { SettingsResponse } from '../../../api/settings/settings.response';
 import { api, seg } from './client';
 import type {
   ContractDetail,
+  DecisionDeployResult,
+  DecisionEvaluation,
+  DecisionSummary,
+  DecisionVersion,
   DefinitionSummary,
   DefinitionVersion,
   DeployResult,
@@ -34,6 +38,19 @@ export const definitions = {
   version: (processId: string, version: number) =>
     api.get<DefinitionVersion>(`/process-definitions/${seg(processId)}/versions/${version}`),
   deploy: (xml: string) => api.post<DeployResult>('/process-definitions', { xml }),
+};
+
+export const decisions = {
+  list: () => api.get<DecisionSummary[]>('/decision-definitions'),
+  latest: (decisionId: string) => api.get<DecisionVersion>(`/decision-definitions/${seg(decisionId)}`),
+  deploy: (xml: string) => api.post<DecisionDeployResult>('/decision-definitions', { xml }),
+  lint: (xml: string) =>
+    api.post<{ errors: { elementId: string | null; rule: string; message: string }[] }>(
+      '/decision-definitions/lint',
+      { xml },
+    ),
+  evaluate: (decisionId: string, variables: Record<string, unknown>) =>
+    api.post<DecisionEvaluation>(`/decision-definitions/${seg(decisionId)}/evaluate`, { variables }),
 };
 
 export interface InstanceFilter {

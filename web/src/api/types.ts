@@ -246,3 +246,45 @@ export interface ReviewLeadTime {
     oldestOpenHours: number | null;
   }[];
 }
+
+/** GET /api/decision-definitions */
+export interface DecisionSummary {
+  decisionId: string;
+  name: string | null;
+  latestVersion: number;
+  versions: { version: number; versionTag: string | null; deployedAt: string; deployedBy: string }[];
+}
+
+/** GET /api/decision-definitions/:decisionId[/versions/:version] */
+export interface DecisionVersion {
+  decisionId: string;
+  version: number;
+  name: string | null;
+  versionTag: string | null;
+  decisionRequirementsId: string;
+  deployedAt: string;
+  deployedBy: string;
+  xml: string;
+}
+
+/** POST /api/decision-definitions */
+export interface DecisionDeployResult {
+  decisionId: string;
+  version: number;
+  decisions: { decisionId: string; version: number; versionTag?: string }[];
+  warnings: { elementId: string | null; rule: string; message: string }[];
+}
+
+/** POST /api/decision-definitions/:decisionId/evaluate */
+export interface DecisionEvaluation {
+  decisionId: string;
+  version: number;
+  result: unknown;
+  evaluatedDecisions: {
+    decisionId: string;
+    decisionName?: string;
+    decisionType: 'decisionTable' | 'literalExpression';
+    result: unknown;
+    matchedRules: { ruleId: string; ruleIndex: number; outputs: Record<string, unknown> }[];
+  }[];
+}

@@ -8,6 +8,7 @@ import { taskBadge } from './task-badge';
 const CORE_NAV: WebPackNavEntry[] = [
   { href: '/processes', label: () => t('nav.processes') },
   { href: '/forms', label: () => t('nav.forms') },
+  { href: '/decisions', label: () => t('nav.decisions'), groups: ['process-owner', 'admin'] },
   { href: '/instances', label: () => t('nav.instances') },
   { href: '/tasks', label: () => t('nav.tasks') },
 ];

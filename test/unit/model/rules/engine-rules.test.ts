@@ -6,7 +6,7 @@ import { fixture, idsOf, lintWithRule } from '../fixtures';
  * <Rule>.invalid.bpmn (each offending element reported once, by id).
  */
 const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
-  ['supported-element', 'SupportedElement', ['Complex', 'Loop', 'Rules', 'Tx']],
+  ['supported-element', 'SupportedElement', ['Complex', 'Loop', 'Tx']],
   ['supported-event', 'SupportedEvent', ['Blank', 'Compensate', 'Cond', 'SoftError', 'Start']],
   ['service-task-type', 'ServiceTaskType', ['BlankType', 'MessageEnd', 'NoDefinition']],
   ['message-subscription', 'MessageSubscription', ['BadKey', 'NoKey', 'NoMessage', 'Unnamed']],
@@ -17,6 +17,7 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   ],
   ['feel-syntax', 'FeelSyntax', ['BadCondition', 'BadInput', 'BadType']],
   ['default-flow', 'DefaultFlow', ['Check']],
+  ['called-decision', 'CalledDecision', ['BadBinding', 'NoDecisionId', 'NoResult', 'NoTag', 'Nothing']],
   ['called-element', 'CalledElement', ['NoCalled', 'NoProcessId', 'VersionTag']],
   ['script-task', 'ScriptTask', ['NoResult', 'NoScript', 'Static']],
   ['multi-instance', 'MultiInstance', ['HalfOutput', 'NoLoop']],
