@@ -12,20 +12,21 @@ import 'dmn-js/dist/assets/dmn-js-decision-table-controls.css';
 import 'dmn-js/dist/assets/dmn-js-literal-expression.css';
 import 'dmn-js/dist/assets/dmn-font/css/dmn.css';
 import DmnModeler from 'dmn-js/lib/Modeler';
-import { ApiError, type ModelProblem } from '../api/client';
+import { ApiError, messageOf, type ModelProblem } from '../api/client';
 import { decisions } from '../api/endpoints';
 import type { Page } from '../router';
 import { errorBox, h, link, replace, toast } from '../ui/dom';
+import { t } from '../i18n';
 import { blankDecision } from './blank-decision';
 import { renderEvaluation } from './decision-try';
 
 const decisionEditor: Page = async (root, { params }) => {
   const decisionId = params.decisionId;
-  const info = h('p', { class: 'version-info', 'aria-live': 'polite' }, 'Loading…');
+  const info = h('p', { class: 'version-info', 'aria-live': 'polite' }, t('common.loading'));
   const deployButton = h(
     'button',
     { type: 'button', class: 'btn btn-primary', id: 'deploy-decision' },
-    'Deploy',
+    t('decisionEditor.deploy'),
   );
   const status = h('div', {
     class: 'deploy-status',
@@ -36,19 +37,19 @@ const decisionEditor: Page = async (root, { params }) => {
   const lintPanel = h('section', {
     class: 'side-section lint-panel',
     id: 'decision-lint',
-    'aria-label': 'Check results',
+    'aria-label': t('decisionEditor.checkLabel'),
   });
   const variablesInput = h('textarea', {
     id: 'try-variables',
     rows: 6,
-    'aria-label': 'Variables (JSON)',
+    'aria-label': t('decisionEditor.variables'),
     spellcheck: 'false',
   }) as HTMLTextAreaElement;
   variablesInput.value = '{}';
   const tryButton = h(
     'button',
     { type: 'button', class: 'btn', id: 'try-decision' },
-    'Evaluate deployed version',
+    t('decisionEditor.tryButton'),
   );
   const tryResult = h('div', { id: 'try-result', 'aria-live': 'polite' });
   const canvas = h('div', { class: 'modeler-canvas decision-canvas', id: 'dmn-canvas' });
@@ -57,12 +58,12 @@ const decisionEditor: Page = async (root, { params }) => {
     h(
       'div',
       { class: 'page-head' },
-      h('div', {}, h('h1', {}, `Decision ${decisionId}`), info),
+      h('div', {}, h('h1', {}, t('decisionEditor.title', { decisionId })), info),
       h(
         'div',
-        { class: 'toolbar', role: 'toolbar', 'aria-label': 'Decision editor' },
+        { class: 'toolbar', role: 'toolbar', 'aria-label': t('decisionEditor.toolbar') },
         deployButton,
-        link('/decisions', 'All decisions'),
+        link('/decisions', t('decisionEditor.all')),
       ),
     ),
     status,
@@ -76,8 +77,8 @@ const decisionEditor: Page = async (root, { params }) => {
         lintPanel,
         h(
           'section',
-          { class: 'side-section', 'aria-label': 'Try the decision' },
-          h('h2', {}, 'Try'),
+          { class: 'side-section', 'aria-label': t('decisionEditor.tryLabel') },
+          h('h2', {}, t('decisionEditor.tryTitle')),
           variablesInput,
           tryButton,
           tryResult,
@@ -91,14 +92,17 @@ const decisionEditor: Page = async (root, { params }) => {
   try {
     const latest = await decisions.latest(decisionId);
     xml = latest.xml;
-    info.textContent = `version ${latest.version}${latest.versionTag ? ` (${latest.versionTag})` : ''} deployed by ${latest.deployedBy}`;
+    info.textContent = t('decisionEditor.deployedBy', {
+      version: versionLabel(latest.version, latest.versionTag),
+      user: latest.deployedBy,
+    });
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) {
-      replace(status, errorBox(error instanceof ApiError ? error.plain : String(error)));
+      replace(status, errorBox(messageOf(error)));
       return () => modeler.destroy();
     }
     xml = blankDecision(decisionId);
-    info.textContent = 'Not deployed yet: a new decision.';
+    info.textContent = t('decisionEditor.notDeployed');
   }
   await modeler.importXML(xml);
   const view = modeler.getViews().find((v) => v.element.id === decisionId && v.type !== 'drd');
@@ -111,7 +115,9 @@ const decisionEditor: Page = async (root, { params }) => {
       h(
         'h2',
         { class: problems.length ? 'lint-summary has-errors' : 'lint-summary', id: 'decision-lint-summary' },
-        problems.length ? `${problems.length} problems` : 'No problems',
+        problems.length
+          ? t('decisionEditor.problems', { count: problems.length })
+          : t('decisionEditor.noProblems'),
       ),
       problems.length
         ? h(
@@ -121,7 +127,7 @@ const decisionEditor: Page = async (root, { params }) => {
               h(
                 'li',
                 { class: 'lint-error', 'data-element-id': p.elementId ?? '', 'data-rule': p.rule },
-                h('code', {}, p.elementId ?? 'file'),
+                h('code', {}, p.elementId ?? t('decisionEditor.file')),
                 ` ${p.message} `,
                 h('span', { class: 'hint' }, `(${p.rule})`),
               ),
@@ -138,7 +144,7 @@ const decisionEditor: Page = async (root, { params }) => {
       try {
         showProblems((await decisions.lint(await current())).errors);
       } catch (error) {
-        replace(lintPanel, errorBox(error instanceof ApiError ? error.plain : String(error)));
+        replace(lintPanel, errorBox(messageOf(error)));
       }
     }, 400);
   };
@@ -156,24 +162,26 @@ const decisionEditor: Page = async (root, { params }) => {
 
   deployButton.addEventListener('click', async () => {
     deployButton.disabled = true;
-    replace(status, 'Deploying…');
+    replace(status, t('decisionEditor.deploying'));
     try {
       const result = await decisions.deploy(await current());
       const mine = result.decisions.find((d) => d.decisionId === decisionId) ?? result.decisions[0];
-      info.textContent = `version ${mine.version}${mine.versionTag ? ` (${mine.versionTag})` : ''}`;
+      info.textContent = versionLabel(mine.version, mine.versionTag);
       replace(
         status,
         h(
           'div',
           { class: 'success-box', id: 'deploy-result' },
-          `Deployed ${result.decisions.map((d) => `${d.decisionId} version ${d.version}`).join(', ')}.`,
+          t('decisionEditor.deployed', {
+            list: result.decisions.map((d) => t('decisionEditor.deployedItem', d)).join(', '),
+          }),
         ),
       );
       showProblems([]);
-      toast(`Decision version ${mine.version}`, 'success');
+      toast(t('decisionEditor.toast', { version: mine.version }), 'success');
     } catch (error) {
       if (error instanceof ApiError && error.body.errors) showProblems(error.body.errors);
-      replace(status, errorBox(`Not deployed: ${error instanceof ApiError ? error.plain : String(error)}`));
+      replace(status, errorBox(t('decisionEditor.failed', { message: messageOf(error) })));
     } finally {
       deployButton.disabled = false;
     }
@@ -184,13 +192,13 @@ const decisionEditor: Page = async (root, { params }) => {
     try {
       variables = JSON.parse(variablesInput.value || '{}');
     } catch {
-      replace(tryResult, errorBox('The variables are not JSON.'));
+      replace(tryResult, errorBox(t('decisionEditor.notJson')));
       return;
     }
     try {
       renderEvaluation(tryResult, await decisions.evaluate(decisionId, variables));
     } catch (error) {
-      replace(tryResult, errorBox(error instanceof ApiError ? error.plain : String(error)));
+      replace(tryResult, errorBox(messageOf(error)));
     }
   });
 
@@ -199,5 +207,9 @@ const decisionEditor: Page = async (root, { params }) => {
     modeler.destroy();
   };
 };
+
+function versionLabel(version: number, tag?: string | null): string {
+  return tag ? t('decisionEditor.versionTagged', { version, tag }) : t('decisionEditor.version', { version });
+}
 
 export default decisionEditor;

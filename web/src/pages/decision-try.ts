@@ -1,6 +1,7 @@
 /** The result of trying a decision: the value, then per evaluated decision the rules that matched. */
 import type { DecisionEvaluation } from '../api/types';
 import { h, replace } from '../ui/dom';
+import { t } from '../i18n';
 
 export function renderEvaluation(target: HTMLElement, evaluation: DecisionEvaluation): void {
   replace(
@@ -8,7 +9,7 @@ export function renderEvaluation(target: HTMLElement, evaluation: DecisionEvalua
     h(
       'p',
       {},
-      `Version ${evaluation.version}: `,
+      t('decisionEditor.result', { version: evaluation.version }),
       h('code', { id: 'try-value' }, JSON.stringify(evaluation.result)),
     ),
     h(
@@ -28,7 +29,11 @@ export function renderEvaluation(target: HTMLElement, evaluation: DecisionEvalua
                   h(
                     'li',
                     { class: 'matched-rule', 'data-rule-id': r.ruleId },
-                    `rule ${r.ruleIndex} (${r.ruleId}): ${JSON.stringify(r.outputs)}`,
+                    t('decisionEditor.rule', {
+                      index: r.ruleIndex,
+                      ruleId: r.ruleId,
+                      outputs: JSON.stringify(r.outputs),
+                    }),
                   ),
                 ),
               )

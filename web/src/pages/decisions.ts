@@ -1,15 +1,16 @@
 /** The deployed DMN decisions, each opening in the decision editor; a new decision id opens a blank table. */
-import { ApiError } from '../api/client';
+import { messageOf } from '../api/client';
 import { decisions } from '../api/endpoints';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { dateTime } from '../ui/format';
+import { t } from '../i18n';
 
 const decisionsPage: Page = async (root, { navigate }) => {
   const newDecision = h(
     'form',
-    { class: 'inline-form', 'aria-label': 'New decision' },
-    h('label', { for: 'new-decision-id' }, 'New decision id'),
+    { class: 'inline-form', 'aria-label': t('decisions.newLabel') },
+    h('label', { for: 'new-decision-id' }, t('decisions.newId')),
     h('input', {
       id: 'new-decision-id',
       name: 'decisionId',
@@ -17,21 +18,17 @@ const decisionsPage: Page = async (root, { navigate }) => {
       pattern: '[A-Za-z_][\\w.-]*',
       placeholder: 'contract-class',
     }),
-    h('button', { type: 'submit', class: 'btn' }, 'Open editor'),
+    h('button', { type: 'submit', class: 'btn' }, t('decisions.openEditor')),
   );
   newDecision.addEventListener('submit', (event) => {
     event.preventDefault();
     const id = (newDecision.elements.namedItem('decisionId') as HTMLInputElement).value.trim();
     if (id) navigate(`/decisions/${encodeURIComponent(id)}`);
   });
-  const body = h('div', {}, loading('Loading decisions'));
+  const body = h('div', {}, loading(t('decisions.loading')));
   root.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Decisions'), newDecision),
-    h(
-      'p',
-      { class: 'hint' },
-      'DMN decisions are called from business rule tasks by their id (zeebe:calledDecision); binding latest, deployment or versionTag picks the version.',
-    ),
+    h('div', { class: 'page-head' }, h('h1', {}, t('decisions.title')), newDecision),
+    h('p', { class: 'hint' }, t('decisions.hint')),
     body,
   );
   try {
@@ -40,7 +37,13 @@ const decisionsPage: Page = async (root, { navigate }) => {
       body,
       list.length
         ? table(
-            ['Decision', 'Name', 'Latest version', 'Version tag', 'Deployed'],
+            [
+              t('decisions.colId'),
+              t('decisions.colName'),
+              t('decisions.colLatest'),
+              t('decisions.colTag'),
+              t('decisions.colDeployed'),
+            ],
             list,
             (d) => {
               const latest = d.versions[d.versions.length - 1];
@@ -49,15 +52,17 @@ const decisionsPage: Page = async (root, { navigate }) => {
                 d.name ?? '',
                 `v${d.latestVersion}`,
                 latest?.versionTag ?? '',
-                latest ? `${dateTime(latest.deployedAt)} by ${latest.deployedBy}` : '',
+                latest
+                  ? t('decisions.deployedBy', { at: dateTime(latest.deployedAt), user: latest.deployedBy })
+                  : '',
               ];
             },
-            { 'aria-label': 'Decisions' },
+            { 'aria-label': t('decisions.tableLabel') },
           )
-        : emptyState('No decision is deployed yet.', 'Enter a new decision id above to design one.'),
+        : emptyState(t('decisions.empty'), t('decisions.emptyHint')),
     );
   } catch (error) {
-    replace(body, errorBox(error instanceof ApiError ? error.plain : String(error)));
+    replace(body, errorBox(messageOf(error)));
   }
 };
 
