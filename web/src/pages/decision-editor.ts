@@ -87,7 +87,7 @@ const decisionEditor: Page = async (root, { params }) => {
     ),
   );
 
-  const modeler = new DmnModeler({ container: canvas, common: { keyboard: { bindTo: window } } });
+  const modeler = new DmnModeler({ container: canvas });
   let xml: string;
   try {
     const latest = await decisions.latest(decisionId);
