@@ -18,6 +18,7 @@ import { ProcessDefinitionQueries } from '../../api/process-definitions/process-
 import type { TimerStartSchedules } from '../../api/process-definitions/timer-start-schedules.service';
 import { StartInstanceService } from '../../api/process-instances/start-instance.service';
 import { loadConfig } from '../../config/app-config';
+import { IN_PROCESS_TASK_TYPES } from '../../config/process-packs';
 import { openDatabase } from '../../persistence/data-source';
 import { DecisionEvaluationEntity } from '../../persistence/entities';
 import { createEngineWorker } from '../../worker/create-worker';
@@ -45,8 +46,13 @@ beforeAll(async () => {
   worker = await createEngineWorker({ connection: env.nativeConnection, config, dataSource: db });
   running = worker.run();
   decisions = new DeployDecisionService(db);
-  processes = new DeployDefinitionService(db, noSchedules);
-  instances = new StartInstanceService(env.client, config, new ProcessDefinitionQueries(db));
+  processes = new DeployDefinitionService(db, noSchedules, IN_PROCESS_TASK_TYPES);
+  instances = new StartInstanceService(
+    env.client,
+    config,
+    new ProcessDefinitionQueries(db),
+    IN_PROCESS_TASK_TYPES,
+  );
 });
 
 afterAll(async () => {
