@@ -4,20 +4,13 @@
  * forbids them to import a pack's folders directly. The browser half: web/src/<pack>/web-pack.ts.
  */
 import { contractReviewPack } from '../api/contract-review/contract-review.pack';
-import { DECISION_TASK_TYPE } from '../model/process-graph';
 import { inProcessTaskTypes, type ProcessPack } from './process-pack';
 
 export const PROCESS_PACKS: readonly ProcessPack[] = [contractReviewPack];
 
-/** Job types the engine itself serves in-process (activities/index.ts): the business rule task's decision job. */
-export const ENGINE_TASK_TYPES: readonly string[] = [DECISION_TASK_TYPE];
-
 /**
- * Service-task types served by activities in our own worker: the engine's own and those of
- * the packs' handler maps. Any other type is dispatched to the task queue `bpmn-jobs-<type>` for a worker in any
+ * Service-task types served by activities in our own worker, derived from the packs' handler
+ * maps. Any other type is dispatched to the task queue `bpmn-jobs-<type>` for a worker in any
  * Temporal SDK (see workflows/protocol.ts).
  */
-export const IN_PROCESS_TASK_TYPES: ReadonlySet<string> = new Set([
-  ...ENGINE_TASK_TYPES,
-  ...inProcessTaskTypes(PROCESS_PACKS),
-]);
+export const IN_PROCESS_TASK_TYPES: ReadonlySet<string> = inProcessTaskTypes(PROCESS_PACKS);
