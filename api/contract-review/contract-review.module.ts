@@ -8,6 +8,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { ContractReviewNoticesModule } from './notifications/contract-review-notices.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PartsModule } from './parts/parts.module';
+import { ContractRecordsModule } from './records/records.module';
 
 /** The contract review pack's HTTP endpoints: master data, contracts, late orders, meetings, KPIs, CSR, outbox; its overdue-notice recipients. */
 @Module({
@@ -21,6 +22,7 @@ import { PartsModule } from './parts/parts.module';
     CsrModule,
     OutboxModule,
     ContractReviewNoticesModule,
+    ContractRecordsModule,
   ],
 })
 export class ContractReviewModule {}

@@ -1,0 +1,369 @@
+/**
+ * The contract review pack's pages in Chromium (real API, real Temporal, real SMTP server on
+ * loopback), in zh-CN and en: a contract is entered on /contracts/new (a refused field shows
+ * its message), its tasks reach the inbox, it is reviewed and signed, PMC declares a delay
+ * and the warehouse records a late delivery on /contracts/:contractNo, the late order is on
+ * /late-orders (CSV), the ledger flags it (CSV), the review record PDF is downloaded and read,
+ * a CSR document is received on /csr; mail for the customer and for the department's
+ * manager arrives. No console errors. Screenshots of every page in both languages.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFParse } from 'pdf-parse';
+import type { Browser, Page } from 'playwright-core';
+import { UserTaskEntity } from '../../../persistence/entities';
+import { ApiHarness, startApiHarness } from '../../support/api-harness';
+import { SmtpSink, startSmtpSink } from '../../support/smtp-sink';
+import { launchBrowser, watchedPage, type WatchedPage } from './support/browser';
+import { ensureWebBuild, REPO_ROOT } from './support/build-web';
+import { startUiServer } from './support/ui-server';
+
+const DIAGRAMS = join(REPO_ROOT, 'diagrams', 'contract-review');
+const CONTRACT_NO = 'UI-P-1';
+const INSTANCE_ID = `contract-review/${CONTRACT_NO}`;
+const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+
+describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow, print (Chromium)', () => {
+  let sink: SmtpSink;
+  let api: ApiHarness;
+  let ui: { origin: string; close(): Promise<void> };
+  let browser: Browser;
+  let service: string;
+  let admin: string;
+  const pages: WatchedPage[] = [];
+
+  async function waitFor<T>(
+    what: string,
+    probe: () => Promise<T | undefined>,
+    timeoutMs = 60_000,
+  ): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async function openTasks(elementId: string, count = 1) {
+    return waitFor(`${count} open ${elementId}`, async () => {
+      const { body } = await api.call(
+        'GET',
+        `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open&limit=50`,
+        {
+          token: service,
+        },
+      );
+      const tasks = (body.items as { taskId: string; elementId: string; candidateGroups: string[] }[]).filter(
+        (t) => t.elementId === elementId,
+      );
+      return tasks.length >= count ? tasks : undefined;
+    });
+  }
+
+  async function complete(
+    taskId: string,
+    user: string,
+    groups: string[],
+    variables: Record<string, unknown>,
+  ) {
+    const res = await api.call('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, {
+      token: await api.token(user, groups),
+      body: { variables },
+    });
+    expect(res).toMatchObject({ status: 200 });
+  }
+
+  async function signIn(lang: 'zh-CN' | 'en', user: string, groups: string): Promise<WatchedPage> {
+    const w = await watchedPage(browser, ui.origin, { lang });
+    pages.push(w);
+    await w.page.goto('/login');
+    await w.page.locator('#login-user').fill(user);
+    await w.page.locator('#login-groups').fill(groups);
+    await w.page.locator('#login-user').press('Enter');
+    await w.page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    return w;
+  }
+
+  /** The page in the other language too: switch, check <html lang>, screenshot, switch back. */
+  async function bothLanguages(w: WatchedPage, name: string, english: RegExp, chinese: RegExp) {
+    const page: Page = w.page;
+    const heading = page.locator('main h1').first();
+    for (let i = 0; i < 2; i++) {
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      await heading.waitFor();
+      expect(await heading.textContent()).toMatch(lang === 'en' ? english : chinese);
+      await page.waitForLoadState('networkidle');
+      await w.screenshot(`pack-${name}-${lang}`);
+      await page.locator('#language-switch').click();
+      await page.waitForFunction((before) => document.documentElement.lang !== before, lang);
+    }
+    expect(w.take()).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    const dist = ensureWebBuild();
+    sink = await startSmtpSink();
+    api = await startApiHarness({ SMTP_URL: sink.url, TASK_NOTICE_INTERVAL_SECONDS: '3600' });
+    ui = await startUiServer(dist, new URL(api.baseUrl).origin);
+    const owner = await api.token('wang.fang', ['process-owner']);
+    service = await api.token('erp', ['service']);
+    admin = await api.token('admin', ['admin']);
+    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.form')))
+      await api.call('POST', '/forms', { token: owner, body: readFileSync(join(DIAGRAMS, file), 'utf8') });
+    for (const file of readdirSync(DIAGRAMS)
+      .filter((f) => f.endsWith('.bpmn'))
+      .sort()) {
+      const deployed = await api.call('POST', '/process-definitions', {
+        token: owner,
+        body: readFileSync(join(DIAGRAMS, file), 'utf8'),
+        contentType: 'application/xml',
+      });
+      expect(deployed.status).toBe(201);
+    }
+    await api.call('PUT', '/parts/TL-300', {
+      token: service,
+      body: {
+        description: 'Tail lamp',
+        stockQty: 100,
+        leadTimeDays: 5,
+        dailyCapacity: 50,
+        activeUntil: '2031-12-31',
+      },
+    });
+    await api.call('PUT', '/customers/lumen', {
+      token: service,
+      body: { name: 'Lumen Trading', oem: false, symbols: [] },
+    });
+    const addresses: Record<string, string> = {
+      'customer:lumen': 'buyer@lumen.test',
+      'group:sales': 'sales@plant.test',
+      'group:pmc': 'pmc@plant.test',
+      'group:production': 'production@plant.test',
+      'group:procurement': 'procurement@plant.test',
+      'group:production-manager': 'production.manager@plant.test',
+      'group:apqp': 'apqp@plant.test',
+      'group:manager': 'manager@plant.test',
+    };
+    for (const [recipient, address] of Object.entries(addresses))
+      expect(
+        (
+          await api.call('PUT', `/mail-addresses/${recipient}`, {
+            token: admin,
+            body: { addresses: [address] },
+          })
+        ).status,
+      ).toBe(200);
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const w of pages) await w.page.context().close();
+    await browser?.close();
+    await ui?.close();
+    await api?.close();
+    await sink?.close();
+  });
+
+  it('enters a contract on /contracts/new: a refused field shows its message, then it is recorded and shown', async () => {
+    const w = await signIn('zh-CN', 'li.na', 'sales');
+    const { page } = w;
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.locator('nav a[href="/contracts"]').click();
+    await page.locator('#contract-ledger, .empty-state').first().waitFor();
+    await page.goto('/contracts/new');
+    await bothLanguages(w, 'contract-new', /New contract/, /新合同/);
+    const form = page.locator('#contract-form');
+    await form.locator('[data-field="contractNo"]').fill(CONTRACT_NO);
+    await form.locator('[data-field="customerId"]').fill('lumen');
+    await form.locator('[data-field="lines.0.partNo"]').fill('TL-300');
+    await form.locator('[data-field="lines.0.quantity"]').fill('0');
+    await form.locator('[data-field="lines.0.unitPrice"]').fill('30');
+    await form.locator('[data-field="lines.0.requestedDate"]').fill(day(7));
+    await form.locator('[data-field="delivery.place"]').fill('Lumen warehouse, Shanghai');
+    await form.locator('[data-field="delivery.packaging"]').fill('carton');
+    await form.locator('[data-field="delivery.transport"]').fill('truck');
+    await form.locator('[data-field="paymentTerms"]').fill('60 天');
+    await page.locator('#contract-submit').click();
+    const refusal = form.locator('.field-error[data-error-for="lines.0.quantity"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('lines.0.quantity');
+    expect(await form.locator('[data-field="lines.0.quantity"]').getAttribute('aria-invalid')).toBe('true');
+    await w.screenshot('pack-contract-new-refused-zh-CN');
+
+    await form.locator('[data-field="lines.0.quantity"]').fill('600');
+    await page.locator('#contract-submit').click();
+    await page.waitForURL(`**/contracts/${CONTRACT_NO}`);
+    await page.locator('#contract-records').waitFor();
+    expect(w.take([/status of 400/])).toEqual([]);
+  });
+
+  it('brings the review to the inbox, is reviewed and signed', async () => {
+    const w = await signIn('zh-CN', 'li.na', 'sales');
+    const [confirm] = await openTasks('Task_ConfirmClass');
+    await w.page.goto('/tasks');
+    await w.page.locator(`#task-inbox a[href="/tasks/${encodeURIComponent(confirm.taskId)}"]`).waitFor();
+    await w.page.locator('#task-badge:not([hidden])').waitFor();
+    expect(Number(await w.page.locator('#task-badge').getAttribute('data-open'))).toBeGreaterThanOrEqual(1);
+    await bothLanguages(w, 'inbox', /Task inbox/, /任务收件箱/);
+
+    await complete(confirm.taskId, 'li.na', ['sales'], {
+      contractClass: 'regular',
+      overrideReason: 'stock part',
+    });
+    const [organise] = await openTasks('Task_OrganiseJointReview');
+    await complete(organise.taskId, 'zhou.pmc', ['pmc'], {
+      jointReviewDate: day(0),
+      jointReviewNotes: 'capacity short',
+    });
+    const reviews = await openTasks('Task_JointDepartmentReview', 2);
+    const byGroup = Object.fromEntries(reviews.map((t) => [t.candidateGroups[0], t]));
+    // The production review is left past its due date: its department's manager hears of it.
+    await api.dataSource
+      .getRepository(UserTaskEntity)
+      .update(
+        { taskId: byGroup.production.taskId },
+        { dueDate: new Date(Date.now() - 3600_000).toISOString() },
+      );
+    expect((await api.call('POST', '/task-notices/run', { token: admin })).status).toBe(200);
+    const escalation = await sink.waitFor(
+      (m) => m.to.includes('production.manager@plant.test') && m.subject.includes('Overdue'),
+    );
+    expect(escalation.subject).toContain('已逾期');
+    await sink.waitFor((m) => m.to.includes('production@plant.test') && m.subject.includes('New task'));
+
+    await complete(byGroup.production.taskId, 'wu.prod', ['production'], {
+      verdict: 'accept',
+      a: 'accept',
+      e: 'accept',
+      g: 'not-applicable',
+      comments: '加班生产 second shift',
+    });
+    await complete(byGroup.procurement.taskId, 'chen.buyer', ['procurement'], {
+      verdict: 'accept',
+      a: 'accept',
+      comments: 'stock',
+    });
+    const [sign] = await openTasks('Task_SignContract');
+    await complete(sign.taskId, 'li.na', ['sales'], { signatory: 'Li Na', signedOn: day(0) });
+    await waitFor('the contract executing', async () => {
+      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
+        token: service,
+      });
+      return body.activeElements?.includes('Gateway_ExecutionEvents') || undefined;
+    });
+  });
+
+  it('PMC declares a delay and the warehouse records a late delivery on the contract page', async () => {
+    const pmc = await signIn('zh-CN', 'zhou.pmc', 'pmc');
+    await pmc.page.goto(`/contracts/${CONTRACT_NO}`);
+    const delay = pmc.page.locator('#action-delay');
+    await delay.waitFor();
+    expect(await pmc.page.locator('#action-amend').count()).toBe(0);
+    await delay.locator('[data-field="reason"]').fill('模具维修 mould repair');
+    await delay.locator('[data-field="newDate"]').fill(day(20));
+    await delay.locator('button[type=submit]').click();
+    await delay.locator('.success-box').waitFor();
+    await waitFor('the late order', async () => {
+      const { body } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
+      return body.lateOrders?.[0]?.instanceId ?? undefined;
+    });
+    await bothLanguages(pmc, 'contract', /Contract UI-P-1/, /合同 UI-P-1/);
+
+    const warehouse = await signIn('en', 'sun.wh', 'warehouse');
+    await warehouse.page.goto(`/contracts/${CONTRACT_NO}`);
+    const delivery = warehouse.page.locator('#action-delivery');
+    await delivery.waitFor();
+    expect(await warehouse.page.locator('#action-delay').count()).toBe(0);
+    await delivery.locator('[data-field="quantity"]').fill('600');
+    await delivery.locator('[data-field="deliveredAt"]').fill(day(25));
+    await delivery.locator('button[type=submit]').click();
+    await delivery.locator('.success-box').waitFor();
+    const detail = await waitFor('the delivery on record', async () => {
+      const { body } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
+      return body.deliveries?.length ? body : undefined;
+    });
+    expect(detail.deliveries[0]).toMatchObject({ quantity: 600, onTime: false, recordedBy: 'sun.wh' });
+    expect(warehouse.take()).toEqual([]);
+  });
+
+  it('follows the late order on /late-orders and exports the sheet as CSV', async () => {
+    const w = await signIn('zh-CN', 'zhou.pmc', 'pmc');
+    await w.page.goto('/late-orders');
+    const row = w.page.locator('#late-orders tr', {
+      has: w.page.locator(`a[href="/contracts/${CONTRACT_NO}"]`),
+    });
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toContain('模具维修');
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.locator('#late-orders-csv').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('原因 reason');
+    expect(csv).toContain(CONTRACT_NO);
+    expect(csv).toContain('模具维修 mould repair');
+    await bothLanguages(w, 'late-orders', /Late-order tracking sheet/, /掉期订单跟踪表/);
+  });
+
+  it('flags the contract late in the ledger, filters and exports it, and downloads the review record PDF', async () => {
+    const w = await signIn('en', 'li.na', 'sales');
+    await w.page.goto('/contracts?late=true');
+    const row = w.page.locator('#contract-ledger tr', {
+      has: w.page.locator(`a[href="/contracts/${CONTRACT_NO}"]`),
+    });
+    await row.waitFor();
+    expect(await row.locator('[data-late=true]').count()).toBe(1);
+    expect(await row.textContent()).toContain('TL-300 × 600');
+    await w.page.goto('/contracts?late=false');
+    await w.page.locator('main .empty-state, #contract-ledger').first().waitFor();
+    expect(await w.page.locator(`#contract-ledger a[href="/contracts/${CONTRACT_NO}"]`).count()).toBe(0);
+    await w.page.goto('/contracts');
+    await row.waitFor();
+    const [csvDownload] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.locator('#ledger-csv').click(),
+    ]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv).toContain(`${CONTRACT_NO},lumen,regular`);
+    await bothLanguages(w, 'ledger', /Contract ledger/, /合同台帐/);
+
+    await w.page.goto(`/contracts/${CONTRACT_NO}`);
+    const [pdfDownload] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.locator('#review-record-pdf').click(),
+    ]);
+    expect(pdfDownload.suggestedFilename()).toBe(`订单评审记录表-${CONTRACT_NO}.pdf`);
+    const parser = new PDFParse({ data: readFileSync((await pdfDownload.path())!) });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    expect(text).toContain(CONTRACT_NO);
+    expect(text).toContain('订单评审记录表');
+    expect(text).toContain('wu.prod');
+    expect(text).toContain('加班生产');
+    expect(text).toContain('Li Na');
+    expect(w.take()).toEqual([]);
+  });
+
+  it('receives a CSR document on /csr and lists it', async () => {
+    const w = await signIn('zh-CN', 'li.na', 'sales');
+    await w.page.goto('/csr?customerId=lumen');
+    const form = w.page.locator('#csr-receive');
+    await form.locator('[data-field="documentId"]').fill('QA-UI-1');
+    await form.locator('[data-field="title"]').fill('质量协议 Quality agreement');
+    await form.locator('[data-field="version"]').fill('B');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.success-box').waitFor();
+    await w.page.locator('#csr-documents').getByText('QA-UI-1').waitFor();
+    await bothLanguages(w, 'csr', /Customer special requirements/, /顾客特殊要求清单/);
+  });
+
+  it('mailed the customer through the outbox', async () => {
+    const dispatched = await api.call('POST', '/outbox/dispatch', { token: admin });
+    expect(dispatched.status).toBe(201);
+    const mail = await sink.waitFor((m) => m.to.includes('buyer@lumen.test'));
+    expect(mail.subject + mail.text).toContain(CONTRACT_NO);
+  });
+});
