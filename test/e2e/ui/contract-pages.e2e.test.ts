@@ -156,7 +156,7 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
         ).status,
       ).toBe(200);
     browser = await launchBrowser();
-  }, 180_000);
+  }, 420_000);
 
   afterAll(async () => {
     for (const w of pages) await w.page.context().close();
