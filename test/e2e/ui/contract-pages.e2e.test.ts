@@ -9,7 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFParse } from 'pdf-parse';
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { UserTaskEntity } from '../../../persistence/entities';
 import { ApiHarness, startApiHarness } from '../../support/api-harness';
@@ -21,6 +21,14 @@ import { startUiServer } from './support/ui-server';
 const DIAGRAMS = join(REPO_ROOT, 'diagrams', 'contract-review');
 const CONTRACT_NO = 'UI-P-1';
 const INSTANCE_ID = `contract-review/${CONTRACT_NO}`;
+/** The PDF's text through pdf-parse, in a plain node process (pdf.js loads its worker by dynamic import, which Jest's VM does not allow). */
+function pdfText(file: string): string {
+  const script =
+    "const { PDFParse } = require('pdf-parse'); const fs = require('fs');" +
+    'new PDFParse({ data: fs.readFileSync(process.argv[1]) }).getText().then((r) => process.stdout.write(r.text));';
+  return execFileSync(process.execPath, ['-e', script, file], { cwd: REPO_ROOT, encoding: 'utf8' });
+}
+
 const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 
 describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow, print (Chromium)', () => {
@@ -264,7 +272,7 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     await delay.locator('[data-field="reason"]').fill('模具维修 mould repair');
     await delay.locator('[data-field="newDate"]').fill(day(20));
     await delay.locator('button[type=submit]').click();
-    await delay.locator('.success-box').waitFor();
+    await pmc.page.locator('#toasts .toast-success').first().waitFor();
     await waitFor('the late order', async () => {
       const { body } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
       return body.lateOrders?.[0]?.instanceId ?? undefined;
@@ -279,7 +287,7 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     await delivery.locator('[data-field="quantity"]').fill('600');
     await delivery.locator('[data-field="deliveredAt"]').fill(day(25));
     await delivery.locator('button[type=submit]').click();
-    await delivery.locator('.success-box').waitFor();
+    await warehouse.page.locator('#toasts .toast-success').first().waitFor();
     const detail = await waitFor('the delivery on record', async () => {
       const { body } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
       return body.deliveries?.length ? body : undefined;
@@ -336,9 +344,7 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
       w.page.locator('#review-record-pdf').click(),
     ]);
     expect(pdfDownload.suggestedFilename()).toBe(`订单评审记录表-${CONTRACT_NO}.pdf`);
-    const parser = new PDFParse({ data: readFileSync((await pdfDownload.path())!) });
-    const { text } = await parser.getText();
-    await parser.destroy();
+    const text = pdfText((await pdfDownload.path())!);
     expect(text).toContain(CONTRACT_NO);
     expect(text).toContain('订单评审记录表');
     expect(text).toContain('wu.prod');
