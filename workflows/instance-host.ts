@@ -24,11 +24,13 @@ import type { ProcessGraph } from '../model/process-graph';
 import { engineActivities, jobActivity } from './activities';
 import { classifyFailure } from './failures';
 import {
+  businessKeyAttribute,
   PROCESS_INSTANCE_WORKFLOW,
   SEARCH_ATTRIBUTES,
   type ProcessInstanceInput,
   type ProcessInstanceResult,
 } from './protocol';
+import { jsonSizeBytes, RESULT_VARIABLES_LIMIT_BYTES } from './limits';
 import { SearchAttributePublisher } from './search-attributes';
 import { workflowNow } from './workflow-clock';
 
@@ -53,6 +55,8 @@ export class InstanceHost {
     this.apply({
       type: 'start',
       instanceId: this.workflowId,
+      // The first run of a continue-as-new chain names the instance's life: stable across runs.
+      runKey: workflowInfo().firstExecutionRunId.replace(/-/g, '').slice(-12),
       variables: this.input.variables ?? {},
       ...(this.input.startEventId ? { startEventId: this.input.startEventId } : {}),
       propagateErrors: workflowInfo().parent !== undefined,
@@ -116,8 +120,16 @@ export class InstanceHost {
     while (this.records.size > 0) await Promise.all([...this.records]);
   }
 
+  /**
+   * A called process hands all its variables to its caller's output mappings. A top-level
+   * instance returns them only while they are small: the result is one Temporal payload, and
+   * one above the limit terminates the execution. Its variables stay readable via the snapshot query.
+   */
   result(): ProcessInstanceResult {
-    return { state: this.state.status, variables: this.state.result ?? {} };
+    const variables = this.state.result ?? {};
+    if (workflowInfo().parent !== undefined || jsonSizeBytes(variables) <= RESULT_VARIABLES_LIMIT_BYTES)
+      return { state: this.state.status, variables };
+    return { state: this.state.status, variables: {}, variablesOmitted: true };
   }
 
   private execute(c: Command): void {
@@ -235,7 +247,7 @@ export class InstanceHost {
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.processId, value: resolved.graph.processId },
           { key: SEARCH_ATTRIBUTES.version, value: resolved.version },
-          { key: SEARCH_ATTRIBUTES.businessKey, value: this.input.businessKey },
+          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKeyAttribute(this.input.businessKey) },
         ],
       },
     );

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/app-config';
 import { timerStartSchedule } from '../../engine';
 import type { ProcessGraph, StartEventNode } from '../../model/process-graph';
 import {
+  businessKeyAttribute,
   ENGINE_TASK_QUEUE,
   PROCESS_INSTANCE_WORKFLOW,
   ProcessInstanceInput,
@@ -134,7 +135,7 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.processId, value: graph.processId },
           { key: SEARCH_ATTRIBUTES.version, value: version },
-          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKey },
+          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKeyAttribute(businessKey) },
         ],
       },
       ...(times !== undefined ? { state: { remainingActions: times } } : {}),
