@@ -5,6 +5,7 @@ export const KEY_MAX_LENGTH = 200;
 
 // Control characters (C0, DEL, C1) and the line / paragraph separators.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Why `value` is not usable as a business or correlation key, or undefined when it is. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { badRequest } from '../errors/domain-error';
 
 /** A cursor is base64url text of bounded length: anything else is refused before it is decoded. */
@@ -20,6 +21,27 @@ export function cursorStrings(cursor: string, arity: number, code: string): stri
   if (!Array.isArray(value) || value.length !== arity || value.some((v) => typeof v !== 'string'))
     throw badCursor(code);
   return value as string[];
+}
+
+const TAG_BYTES = 8;
+const tagOf = (token: Uint8Array) =>
+  createHash('sha256').update('bpmn-temporal cursor').update(token).digest().subarray(0, TAG_BYTES);
+
+/**
+ * An opaque page token (Temporal's) as a cursor, with a check tag: a cursor that was cut,
+ * changed or made up is refused at once instead of reaching Temporal, which fails on
+ * tokens it did not issue only after its retries.
+ */
+export function sealToken(token: Uint8Array): string {
+  return Buffer.concat([tagOf(token), token]).toString('base64url');
+}
+
+/** The page token of a cursor made by sealToken; 400 `<code>` otherwise. */
+export function openToken(cursor: string, code: string): Buffer {
+  const bytes = cursorBytes(cursor, code);
+  const token = bytes.subarray(TAG_BYTES);
+  if (bytes.length <= TAG_BYTES || !tagOf(token).equals(bytes.subarray(0, TAG_BYTES))) throw badCursor(code);
+  return token;
 }
 
 export function encodeCursorStrings(values: string[]): string {

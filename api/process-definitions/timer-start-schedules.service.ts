@@ -34,13 +34,15 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
     @Inject(IN_PROCESS_TYPES) private readonly inProcessTaskTypes: ReadonlySet<string>,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      const created = await this.reconcileAll();
-      if (created.length) this.logger.warn(`timer start schedules recreated: ${created.join(', ')}`);
-    } catch (error) {
-      this.logger.error(`timer start schedules not reconciled: ${(error as Error).message}`);
-    }
+  /** In the background: an API starting while Temporal is frozen must still come up and answer health. */
+  onApplicationBootstrap(): void {
+    this.reconcileAll().then(
+      (created) => {
+        if (created.length) this.logger.warn(`timer start schedules recreated: ${created.join(', ')}`);
+      },
+      (error: unknown) =>
+        this.logger.error(`timer start schedules not reconciled: ${(error as Error).message}`),
+    );
   }
 
   /** Every latest version has exactly its timer start schedules; existing ones are left as they run. Returns those created. */

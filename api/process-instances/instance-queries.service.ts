@@ -13,20 +13,12 @@ import {
   timelineQuery,
 } from '../../workflows/protocol';
 import { notFound } from '../errors/domain-error';
-import { badCursor, cursorBytes } from '../paging/cursor';
+import { badCursor, openToken, sealToken } from '../paging/cursor';
 import { instanceStateOf, LATEST_RUNS, statusClause, visibilityLiteral } from '../temporal/instance-status';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
-const GRPC_INVALID_ARGUMENT = 3;
-
 const decodedKeyword = (value: string | undefined) =>
   value === undefined ? undefined : fromSearchKeyword(value);
-
-function grpcCode(error: unknown): number | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e?.code === 'number' ? e.code : e?.cause?.code;
-  return typeof code === 'number' ? code : undefined;
-}
 
 export interface InstanceSummary {
   instanceId: string;
@@ -87,19 +79,22 @@ export class InstanceQueries {
         `${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(businessKeyAttribute(filter.businessKey))}`,
       );
     if (filter.state) clauses.push(statusClause(filter.state));
-    const nextPageToken = filter.cursor ? cursorBytes(filter.cursor, 'INSTANCE.BAD_CURSOR') : undefined;
+    const nextPageToken = filter.cursor ? openToken(filter.cursor, 'INSTANCE.BAD_CURSOR') : undefined;
+    const request = {
+      namespace: this.client.options.namespace,
+      pageSize: filter.limit,
+      query: clauses.join(' AND '),
+    };
     const response = await this.client.workflowService
-      .listWorkflowExecutions({
-        namespace: this.client.options.namespace,
-        pageSize: filter.limit,
-        nextPageToken,
-        query: clauses.join(' AND '),
-      })
-      .catch((error: unknown) => {
-        // Temporal refuses a page token it did not issue as an invalid argument.
-        if (nextPageToken && grpcCode(error) === GRPC_INVALID_ARGUMENT)
-          throw badCursor('INSTANCE.BAD_CURSOR');
-        throw error;
+      .listWorkflowExecutions({ ...request, nextPageToken })
+      .catch(async (error: unknown) => {
+        if (!nextPageToken) throw error;
+        // Temporal fails on a page token it did not issue (how depends on the store): if the
+        // same query without it succeeds, the cursor was the problem.
+        await this.client.workflowService.listWorkflowExecutions({ ...request, pageSize: 1 }).catch(() => {
+          throw error;
+        });
+        throw badCursor('INSTANCE.BAD_CURSOR');
       });
     const items = await Promise.all(
       response.executions.map(async (raw) => {
@@ -125,7 +120,7 @@ export class InstanceQueries {
     const token = response.nextPageToken;
     return {
       items,
-      nextCursor: token && token.length ? Buffer.from(token).toString('base64url') : undefined,
+      nextCursor: token && token.length ? sealToken(token) : undefined,
     };
   }
 

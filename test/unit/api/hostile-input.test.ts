@@ -4,9 +4,19 @@
  */
 import { exceedsJsonDepth, JSON_DEPTH_LIMIT } from '../../../api/input/json-depth';
 import { KEY_MAX_LENGTH, keyProblem } from '../../../api/input/safe-key';
-import { cursorBytes, cursorStrings, encodeCursorStrings } from '../../../api/paging/cursor';
+import {
+  cursorBytes,
+  cursorStrings,
+  encodeCursorStrings,
+  openToken,
+  sealToken,
+} from '../../../api/paging/cursor';
 import { allowedTaskVariables, assertOnlyAllowed } from '../../../api/tasks/task-variables';
+import { emptyState, ROOT_KEY, step } from '../../../engine';
 import { cycleIntervalSeconds } from '../../../model/timer-syntax';
+import { INSTANCE_VARIABLES_LIMIT_BYTES } from '../../../workflows/limits';
+import { variablesLimitError } from '../../../workflows/variables-limit';
+import { graph } from '../engine/support/graph-builder';
 import { jsonSizeBytes } from '../../../workflows/limits';
 import { fromSearchKeyword, searchKeyword, subscriptionTerm } from '../../../workflows/protocol';
 
@@ -64,6 +74,16 @@ describe('cursors', () => {
     expect(() => cursorStrings(cursor, 2, 'X.BAD_CURSOR')).toThrow(
       expect.objectContaining({ kind: 'bad-request', code: 'X.BAD_CURSOR' }),
     );
+  });
+
+  it('seals page tokens: a cut, changed or made-up one is refused', () => {
+    const token = Buffer.from('{"page":2}');
+    const cursor = sealToken(token);
+    expect(openToken(cursor, 'Z')).toEqual(token);
+    const changed = Buffer.from(cursor, 'base64url');
+    changed[changed.length - 1] ^= 1;
+    for (const bad of [cursor.slice(0, -2), changed.toString('base64url'), token.toString('base64url')])
+      expect(() => openToken(bad, 'Z')).toThrow(expect.objectContaining({ code: 'Z' }));
   });
 
   it('decodes opaque page tokens and refuses other characters', () => {
@@ -158,5 +178,42 @@ describe('visibility keywords', () => {
 
   it('keeps a subscription term unambiguous when name or key contain the separator', () => {
     expect(subscriptionTerm('a|b', 'c')).not.toBe(subscriptionTerm('a', 'b|c'));
+  });
+});
+
+describe('instance variables limit (completeTask validator)', () => {
+  const state = (variables: Record<string, unknown>) => ({
+    ...emptyState('p/k', 'p', false),
+    variables: { [ROOT_KEY]: variables },
+  });
+
+  it('refuses a step that would grow the variables past the limit, naming it', () => {
+    const refusal = variablesLimitError(state({ a: 'x'.repeat(900 * 1024) }), { b: 'x'.repeat(900 * 1024) });
+    expect(refusal).toEqual({
+      message: expect.stringContaining(String(INSTANCE_VARIABLES_LIMIT_BYTES)),
+      details: { limitBytes: INSTANCE_VARIABLES_LIMIT_BYTES, sizeBytes: expect.any(Number) },
+    });
+    expect(refusal!.details.sizeBytes).toBeGreaterThan(INSTANCE_VARIABLES_LIMIT_BYTES);
+  });
+
+  it('counts an overwritten variable once', () => {
+    expect(
+      variablesLimitError(state({ a: 'x'.repeat(900 * 1024) }), { a: 'x'.repeat(900 * 1024) }),
+    ).toBeUndefined();
+    expect(variablesLimitError(state({ a: 1 }), {})).toBeUndefined();
+  });
+});
+
+describe('user task ids', () => {
+  it('carry the run key, so a reused business key does not reuse them', () => {
+    const g = graph().start().user('approve').end().flow('start', 'approve', 'end').build();
+    const env = { now: Date.parse('2026-01-01T00:00:00Z'), timeZone: 'UTC' };
+    const run = (runKey: string) =>
+      step(g, null, { type: 'start', instanceId: 'approval/K', runKey, variables: {} }, env);
+    const first = run('aaaa');
+    const second = run('bbbb');
+    const ids = (r: typeof first) => Object.keys(r.state.tasks);
+    expect(ids(first)).toEqual([expect.stringMatching(/^approval\/K\/aaaa\/approve\/\d+$/)]);
+    expect(ids(second)[0]).not.toBe(ids(first)[0]);
   });
 });
