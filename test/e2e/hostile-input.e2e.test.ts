@@ -5,7 +5,7 @@
  * database closed) run last, in that order, on the same harness.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, Server } from 'node:net';
+import { createServer, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -379,10 +379,11 @@ describe('hostile input and faults (e2e, Temporal dev server)', () => {
     let app: INestApplication;
     let connection: Connection;
     let dataSource: DataSource;
+    const sockets = new Set<Socket>();
 
     beforeAll(async () => {
       // A TCP peer that accepts and never answers: Temporal frozen (SIGSTOP) looks like this.
-      frozen = createServer(() => undefined);
+      frozen = createServer((socket) => void sockets.add(socket));
       await new Promise<void>((resolve) => frozen.listen(0, '127.0.0.1', resolve));
       const port = (frozen.address() as { port: number }).port;
       connection = Connection.lazy({ address: `127.0.0.1:${port}` });
@@ -398,7 +399,8 @@ describe('hostile input and faults (e2e, Temporal dev server)', () => {
       await app?.close();
       if (dataSource?.isInitialized) await dataSource.destroy();
       await connection?.close().catch(() => undefined);
-      frozen?.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => frozen?.close(resolve));
     });
 
     it('/api/health answers 503 within 2 s, naming Temporal', async () => {
