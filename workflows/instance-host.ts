@@ -6,6 +6,7 @@
 import {
   CancellationScope,
   executeChild,
+  patched,
   sleep,
   upsertSearchAttributes,
   workflowInfo,
@@ -34,6 +35,9 @@ import { jsonSizeBytes, RESULT_VARIABLES_LIMIT_BYTES } from './limits';
 import { SearchAttributePublisher } from './search-attributes';
 import { workflowNow } from './workflow-clock';
 
+/** Patch id: task ids carry the run key (a business key used again must not reuse its tasks' ids). */
+const TASK_IDS_WITH_RUN_KEY = 'task-ids-with-run-key';
+
 export class InstanceHost {
   state!: EngineState;
   /** Set when a child instance ends with an uncaught BPMN error. */
@@ -56,7 +60,10 @@ export class InstanceHost {
       type: 'start',
       instanceId: this.workflowId,
       // The first run of a continue-as-new chain names the instance's life: stable across runs.
-      runKey: workflowInfo().firstExecutionRunId.replace(/-/g, '').slice(-12),
+      // Behind a patch: executions started before it keep the task ids they replay with.
+      ...(patched(TASK_IDS_WITH_RUN_KEY)
+        ? { runKey: workflowInfo().firstExecutionRunId.replace(/-/g, '').slice(-12) }
+        : {}),
       variables: this.input.variables ?? {},
       ...(this.input.startEventId ? { startEventId: this.input.startEventId } : {}),
       propagateErrors: workflowInfo().parent !== undefined,
