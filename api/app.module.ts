@@ -60,7 +60,7 @@ export class AppModule {
             {
               level: runtime.config.logLevel,
               redact: ['req.headers.authorization'],
-              autoLogging: { ignore: (req) => req.url === '/api/health' },
+              autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
             },
             logDestination(runtime.config.logFile),
           ),

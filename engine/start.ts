@@ -9,8 +9,15 @@ import { emptyState, ROOT_KEY, type ElementInstance, type EngineState, type Vari
 import { releaseOwned } from './subscriptions';
 import { recordProcess } from './timeline';
 
-export function initialState(graph: ProcessGraph, instanceId: string, propagateErrors: boolean): EngineState {
-  return emptyState(instanceId, graph.processId, propagateErrors);
+export function initialState(
+  graph: ProcessGraph,
+  instanceId: string,
+  propagateErrors: boolean,
+  runKey?: string,
+): EngineState {
+  const state = emptyState(instanceId, graph.processId, propagateErrors);
+  if (runKey) state.runKey = runKey;
+  return state;
 }
 
 export function startProcess(ctx: StepContext, variables: Variables, startEventId?: string): void {

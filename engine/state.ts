@@ -129,6 +129,8 @@ export interface EngineTimelineEntry {
 
 export interface EngineState {
   instanceId: string;
+  /** Set by the host: keeps task ids unique when a business key is used again after its instance ended. */
+  runKey?: string;
   processId: string;
   status: InstanceStatus;
   /** A child instance hands an uncaught BPMN error to its parent's call activity instead of raising an incident. */

@@ -36,7 +36,7 @@ export function step(
 ): StepResult {
   const working =
     stimulus.type === 'start'
-      ? initialState(graph, stimulus.instanceId, stimulus.propagateErrors ?? false)
+      ? initialState(graph, stimulus.instanceId, stimulus.propagateErrors ?? false, stimulus.runKey)
       : copyState(state!);
   const bounds = limitsOf(env.limits);
   const ctx: StepContext = {

@@ -14,6 +14,8 @@ export type Stimulus =
       variables: Variables;
       startEventId?: string;
       propagateErrors?: boolean;
+      /** Tells this run of the instance id from earlier ones (a reused business key): part of its task ids. */
+      runKey?: string;
     }
   | { type: 'activityCompleted'; jobKey: string; variables?: Variables }
   /** The job threw a BPMN error: caught by a boundary / event subprocess or it becomes an incident. */

@@ -30,6 +30,9 @@ export function parseDuration(value: string): DurationParts | undefined {
   return { years, months, weeks, days, hours, minutes, seconds: Number(m[7] ?? 0) };
 }
 
+/** Shortest repeat interval of a cycle: Temporal schedules (timer starts) and timers below it never keep up. */
+export const MIN_CYCLE_INTERVAL_SECONDS = 1;
+
 export function isDuration(value: string): boolean {
   return parseDuration(value) !== undefined;
 }
@@ -65,6 +68,20 @@ export function isCycle(value: string): boolean {
   if (!cycle) return false;
   if (cycle.kind === 'repeat') return cycle.start === undefined || isDateTime(cycle.start);
   return isCron(cycle.expression);
+}
+
+/**
+ * Seconds between two firings of an `R[n]/[start/]duration` cycle (months as 30 days, years as
+ * 365: only ever compared with MIN_CYCLE_INTERVAL_SECONDS); undefined for cron and invalid values.
+ */
+export function cycleIntervalSeconds(value: string): number | undefined {
+  const cycle = isCycle(value) ? parseCycle(value) : undefined;
+  if (cycle?.kind !== 'repeat') return undefined;
+  const d = parseDuration(cycle.interval)!;
+  return (
+    (((d.years * 365 + d.months * 30 + d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60 +
+    d.seconds
+  );
 }
 
 function isCron(value: string): boolean {

@@ -12,6 +12,7 @@ import {
 } from './protocol';
 import { installOperationHandlers } from './operation-handlers';
 import { formValidationError } from './task-form-validation';
+import { variablesLimitError } from './variables-limit';
 
 export function installHandlers(host: InstanceHost): void {
   setHandler(messageSignal, (message) => {
@@ -56,6 +57,15 @@ export function installHandlers(host: InstanceHost): void {
             message: invalid,
             type: 'TASK.FORM_INVALID',
             nonRetryable: true,
+          });
+        // Refused before it is applied, so the instance stays healthy and the task open.
+        const tooLarge = variablesLimitError(host.state, request.variables ?? {});
+        if (tooLarge)
+          throw ApplicationFailure.create({
+            message: tooLarge.message,
+            type: 'INSTANCE.VARIABLES_LIMIT',
+            nonRetryable: true,
+            details: [tooLarge.details],
           });
       },
     },

@@ -6,6 +6,7 @@
 import {
   CancellationScope,
   executeChild,
+  patched,
   sleep,
   upsertSearchAttributes,
   workflowInfo,
@@ -24,13 +25,18 @@ import type { ProcessGraph } from '../model/process-graph';
 import { engineActivities, jobActivity } from './activities';
 import { classifyFailure } from './failures';
 import {
+  businessKeyAttribute,
   PROCESS_INSTANCE_WORKFLOW,
   SEARCH_ATTRIBUTES,
   type ProcessInstanceInput,
   type ProcessInstanceResult,
 } from './protocol';
+import { jsonSizeBytes, RESULT_VARIABLES_LIMIT_BYTES } from './limits';
 import { SearchAttributePublisher } from './search-attributes';
 import { workflowNow } from './workflow-clock';
+
+/** Patch id: task ids carry the run key (a business key used again must not reuse its tasks' ids). */
+const TASK_IDS_WITH_RUN_KEY = 'task-ids-with-run-key';
 
 export class InstanceHost {
   state!: EngineState;
@@ -53,6 +59,11 @@ export class InstanceHost {
     this.apply({
       type: 'start',
       instanceId: this.workflowId,
+      // The first run of a continue-as-new chain names the instance's life: stable across runs.
+      // Behind a patch: executions started before it keep the task ids they replay with.
+      ...(patched(TASK_IDS_WITH_RUN_KEY)
+        ? { runKey: workflowInfo().firstExecutionRunId.replace(/-/g, '').slice(-12) }
+        : {}),
       variables: this.input.variables ?? {},
       ...(this.input.startEventId ? { startEventId: this.input.startEventId } : {}),
       propagateErrors: workflowInfo().parent !== undefined,
@@ -116,8 +127,16 @@ export class InstanceHost {
     while (this.records.size > 0) await Promise.all([...this.records]);
   }
 
+  /**
+   * A called process hands all its variables to its caller's output mappings. A top-level
+   * instance returns them only while they are small: the result is one Temporal payload, and
+   * one above the limit terminates the execution. Its variables stay readable via the snapshot query.
+   */
   result(): ProcessInstanceResult {
-    return { state: this.state.status, variables: this.state.result ?? {} };
+    const variables = this.state.result ?? {};
+    if (workflowInfo().parent !== undefined || jsonSizeBytes(variables) <= RESULT_VARIABLES_LIMIT_BYTES)
+      return { state: this.state.status, variables };
+    return { state: this.state.status, variables: {}, variablesOmitted: true };
   }
 
   private execute(c: Command): void {
@@ -235,7 +254,7 @@ export class InstanceHost {
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.processId, value: resolved.graph.processId },
           { key: SEARCH_ATTRIBUTES.version, value: resolved.version },
-          { key: SEARCH_ATTRIBUTES.businessKey, value: this.input.businessKey },
+          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKeyAttribute(this.input.businessKey) },
         ],
       },
     );

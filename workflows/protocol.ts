@@ -78,6 +78,8 @@ export type InstanceState = 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'FAILED';
 export interface ProcessInstanceResult {
   state: InstanceState;
   variables: Variables;
+  /** A top-level instance's variables above RESULT_VARIABLES_LIMIT_BYTES are left out (read them with snapshotQuery). */
+  variablesOmitted?: true;
 }
 
 export interface MessageSignal {
@@ -160,7 +162,41 @@ export function instanceOfIncident(incidentId: string): string | undefined {
 
 /** The keyword an instance waiting for message `name` with `correlationKey` carries in BpmnSubscriptions. */
 export function subscriptionTerm(name: string, correlationKey: string | undefined): string {
-  return `${name}|${correlationKey ?? ''}`;
+  return `${searchKeyword(name)}|${searchKeyword(correlationKey ?? '')}`;
+}
+
+/** The BpmnBusinessKey value of an instance: its business key as a search keyword. */
+export function businessKeyAttribute(businessKey: string): string {
+  return searchKeyword(businessKey);
+}
+
+// Letters, digits and a few marks every visibility store compares literally; `%` and `|` are not among them.
+const KEYWORD_SAFE = /^[\p{L}\p{N}\-_.:@#+=,/]$/u;
+
+/**
+ * A value as it is stored in a keyword search attribute and compared in visibility queries:
+ * quotes, backslashes, spaces, `%`, `|` and control characters become `%XX` (UTF-8), so no
+ * store's query dialect (SQLite, PostgreSQL, Elasticsearch) can misread them. Plain keys
+ * stay as they are; `fromSearchKeyword` reverses it.
+ */
+export function searchKeyword(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    if (KEYWORD_SAFE.test(ch)) out += ch;
+    else {
+      const encoded = encodeURIComponent(ch);
+      out += encoded === ch ? `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encoded;
+    }
+  }
+  return out;
+}
+
+export function fromSearchKeyword(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Operator actions on one instance (engine/operations): Temporal Updates whose validators refuse before anything changes. */

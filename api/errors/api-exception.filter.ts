@@ -19,7 +19,10 @@ const STATUS: Record<DomainErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  'payload-too-large': HttpStatus.PAYLOAD_TOO_LARGE,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  timeout: HttpStatus.GATEWAY_TIMEOUT,
 };
 
 const REASON: Record<number, string> = {
@@ -32,7 +35,21 @@ const REASON: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
+
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+
+/** The gRPC status of a Temporal client error (its own `code`, or its cause's). */
+function grpcCodeOf(exception: unknown): number | undefined {
+  for (let e = exception as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 3; i++) {
+    if (typeof e.code === 'number') return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
 
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -81,6 +98,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // body-parser errors (malformed JSON, too large) carry a status.
       return { statusCode: status, error: REASON[status] ?? 'Error', message: (exception as Error).message };
     }
+    const grpc = grpcCodeOf(exception);
+    if (grpc === GRPC_UNAVAILABLE)
+      return {
+        statusCode: 503,
+        error: REASON[503],
+        message: 'Temporal is not reachable; nothing was changed by this request. Retry later.',
+        code: 'TEMPORAL.UNAVAILABLE',
+      };
+    if (grpc === GRPC_DEADLINE_EXCEEDED)
+      return {
+        statusCode: 504,
+        error: REASON[504],
+        message: 'Temporal did not answer in time; the request may or may not have taken effect.',
+        code: 'TEMPORAL.TIMEOUT',
+      };
     return { statusCode: 500, error: REASON[500], message: 'Internal server error' };
   }
 }

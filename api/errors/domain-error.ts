@@ -3,7 +3,17 @@
  * (`CONTRACT.ALREADY_EXISTS`); the exception filter maps them onto HTTP in one place.
  */
 export type DomainErrorKind =
-  'bad-request' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'unprocessable';
+  | 'bad-request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'unprocessable'
+  /** A part the request needs (Temporal, a worker, the database) does not answer: 503. */
+  | 'unavailable'
+  /** The request was handed on but no answer came in the time allowed: 504. */
+  | 'timeout';
 
 export class DomainError extends Error {
   constructor(
@@ -22,5 +32,9 @@ export const conflict = (code: string, message: string, details?: unknown) =>
   new DomainError('conflict', code, message, details);
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new DomainError('bad-request', code, message, details);
+export const unavailable = (code: string, message: string, details?: unknown) =>
+  new DomainError('unavailable', code, message, details);
+export const timedOut = (code: string, message: string, details?: unknown) =>
+  new DomainError('timeout', code, message, details);
 export const forbidden = (code: string, message: string, details?: unknown) =>
   new DomainError('forbidden', code, message, details);

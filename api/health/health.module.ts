@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
+import { HealthChecks } from './health-checks.service';
 import { HealthController } from './health.controller';
-import { TemporalHealthIndicator } from './temporal.health';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty' })],
   controllers: [HealthController],
-  providers: [TemporalHealthIndicator],
+  providers: [HealthChecks],
 })
 export class HealthModule {}

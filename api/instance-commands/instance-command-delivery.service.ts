@@ -30,10 +30,10 @@ export class InstanceCommandDelivery {
       if (error instanceof DomainError && error.code === 'INSTANCE.ALREADY_RUNNING')
         return { delivered: true, note: 'the instance was already running' };
       const message = error instanceof Error ? error.message : String(error);
-      // The instance has ended or never existed, or its definition is gone: no retry can deliver it.
+      // The instance has ended or never existed, its definition is gone, or its input is above Temporal's limit: no retry can deliver it.
       if (
         error instanceof WorkflowNotFoundError ||
-        (error instanceof DomainError && error.kind === 'not-found')
+        (error instanceof DomainError && (error.kind === 'not-found' || error.kind === 'payload-too-large'))
       )
         return { delivered: false, rejected: true, error: message };
       return { delivered: false, rejected: false, error: message };

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsObject, IsOptional } from 'class-validator';
+import { IsSafeKey } from '../input/safe-key';
 
 export class PublishMessageRequest {
-  @ApiProperty({ example: 'customer-confirmation' }) @IsString() @MaxLength(255) readonly name!: string;
+  @ApiProperty({ example: 'customer-confirmation' }) @IsSafeKey() readonly name!: string;
   @ApiPropertyOptional({ example: 'C-2026-0042' })
   @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @IsSafeKey()
   readonly correlationKey?: string;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
@@ -16,7 +16,6 @@ export class PublishMessageRequest {
     description: 'Idempotency key: the same message id is correlated once per instance',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @IsSafeKey()
   readonly messageId?: string;
 }

@@ -14,6 +14,8 @@ import type { Principal } from '../auth/principal';
 import { conflict, DomainError, notFound } from '../errors/domain-error';
 import { IdempotentRequests } from '../instance-commands/idempotent-requests.service';
 import { temporalRequestId } from '../instance-commands/instance-command';
+import { assertWithinLimit } from '../input/payload-limit';
+import { REQUEST_VARIABLES_LIMIT_BYTES } from '../../workflows/limits';
 import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
 import { StartInstanceService } from '../process-instances/start-instance.service';
 import { visibilityLiteral } from '../temporal/instance-status';
@@ -43,6 +45,7 @@ export class PublishMessageService {
   ) {}
 
   async publish(request: PublishMessageRequest, principal: Principal): Promise<Published> {
+    assertWithinLimit('variables', request.variables ?? {}, REQUEST_VARIABLES_LIMIT_BYTES);
     if (!request.messageId) return this.correlate(request, randomUUID(), principal);
     const fingerprintOf = {
       name: request.name,

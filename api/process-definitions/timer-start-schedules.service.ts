@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/app-config';
 import { timerStartSchedule } from '../../engine';
 import type { ProcessGraph, StartEventNode } from '../../model/process-graph';
 import {
+  businessKeyAttribute,
   ENGINE_TASK_QUEUE,
   PROCESS_INSTANCE_WORKFLOW,
   ProcessInstanceInput,
@@ -33,13 +34,15 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
     @Inject(IN_PROCESS_TYPES) private readonly inProcessTaskTypes: ReadonlySet<string>,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      const created = await this.reconcileAll();
-      if (created.length) this.logger.warn(`timer start schedules recreated: ${created.join(', ')}`);
-    } catch (error) {
-      this.logger.error(`timer start schedules not reconciled: ${(error as Error).message}`);
-    }
+  /** In the background: an API starting while Temporal is frozen must still come up and answer health. */
+  onApplicationBootstrap(): void {
+    this.reconcileAll().then(
+      (created) => {
+        if (created.length) this.logger.warn(`timer start schedules recreated: ${created.join(', ')}`);
+      },
+      (error: unknown) =>
+        this.logger.error(`timer start schedules not reconciled: ${(error as Error).message}`),
+    );
   }
 
   /** Every latest version has exactly its timer start schedules; existing ones are left as they run. Returns those created. */
@@ -134,7 +137,7 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.processId, value: graph.processId },
           { key: SEARCH_ATTRIBUTES.version, value: version },
-          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKey },
+          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKeyAttribute(businessKey) },
         ],
       },
       ...(times !== undefined ? { state: { remainingActions: times } } : {}),

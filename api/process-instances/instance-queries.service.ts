@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import {
+  businessKeyAttribute,
+  fromSearchKeyword,
   InstanceSnapshot,
   InstanceState,
   PROCESS_INSTANCE_WORKFLOW,
@@ -10,9 +12,13 @@ import {
   TimelineEntry,
   timelineQuery,
 } from '../../workflows/protocol';
-import { badRequest, notFound } from '../errors/domain-error';
+import { notFound } from '../errors/domain-error';
+import { badCursor, openToken, sealToken } from '../paging/cursor';
 import { instanceStateOf, LATEST_RUNS, statusClause, visibilityLiteral } from '../temporal/instance-status';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+const decodedKeyword = (value: string | undefined) =>
+  value === undefined ? undefined : fromSearchKeyword(value);
 
 export interface InstanceSummary {
   instanceId: string;
@@ -64,31 +70,32 @@ export class InstanceQueries {
     return this.client.workflow.getHandle(instanceId).query(timelineQuery);
   }
 
-  async cancel(instanceId: string): Promise<void> {
-    const description = await this.describe(instanceId);
-    if (description.status.name !== 'RUNNING') return;
-    await this.client.workflow.getHandle(instanceId).cancel();
-  }
-
   async list(filter: InstanceFilter): Promise<{ items: InstanceSummary[]; nextCursor?: string }> {
     const clauses = [`WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`, LATEST_RUNS];
     if (filter.processId)
       clauses.push(`${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(filter.processId)}`);
     if (filter.businessKey)
-      clauses.push(`${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(filter.businessKey)}`);
+      clauses.push(
+        `${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(businessKeyAttribute(filter.businessKey))}`,
+      );
     if (filter.state) clauses.push(statusClause(filter.state));
-    let nextPageToken: Uint8Array | undefined;
-    try {
-      nextPageToken = filter.cursor ? Buffer.from(filter.cursor, 'base64url') : undefined;
-    } catch {
-      throw badRequest('INSTANCE.BAD_CURSOR', 'cursor is not valid');
-    }
-    const response = await this.client.workflowService.listWorkflowExecutions({
+    const nextPageToken = filter.cursor ? openToken(filter.cursor, 'INSTANCE.BAD_CURSOR') : undefined;
+    const request = {
       namespace: this.client.options.namespace,
       pageSize: filter.limit,
-      nextPageToken,
       query: clauses.join(' AND '),
-    });
+    };
+    const response = await this.client.workflowService
+      .listWorkflowExecutions({ ...request, nextPageToken })
+      .catch(async (error: unknown) => {
+        if (!nextPageToken) throw error;
+        // Temporal fails on a page token it did not issue (how depends on the store): if the
+        // same query without it succeeds, the cursor was the problem.
+        await this.client.workflowService.listWorkflowExecutions({ ...request, pageSize: 1 }).catch(() => {
+          throw error;
+        });
+        throw badCursor('INSTANCE.BAD_CURSOR');
+      });
     const items = await Promise.all(
       response.executions.map(async (raw) => {
         const info = await executionInfoFromRaw(
@@ -102,7 +109,7 @@ export class InstanceQueries {
           instanceId: info.workflowId,
           processId: attrs.get(SEARCH_ATTRIBUTES.processId),
           version: attrs.get(SEARCH_ATTRIBUTES.version),
-          businessKey: attrs.get(SEARCH_ATTRIBUTES.businessKey),
+          businessKey: decodedKeyword(attrs.get(SEARCH_ATTRIBUTES.businessKey)),
           state: instanceStateOf(info.status.name),
           startedAt: info.startTime.toISOString(),
           closedAt: info.closeTime?.toISOString(),
@@ -113,7 +120,7 @@ export class InstanceQueries {
     const token = response.nextPageToken;
     return {
       items,
-      nextCursor: token && token.length ? Buffer.from(token).toString('base64url') : undefined,
+      nextCursor: token && token.length ? sealToken(token) : undefined,
     };
   }
 
@@ -126,7 +133,7 @@ export class InstanceQueries {
     }
   }
 
-  private async describe(instanceId: string) {
+  async describe(instanceId: string) {
     try {
       return await this.client.workflow.getHandle(instanceId).describe();
     } catch (error) {

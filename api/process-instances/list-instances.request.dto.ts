@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsSafeKey } from '../input/safe-key';
 import type { InstanceState } from '../../workflows/protocol';
 import { CursorPageRequest } from '../paging/cursor-page.request.dto';
 
@@ -11,5 +12,5 @@ export class ListInstancesRequest extends CursorPageRequest {
   @IsIn(['ACTIVE', 'COMPLETED', 'TERMINATED', 'FAILED'])
   readonly state?: InstanceState;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) readonly businessKey?: string;
+  @ApiPropertyOptional() @IsOptional() @IsSafeKey() readonly businessKey?: string;
 }

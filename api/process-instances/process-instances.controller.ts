@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GROUPS, Principal } from '../auth/principal';
 import { RequireGroups } from '../auth/require-groups.decorator';
+import { CancelInstanceService } from './cancel-instance.service';
 import { InstanceQueries } from './instance-queries.service';
 import { ListInstancesRequest } from './list-instances.request.dto';
 import { StartInstanceRequest } from './start-instance.request.dto';
@@ -15,6 +16,7 @@ export class ProcessInstancesController {
   constructor(
     private readonly starter: StartInstanceService,
     private readonly queries: InstanceQueries,
+    private readonly canceller: CancelInstanceService,
   ) {}
 
   @Post()
@@ -47,10 +49,10 @@ export class ProcessInstancesController {
   @HttpCode(202)
   @RequireGroups(GROUPS.processOwner, GROUPS.admin, GROUPS.service)
   @ApiOperation({
-    summary: 'Cancel a running instance: open tasks are cancelled, the instance ends TERMINATED',
+    summary:
+      'Cancel a running instance: open tasks are cancelled, the instance ends TERMINATED; terminated with a reason when it cannot run its cancellation within 5 s',
   })
-  async cancel(@Param('instanceId') instanceId: string) {
-    await this.queries.cancel(instanceId);
-    return { instanceId, cancelRequested: true };
+  cancel(@Param('instanceId') instanceId: string, @CurrentPrincipal() principal: Principal) {
+    return this.canceller.cancel(instanceId, principal);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProcessDefinitionsModule } from '../process-definitions/process-definitions.module';
+import { CancelInstanceService } from './cancel-instance.service';
 import { InstanceQueries } from './instance-queries.service';
 import { ProcessInstancesController } from './process-instances.controller';
 import { ProcessStatisticsController } from './process-statistics.controller';
@@ -9,7 +10,7 @@ import { StartInstanceService } from './start-instance.service';
 @Module({
   imports: [ProcessDefinitionsModule],
   controllers: [ProcessInstancesController, ProcessStatisticsController],
-  providers: [StartInstanceService, InstanceQueries, ProcessStatisticsService],
+  providers: [StartInstanceService, InstanceQueries, CancelInstanceService, ProcessStatisticsService],
   exports: [StartInstanceService, InstanceQueries],
 })
 export class ProcessInstancesModule {}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsSafeKey } from '../input/safe-key';
 
 export class StartInstanceRequest {
   @ApiProperty({ example: 'contract-review' })
@@ -14,9 +15,8 @@ export class StartInstanceRequest {
   readonly version?: number;
 
   @ApiProperty({ example: 'C-2026-0042', description: 'Unique among running instances of the process' })
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[^\s/][^/]*$/, { message: 'businessKey must not be empty, start with a space or contain "/"' })
+  @IsSafeKey()
+  @Matches(/^[^/]*$/, { message: 'businessKey must not contain "/"' })
   readonly businessKey!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })

@@ -4,6 +4,7 @@ import { InternalWorkflowStartOptionsSymbol } from '@temporalio/client/lib/inter
 import type { AppConfig } from '../../config/app-config';
 import type { ProcessGraph } from '../../model/process-graph';
 import {
+  businessKeyAttribute,
   ENGINE_TASK_QUEUE,
   instanceWorkflowId,
   PROCESS_INSTANCE_WORKFLOW,
@@ -14,6 +15,8 @@ import {
 import { GROUPS, hasAnyGroup, Principal } from '../auth/principal';
 import { APP_CONFIG } from '../config/app-config.module';
 import { conflict, forbidden } from '../errors/domain-error';
+import { assertWithinLimit } from '../input/payload-limit';
+import { REQUEST_VARIABLES_LIMIT_BYTES, TEMPORAL_PAYLOAD_LIMIT_BYTES } from '../../workflows/limits';
 import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
 import { IN_PROCESS_TYPES } from '../process-packs/process-packs.module';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
@@ -48,6 +51,7 @@ export class StartInstanceService {
     principal: Principal,
     requestId?: string,
   ): Promise<StartedInstance> {
+    assertWithinLimit('variables', request.variables ?? {}, REQUEST_VARIABLES_LIMIT_BYTES);
     const definition = await this.definitions.get(request.processId, request.version);
     assertMayStart(definition.graph, principal);
     return this.launch({ ...request, version: definition.version }, requestId);
@@ -72,6 +76,12 @@ export class StartInstanceService {
       jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
       limits: this.config.engineLimits,
     };
+    // The whole input is one payload: the compiled graph travels with the variables.
+    assertWithinLimit(
+      'the instance input (graph and variables)',
+      input,
+      TEMPORAL_PAYLOAD_LIMIT_BYTES - 64 * 1024,
+    );
     try {
       await this.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {
         taskQueue: ENGINE_TASK_QUEUE,
@@ -80,7 +90,7 @@ export class StartInstanceService {
         typedSearchAttributes: [
           { key: SEARCH_ATTRIBUTES.processId, value: definition.processId },
           { key: SEARCH_ATTRIBUTES.version, value: definition.version },
-          { key: SEARCH_ATTRIBUTES.businessKey, value: request.businessKey },
+          { key: SEARCH_ATTRIBUTES.businessKey, value: businessKeyAttribute(request.businessKey) },
         ],
         ...(requestId ? { [InternalWorkflowStartOptionsSymbol]: { requestId } } : {}),
       });

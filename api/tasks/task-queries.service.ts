@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
 import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
-import { badRequest, notFound } from '../errors/domain-error';
+import { notFound } from '../errors/domain-error';
+import { badCursor, cursorStrings, encodeCursorStrings } from '../paging/cursor';
 import { FormsService } from '../forms/forms.service';
 import type { ListTasksRequest } from './list-tasks.request.dto';
 import { taskView } from './task-view';
@@ -66,20 +67,13 @@ export class TaskQueries {
     const last = page[page.length - 1];
     return {
       items: page.map(taskView),
-      nextCursor:
-        rows.length > q.limit
-          ? Buffer.from(JSON.stringify([last.createdAt, last.taskId])).toString('base64url')
-          : undefined,
+      nextCursor: rows.length > q.limit ? encodeCursorStrings([last.createdAt, last.taskId]) : undefined,
     };
   }
 }
 
 function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2) return value as [string, string];
-  } catch {
-    /* fall through */
-  }
-  throw badRequest('TASK.BAD_CURSOR', 'cursor is not valid');
+  const [createdAt, taskId] = cursorStrings(cursor, 2, 'TASK.BAD_CURSOR');
+  if (Number.isNaN(Date.parse(createdAt))) throw badCursor('TASK.BAD_CURSOR');
+  return [createdAt, taskId];
 }

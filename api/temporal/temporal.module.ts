@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
+import { EngineWorkers } from './engine-workers';
+import { TEMPORAL_CLIENT } from './temporal-client';
 
-/** Injection token of the Temporal client (created and closed by whoever starts the API). */
-export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export { TEMPORAL_CLIENT };
 
 @Global()
 @Module({})
@@ -10,8 +11,8 @@ export class TemporalModule {
   static forClient(client: Client): DynamicModule {
     return {
       module: TemporalModule,
-      providers: [{ provide: TEMPORAL_CLIENT, useValue: client }],
-      exports: [TEMPORAL_CLIENT],
+      providers: [{ provide: TEMPORAL_CLIENT, useValue: client }, EngineWorkers],
+      exports: [TEMPORAL_CLIENT, EngineWorkers],
     };
   }
 }

@@ -19,7 +19,7 @@ export const userTask: Behaviour = {
       return value === null || value === '' ? undefined : String(value);
     };
     const task: OpenTask = {
-      taskId: `${ctx.state.instanceId}/${inst.elementId}/${inst.key}`,
+      taskId: [ctx.state.instanceId, ctx.state.runKey, inst.elementId, inst.key].filter(Boolean).join('/'),
       elementId: inst.elementId,
       elementInstanceKey: inst.key,
       candidateGroups: evaluateList(node.candidateGroups, variables),

@@ -134,6 +134,20 @@ describe('contract review over HTTP (e2e, Temporal dev server)', () => {
       status: 400,
       body: { code: 'TASK.FORM_INVALID' },
     });
+    // CR-7.5 bypass closed: sales cannot set annual=false while confirming the class, so the
+    // annual OEM contract still goes to the GM (sales is refused at Task_SignAnnual below).
+    expect(
+      await complete(classify.taskId, 'li.na', {
+        contractClass: 'non-regular',
+        reviewers: ['sales', 'pmc'],
+        reviewMode: 'meeting',
+        annual: false,
+        oemSupply: false,
+      }),
+    ).toMatchObject({
+      status: 400,
+      body: { code: 'TASK.VARIABLE_NOT_ALLOWED', details: { notAllowed: ['annual', 'oemSupply'] } },
+    });
     expect(
       (
         await complete(classify.taskId, 'li.na', {

@@ -29,6 +29,10 @@ export interface ApiHarness {
     path: string,
     opts?: { token?: string; body?: unknown; contentType?: string },
   ): Promise<{ status: number; body: any }>;
+  /** Stops the engine worker (fault tests): instances stop advancing, the API keeps serving. */
+  stopWorker(): Promise<void>;
+  /** Stops the Temporal dev server (fault tests). */
+  stopTemporal(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,17 @@ export async function startApiHarness(overrides: NodeJS.ProcessEnv = {}): Promis
     return { status: res.status, body: parsed };
   };
 
+  let workerStopped: Promise<void> | undefined;
+  const stopWorker = () => {
+    if (!workerStopped) {
+      worker.shutdown();
+      workerStopped = running;
+    }
+    return workerStopped;
+  };
+  let temporalStopped: Promise<void> | undefined;
+  const stopTemporal = () => (temporalStopped ??= env.teardown());
+
   return {
     baseUrl,
     app,
@@ -71,12 +86,13 @@ export async function startApiHarness(overrides: NodeJS.ProcessEnv = {}): Promis
     dataSource,
     call,
     token: async (user, groups) => (await call('POST', '/auth/token', { body: { user, groups } })).body.token,
+    stopWorker,
+    stopTemporal,
     close: async () => {
       await app.close();
-      worker.shutdown();
-      await running;
+      await stopWorker();
       if (dataSource.isInitialized) await dataSource.destroy();
-      await env.teardown();
+      await stopTemporal();
     },
   };
 }

@@ -3,7 +3,13 @@
  * a typo like `PT5` should fail the deploy, not the instance weeks later.
  */
 import { bodyOf, is, isExpression, type BpmnElement } from '../../moddle';
-import { isCycle, isDateTime, isDuration } from '../../timer-syntax';
+import {
+  cycleIntervalSeconds,
+  isCycle,
+  isDateTime,
+  isDuration,
+  MIN_CYCLE_INTERVAL_SECONDS,
+} from '../../timer-syntax';
 import { engineRule } from '../engine-rule';
 
 const CHECKS = {
@@ -37,6 +43,14 @@ export default engineRule('timer-definition', (element, report) => {
   const value = bodyOf(timer[property]) as string;
   if (!isExpression(value) && !CHECKS[property].valid(value)) {
     report(element.id, `Invalid timer value "${value}": expected ${CHECKS[property].example}.`);
+    return;
+  }
+  const interval = property === 'timeCycle' ? cycleIntervalSeconds(value) : undefined;
+  if (interval !== undefined && interval < MIN_CYCLE_INTERVAL_SECONDS) {
+    report(
+      element.id,
+      `Timer cycle "${value}" repeats every ${interval} s: the shortest interval is ${MIN_CYCLE_INTERVAL_SECONDS} s.`,
+    );
   }
 });
 

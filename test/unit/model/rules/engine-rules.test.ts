@@ -13,7 +13,7 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   [
     'timer-definition',
     'TimerDefinition',
-    ['BadCycle', 'BadDate', 'BadDuration', 'Both', 'Empty', 'NoOffset', 'Start'],
+    ['BadCycle', 'BadDate', 'BadDuration', 'Both', 'Empty', 'NoOffset', 'Start', 'TooFast'],
   ],
   ['feel-syntax', 'FeelSyntax', ['BadCondition', 'BadInput', 'BadType']],
   ['default-flow', 'DefaultFlow', ['Check']],
