@@ -38,6 +38,11 @@ describe('durable instance commands', () => {
     return runs;
   };
 
+  // The API that cannot reach Temporal keeps trying too and pushes the command's next attempt
+  // back (up to the outbox's 30 s maximum backoff), so the other API may only get its turn
+  // after that: wait past two maximum backoffs.
+  const DELIVERY_WAIT_MS = 90_000;
+
   describe('an API whose Temporal is down', () => {
     let offline: INestApplication;
     let offlineData: DataSource;
@@ -75,6 +80,7 @@ describe('durable instance commands', () => {
       const delivered = await eventually(
         () => api.dataSource.getRepository(InstanceCommandEntity).findOneByOrFail({ id }),
         (row) => row.state === 'delivered',
+        DELIVERY_WAIT_MS,
       );
       expect(delivered.lastError).toBeNull();
       const instance = await api.call(
@@ -89,6 +95,7 @@ describe('durable instance commands', () => {
       await eventually(
         () => api.dataSource.getRepository(InstanceCommandEntity).findOneByOrFail({ id }),
         (row) => row.state === 'delivered',
+        DELIVERY_WAIT_MS,
       );
       expect(await runsOf('approval/outbox-1')).toHaveLength(1);
     });
