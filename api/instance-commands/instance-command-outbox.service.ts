@@ -7,7 +7,14 @@ import { InstanceCommandDelivery } from './instance-command-delivery.service';
 
 /** A dispatcher owns a command it claimed for this long (then another may take it over). */
 const LEASE_MS = 30_000;
+/** The longest this process waits before trying its due commands again while Temporal does not answer it. */
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * How soon a command that failed for a transient reason is due again for every process. The
+ * backoff belongs to the process that failed, not to the command: an API cut off from Temporal
+ * must not hold back a command that another API can deliver at once.
+ */
+const COMMAND_RETRY_MS = 1_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -21,6 +28,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 @Injectable()
 export class InstanceCommandOutbox {
   private readonly logger = new Logger(InstanceCommandOutbox.name);
+  /** Transient delivery failures of this process in a row, and until when it leaves due commands to others. */
+  private failuresInARow = 0;
+  private pausedUntil = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,8 +68,9 @@ export class InstanceCommandOutbox {
     return all;
   }
 
-  /** Pending commands that are due, oldest first. */
+  /** Pending commands that are due, oldest first; none while this process backs off from a Temporal that does not answer it. */
   async due(limit: number): Promise<string[]> {
+    if (Date.now() < this.pausedUntil) return [];
     const rows = await this.dataSource.getRepository(InstanceCommandEntity).find({
       select: { id: true },
       where: { state: 'pending', nextAttemptAt: LessThan(iso(Date.now() + 1)) },
@@ -82,6 +93,8 @@ export class InstanceCommandOutbox {
     const outcome = await this.delivery.deliver(row);
     const attempts = row.attempts + 1;
     if (outcome.delivered) {
+      this.failuresInARow = 0;
+      this.pausedUntil = 0;
       await repo.update(
         { id },
         {
@@ -99,10 +112,17 @@ export class InstanceCommandOutbox {
       await repo.update({ id }, { state: 'rejected', attempts, leaseUntil: null, lastError: outcome.error });
       return false;
     }
-    const backoff = Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(attempts, 10));
+    this.failuresInARow += 1;
+    this.pausedUntil = Date.now() + Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(this.failuresInARow, 10));
+    // Only a row still in this attempt's lease is settled: another process may have taken it over and delivered it.
     await repo.update(
-      { id },
-      { attempts, leaseUntil: null, lastError: outcome.error, nextAttemptAt: iso(Date.now() + backoff) },
+      { id, state: 'pending' },
+      {
+        attempts,
+        leaseUntil: null,
+        lastError: outcome.error,
+        nextAttemptAt: iso(Date.now() + COMMAND_RETRY_MS),
+      },
     );
     return false;
   }
