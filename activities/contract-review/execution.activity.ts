@@ -1,15 +1,10 @@
 /** CR-10 execution and on-time check per delivery, CR-12.1 late orders raised or declared, CR-11 archive. */
 import { In, IsNull } from 'typeorm';
-import {
-  ContractLineEntity,
-  CustomerEntity,
-  DeliveryEntity,
-  PartEntity,
-} from '../../persistence/entities/contract-review';
+import { ContractLineEntity, DeliveryEntity } from '../../persistence/entities/contract-review';
 import { localDate } from './domain/dates';
 import { lineOnTime } from './domain/on-time';
-import { retentionUntil } from './domain/retention';
 import { executionState } from './records/execution';
+import { contractRetention } from './records/retention';
 import { addMilestone, loadContract, updateContract } from './contract-store';
 import {
   activityNow,
@@ -130,17 +125,8 @@ export function createExecutionActivities(deps: ContractReviewDeps): Record<stri
     'cr-archive-contract': async ({ variables }) =>
       dataSource.transaction(async (em) => {
         const contract = await loadContract(em, str(variables, 'contractNo'));
-        const lines = await em.find(ContractLineEntity, { where: { contractNo: contract.contractNo } });
-        const parts = lines.length
-          ? await em.find(PartEntity, { where: { partNo: In([...new Set(lines.map((l) => l.partNo))]) } })
-          : [];
-        const customer = await em.findOneBy(CustomerEntity, { customerId: contract.customerId });
         const archivedOn = today(deps);
-        const retention = retentionUntil(
-          archivedOn,
-          parts.map((p) => p.activeUntil),
-          customer?.extraRetentionYears ?? 0,
-        );
+        const retention = await contractRetention(em, contract, archivedOn);
         const at = nowIso();
         await addMilestone(
           em,
@@ -148,6 +134,10 @@ export function createExecutionActivities(deps: ContractReviewDeps): Record<stri
           'archived',
           {
             retentionUntil: retention,
+            // null: a part has no end of life yet, so the records are kept until it has one.
+            retentionOpen: retention === null,
+            // CR-11: research and development (研发部) keeps the records, filed by class.
+            keptBy: 'rnd',
             class: contract.contractClass ?? contract.proposedClass,
             newProduct: contract.newProduct,
           },

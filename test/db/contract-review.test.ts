@@ -17,6 +17,7 @@ import type { CreateContractRequest } from '../../api/contract-review/contracts/
 import { DeleteContractService } from '../../api/contract-review/contracts/delete-contract.service';
 import { ContractQueries } from '../../api/contract-review/contracts/queries/contract-queries.service';
 import { KpiController } from '../../api/contract-review/kpi/kpi.controller';
+import { PartsController } from '../../api/contract-review/parts/parts.controller';
 import type { StartInstanceService } from '../../api/process-instances/start-instance.service';
 import { loadConfig } from '../../config/app-config';
 import { openDatabase } from '../../persistence/data-source';
@@ -175,6 +176,43 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
     ).rejects.toThrow('Temporal unavailable');
     expect(await db.getRepository(ContractEntity).countBy({ contractNo: 'DB-NOSTART' })).toBe(0);
     expect(await db.getRepository(ContractLineEntity).countBy({ contractNo: 'DB-NOSTART' })).toBe(0);
+  });
+
+  it("CR-11: retention stays open while a part has no end of life; setting the part's life recomputes every archived contract's retention", async () => {
+    const parts = new PartsController(db);
+    const part = { description: 'lamp', stockQty: 10, leadTimeDays: 1, dailyCapacity: 10 };
+    await parts.put('DB-LIFE', { ...part });
+    await contracts.create(request('DB-OPEN', [['DB-LIFE', 1, '2026-02-10']]), SERVICE);
+    await db
+      .getRepository(ContractEntity)
+      .update({ contractNo: 'DB-OPEN' }, { status: 'completed', archivedAt: '2026-02-20T00:00:00.000Z' });
+    const deleter = new DeleteContractService(db, new ContractQueries(db));
+    await expect(deleter.delete('DB-OPEN', '2099-01-01')).rejects.toMatchObject({
+      code: 'CONTRACT.UNDER_RETENTION',
+      message: expect.stringContaining('no end of life'),
+      details: { retentionUntil: null },
+    });
+
+    // the part's life ends in 2027: kept until 31 December 2028
+    await expect(parts.put('DB-LIFE', { ...part, activeUntil: '2027-03-31' })).resolves.toMatchObject({
+      retentionChanged: [{ contractNo: 'DB-OPEN', retentionUntil: '2028-12-31' }],
+    });
+    expect(await db.getRepository(ContractEntity).findOneByOrFail({ contractNo: 'DB-OPEN' })).toMatchObject({
+      retentionUntil: '2028-12-31',
+    });
+    // an unchanged life recomputes nothing; a longer life moves the date
+    await expect(parts.put('DB-LIFE', { ...part, activeUntil: '2027-03-31' })).resolves.toMatchObject({
+      retentionChanged: [],
+    });
+    await parts.put('DB-LIFE', { ...part, activeUntil: '2029-01-15' });
+    expect(await db.getRepository(ContractEntity).findOneByOrFail({ contractNo: 'DB-OPEN' })).toMatchObject({
+      retentionUntil: '2030-12-31',
+    });
+    await expect(deleter.delete('DB-OPEN', '2030-12-31')).rejects.toMatchObject({
+      code: 'CONTRACT.UNDER_RETENTION',
+    });
+    await deleter.delete('DB-OPEN', '2031-01-01');
+    expect(await db.getRepository(ContractEntity).countBy({ contractNo: 'DB-OPEN' })).toBe(0);
   });
 
   it('CR-11: a contract is deleted only once archived and past its retention date, with every record of it', async () => {

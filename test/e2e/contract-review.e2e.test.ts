@@ -213,7 +213,7 @@ describe('contract review over HTTP (e2e, Temporal dev server)', () => {
       class: 'non-regular',
       reviewMode: 'meeting',
       revision: 0,
-      retentionUntil: '2032-06-30',
+      retentionUntil: '2032-12-31',
       instanceId,
       lines: [expect.objectContaining({ deliveredQty: 1200 })],
       deliveries: [expect.objectContaining({ onTime: true })],
@@ -263,7 +263,7 @@ describe('contract review over HTTP (e2e, Temporal dev server)', () => {
       await api.call('DELETE', `/contracts/${enc('E2E-ANNUAL-1')}`, { token: as('root') }),
     ).toMatchObject({
       status: 409,
-      body: { code: 'CONTRACT.UNDER_RETENTION', details: { retentionUntil: '2032-06-30' } },
+      body: { code: 'CONTRACT.UNDER_RETENTION', details: { retentionUntil: '2032-12-31' } },
     });
     const trace = (await api.call('GET', `/process-instances/${enc(instanceId)}`, { token: as('wang.fang') }))
       .body;

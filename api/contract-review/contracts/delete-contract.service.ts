@@ -36,7 +36,9 @@ export class DeleteContractService {
     if (underRetention(contract.retentionUntil, today)) {
       throw conflict(
         'CONTRACT.UNDER_RETENTION',
-        `Contract ${contractNo} is kept until ${contract.retentionUntil}`,
+        contract.retentionUntil
+          ? `Contract ${contractNo} is kept until ${contract.retentionUntil}`
+          : `Contract ${contractNo} is kept while a part of it has no end of life (retention open)`,
         { retentionUntil: contract.retentionUntil },
       );
     }

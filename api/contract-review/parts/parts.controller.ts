@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { recomputeRetentionForPart } from '../../../activities/contract-review/records/retention';
 import { PartEntity } from '../../../persistence/entities/contract-review';
 import { GROUPS } from '../../auth/principal';
 import { RequireGroups } from '../../auth/require-groups.decorator';
@@ -20,17 +21,21 @@ export class PartsController {
   @RequireGroups(GROUPS.service, GROUPS.admin, CR_GROUPS.pmc)
   @ApiOperation({
     summary:
-      'Create or replace a part of the parts master (fed by the ERP; read by the stock/capacity check, CR-4)',
+      'Create or replace a part of the parts master (fed by the ERP; read by the stock/capacity check, CR-4). ' +
+      "A changed activeUntil (end of the part's life) recomputes the retention of every archived contract with the part (CR-11).",
   })
   async put(@Param('partNo') partNo: string, @Body() body: PutPartRequest) {
-    const row = {
-      partNo,
-      ...body,
-      activeUntil: body.activeUntil ?? null,
-      updatedAt: new Date().toISOString(),
-    };
-    await this.dataSource.getRepository(PartEntity).save(row);
-    return row;
+    const at = new Date().toISOString();
+    const row = { partNo, ...body, activeUntil: body.activeUntil ?? null, updatedAt: at };
+    return this.dataSource.transaction(async (em) => {
+      const before = await em.findOneBy(PartEntity, { partNo });
+      await em.save(PartEntity, row);
+      const retentionChanged =
+        before && before.activeUntil !== row.activeUntil
+          ? await recomputeRetentionForPart(em, partNo, at)
+          : [];
+      return { ...row, retentionChanged };
+    });
   }
 
   @Get()

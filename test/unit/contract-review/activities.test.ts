@@ -207,13 +207,14 @@ it('CR-12.1: the due-date timer raises each overdue line once', async () => {
   expect(await run('cr-raise-late-order', { contractNo: 'C-2' })).toMatchObject({ lateOrderRaised: false });
 });
 
-it('CR-11: archiving sets the retention date from the parts master', async () => {
+it('CR-11: archiving sets the retention date from the parts master: 31 December of the year after the life ends, kept by R&D by class', async () => {
   await expect(run('cr-archive-contract', { contractNo: 'C-1' })).resolves.toEqual({
-    retentionUntil: '2031-06-30',
+    retentionUntil: '2031-12-31',
   });
-  expect(await db.getRepository(ContractEntity).findOneByOrFail({ contractNo: 'C-1' })).toMatchObject({
-    status: 'completed',
-    retentionUntil: '2031-06-30',
+  const contract = await db.getRepository(ContractEntity).findOneByOrFail({ contractNo: 'C-1' });
+  expect(contract).toMatchObject({ status: 'completed', retentionUntil: '2031-12-31' });
+  expect(contract.milestones).toMatchObject({
+    archived: { retentionUntil: '2031-12-31', retentionOpen: false, keptBy: 'rnd' },
   });
 });
 

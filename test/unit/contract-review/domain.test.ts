@@ -192,9 +192,17 @@ describe('CR-10 on-time delivery rate', () => {
 
 describe('CR-11 retention', () => {
   it('keeps records while the part is active plus one calendar year, longer when the customer asks', () => {
-    expect(retentionUntil('2026-12-01', ['2030-06-30', null])).toBe('2031-06-30');
-    expect(retentionUntil('2026-12-01', [null])).toBe('2027-12-01');
-    expect(retentionUntil('2026-12-01', ['2028-02-29'], 2)).toBe('2031-02-28');
+    // 31 December of the year after the part's life ends (the latest part of the contract)
+    expect(retentionUntil(['2030-06-30'])).toBe('2031-12-31');
+    expect(retentionUntil(['2030-01-01', '2028-12-31'])).toBe('2031-12-31');
+    expect(retentionUntil(['2030-12-31'])).toBe('2031-12-31');
+    // a customer asking for more years
+    expect(retentionUntil(['2028-02-29'], 2)).toBe('2031-12-31');
+    // a part without an end of life: retention is open
+    expect(retentionUntil(['2030-06-30', null])).toBeNull();
+    expect(retentionUntil([null], 0, '2026-12-01')).toBeNull();
+    // no parts at all: the archiving day stands for the life end
+    expect(retentionUntil([], 0, '2026-12-01')).toBe('2027-12-31');
     expect(addYears('2028-02-29', 1)).toBe('2029-02-28');
   });
   it('is under retention until the date has passed, and always while not archived', () => {

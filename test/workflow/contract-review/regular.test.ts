@@ -91,14 +91,14 @@ describe('regular contract (常规合同)', () => {
       status: 'completed',
       contractClass: 'regular',
       revision: 0,
-      retentionUntil: '2031-06-30',
+      retentionUntil: '2031-12-31',
     });
     expect(contract.milestones).toMatchObject({
       orderReviewRecord: { contractClass: 'regular', proposedClass: 'regular' },
       availability: { feasible: true, inStock: true },
       signature: { signatory: 'Li Na (sales)' },
       sent: { stamp: '合同专用章', revision: 0 },
-      archived: { retentionUntil: '2031-06-30', class: 'regular' },
+      archived: { retentionUntil: '2031-12-31', class: 'regular', keptBy: 'rnd', retentionOpen: false },
     });
     expect(await t.db.getRepository(ReviewEntity).countBy({ contractNo: 'R-STOCK' })).toBe(0);
     expect(await t.db.getRepository(DeliveryEntity).findBy({ contractNo: 'R-STOCK' })).toEqual([
@@ -233,15 +233,8 @@ describe('regular contract (常规合同)', () => {
     ]);
     const contract = await t.queries.entity('R-CAPACITY');
     expect(contract.milestones).toMatchObject({ availability: { feasible: false, inStock: false } });
-    // Kept while TL-200 is active (2031-12-31) plus one year — or a year past archiving if that is later.
-    const archivedOn = plantDateOf(Date.parse(contract.archivedAt!));
-    expect(contract).toMatchObject({
-      status: 'completed',
-      retentionUntil:
-        archivedOn > '2031-12-31'
-          ? `${Number(archivedOn.slice(0, 4)) + 1}${archivedOn.slice(4)}`
-          : '2032-12-31',
-    });
+    // TL-200's life ends 2031-12-31: kept until 31 December of the following year.
+    expect(contract).toMatchObject({ status: 'completed', retentionUntil: '2032-12-31' });
     expect(ALL_ACCEPT.a).toBe('accept');
   });
 });
