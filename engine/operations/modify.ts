@@ -8,7 +8,13 @@
 import type { GraphNode, ProcessGraph } from '../../model/process-graph';
 import type { StepContext, StepEnvironment } from '../context';
 import { subscribeEventSubprocesses } from '../event-subprocess';
-import { activateElement, createInstance, scopeIsIdle, terminateElement } from '../lifecycle';
+import {
+  activateElement,
+  checkScopeCompletion,
+  createInstance,
+  scopeIsIdle,
+  terminateElement,
+} from '../lifecycle';
 import { cancelProcess } from '../start';
 import { ROOT_KEY, type ElementInstance, type EngineState, type Variables } from '../state';
 import type { StepResult } from '../step';
@@ -178,8 +184,13 @@ export function modifyInstance(
       ...(m.activate ?? []),
       ...(m.move ?? []).map((mv) => ({ elementId: mv.toElementId, variables: undefined })),
     ];
+    // Scopes a new token entered: if that token has run to an end when the terminations leave
+    // them idle, they complete (as in Zeebe, where the activation is pending while the terminations run).
+    const entered = new Set<string>();
     for (const a of targets) {
       const scopeKey = ensureScope(ctx, ctx.graph.nodes[a.elementId].parent);
+      for (let key: string | null = scopeKey; key != null; key = ctx.state.instances[key]?.parentKey ?? null)
+        entered.add(key);
       activateElement(ctx, a.elementId, scopeKey, a.variables ? { locals: a.variables } : {});
     }
     const parents = new Set<string>();
@@ -189,7 +200,7 @@ export function modifyInstance(
       if (inst.parentKey) parents.add(inst.parentKey);
       terminateElement(ctx, inst);
     }
-    for (const key of parents) endIdleScopes(ctx, key);
+    for (const key of parents) endIdleScopes(ctx, key, entered);
   });
 }
 
@@ -213,11 +224,18 @@ function ensureScope(ctx: StepContext, scopeId: string): string {
   return scope.key;
 }
 
-/** A scope left without tokens by terminations ends too, up to the process (which then ends terminated). */
-function endIdleScopes(ctx: StepContext, scopeKey: string): void {
+/**
+ * A scope left without tokens by terminations ends too, up to the process (which then ends
+ * terminated), unless a token of this modification entered it and ran to an end: then it completes.
+ */
+function endIdleScopes(ctx: StepContext, scopeKey: string, entered: Set<string>): void {
   for (let key: string | null = scopeKey; key != null;) {
     const scope: ElementInstance | undefined = ctx.state.instances[key];
     if (!scope || scope.kind === 'mi-body' || scope.miInner || !scopeIsIdle(ctx, key)) return;
+    if (entered.has(key)) {
+      checkScopeCompletion(ctx, key);
+      return;
+    }
     if (scope.kind === 'process') {
       cancelProcess(ctx);
       return;

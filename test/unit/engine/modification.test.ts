@@ -51,6 +51,33 @@ describe('process instance modification', () => {
     expect(d.commands.at(-1)).toEqual({ type: 'terminateInstance' });
   });
 
+  it('moving the last token to the end event completes the instance, as in Zeebe (not terminated)', () => {
+    const d = new Driver(stuck()).start({ amount: 1 });
+    modify(d, { move: [{ fromElementId: 'charge', toElementId: 'end' }] });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.commands.at(-1)).toMatchObject({ type: 'completeInstance' });
+    expect(d.trace()).toEqual(['start', 'end']);
+  });
+
+  it('moving the last token of a subprocess to its end completes the subprocess, and the flow goes on', () => {
+    const g = graph()
+      .start()
+      .subProcess('sub')
+      .start('subStart', 'sub')
+      .service('inner', 'payment', 'sub')
+      .end('subEnd', 'sub')
+      .user('after')
+      .end()
+      .flow('start', 'sub', 'after', 'end')
+      .flow('subStart', 'inner', 'subEnd')
+      .build();
+    const d = new Driver(g).start({});
+    expect(d.active()).toEqual(['inner', 'sub']);
+    modify(d, { move: [{ fromElementId: 'inner', toElementId: 'subEnd' }] });
+    expect(d.state.status).toBe('ACTIVE');
+    expect(d.active()).toEqual(['after']);
+  });
+
   it('creates the subprocess scope a new token needs, with its boundary timer', () => {
     const g = graph()
       .start()
