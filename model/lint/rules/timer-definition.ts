@@ -1,6 +1,7 @@
 /**
  * A timer needs exactly one of duration / date / cycle, and a static value must parse:
- * a typo like `PT5` should fail the deploy, not the instance weeks later.
+ * a typo like `PT5` should fail the deploy, not the instance weeks later. A cycle stands
+ * only where Zeebe takes one: on a timer start event and a non-interrupting boundary event.
  */
 import { bodyOf, is, isExpression, type BpmnElement } from '../../moddle';
 import {
@@ -51,8 +52,20 @@ export default engineRule('timer-definition', (element, report) => {
       element.id,
       `Timer cycle "${value}" repeats every ${interval} s: the shortest interval is ${MIN_CYCLE_INTERVAL_SECONDS} s.`,
     );
+    return;
+  }
+  if (property === 'timeCycle' && !cycleAllowed(element)) {
+    report(
+      element.id,
+      'A timer cycle belongs on a timer start event or a non-interrupting boundary event (Zeebe rejects it elsewhere): use a duration or a date, e.g. a FEEL expression for the next meeting.',
+    );
   }
 });
+
+function cycleAllowed(element: BpmnElement): boolean {
+  if (is(element, 'bpmn:StartEvent')) return true;
+  return is(element, 'bpmn:BoundaryEvent') && element.cancelActivity === false;
+}
 
 function isProcessStart(element: BpmnElement): boolean {
   return is(element, 'bpmn:StartEvent') && is(element.$parent, 'bpmn:Process');

@@ -13,7 +13,18 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   [
     'timer-definition',
     'TimerDefinition',
-    ['BadCycle', 'BadDate', 'BadDuration', 'Both', 'Empty', 'NoOffset', 'Start', 'TooFast'],
+    [
+      'BadCycle',
+      'BadDate',
+      'BadDuration',
+      'Both',
+      'CycleCatch',
+      'CycleInterrupting',
+      'Empty',
+      'NoOffset',
+      'Start',
+      'TooFast',
+    ],
   ],
   ['feel-syntax', 'FeelSyntax', ['BadCondition', 'BadInput', 'BadType']],
   ['default-flow', 'DefaultFlow', ['Check']],
@@ -56,5 +67,15 @@ describe('engine rule executable-process', () => {
 
   it('accepts a file with several executable processes', async () => {
     expect(await lintWithRule('executable-process', 'Deployment.two-executable-processes')).toEqual([]);
+  });
+});
+
+describe('engine rule timer-definition: where a cycle may stand', () => {
+  it('takes a cycle only on a start event or a non-interrupting boundary event, as Zeebe does', async () => {
+    const problems = await lintWithRule('timer-definition', 'TimerDefinition.invalid');
+    const placed = problems.filter((p) => ['CycleCatch', 'CycleInterrupting'].includes(p.elementId ?? ''));
+
+    expect(placed).toHaveLength(2);
+    for (const p of placed) expect(p.message).toContain('non-interrupting boundary event');
   });
 });
