@@ -19,7 +19,10 @@ export interface Behaviour {
   outgoing?(ctx: StepContext, inst: ElementInstance): string[];
   /** Extra cleanup when terminated, after its children were terminated and its wait released. */
   terminate?(ctx: StepContext, inst: ElementInstance): void;
-  /** One of its inner instances completed (a multi-instance iteration), its variables still there. */
+  /**
+   * An instance it started and waits for completed: a multi-instance iteration (its variables
+   * still there; the body removes it) or a compensation handler of a throw event (already gone).
+   */
   onChildCompleted?(ctx: StepContext, inst: ElementInstance, child: ElementInstance): void;
   /** The instance it started elsewhere (a call activity's child process) completed with these variables. */
   onChildResult?(ctx: StepContext, inst: ElementInstance, variables: Variables | undefined): void;

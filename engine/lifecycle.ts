@@ -6,6 +6,7 @@
  */
 import type { GraphNode } from '../model/process-graph';
 import type { StepContext } from './context';
+import { forgetCompensable, rememberCompensable } from './compensation';
 import { behaviourFor, childrenOf, nextKey, nodeOf } from './context';
 import { evaluateCondition } from './feel';
 import { guarded, markResolved, raiseIncident } from './incidents';
@@ -30,20 +31,31 @@ export function activateElement(
   ctx: StepContext,
   elementId: string,
   scopeKey: string,
-  options: { miInner?: boolean; locals?: Variables } = {},
+  options: { miInner?: boolean; locals?: Variables; compensationOf?: string } = {},
 ): ElementInstance {
   const node = nodeOf(ctx, elementId);
   if (node.multiInstance && !options.miInner) {
     const body = createInstance(ctx, elementId, scopeKey, 'mi-body');
+    adopt(ctx, body, options);
     if (withinStepBudget(ctx, body, { phase: 'activate' })) runActivation(ctx, body, node);
     return body;
   }
   const inst = createInstance(ctx, elementId, scopeKey);
   if (options.miInner) inst.miInner = true;
-  if (options.locals) setLocal(ctx, inst.key, options.locals);
+  adopt(ctx, inst, options);
   record(ctx, elementId, 'started');
   if (withinStepBudget(ctx, inst, { phase: 'activate' })) runActivation(ctx, inst, node);
   return inst;
+}
+
+/** Locals the new instance starts with, and the compensation throw it runs for. */
+function adopt(
+  ctx: StepContext,
+  inst: ElementInstance,
+  options: { locals?: Variables; compensationOf?: string },
+) {
+  if (options.locals) setLocal(ctx, inst.key, options.locals);
+  if (options.compensationOf) inst.compensationOf = options.compensationOf;
 }
 
 /**
@@ -130,12 +142,15 @@ export function completeElement(
     countCompleted(ctx, inst.elementId);
     record(ctx, inst.elementId, 'completed');
   }
+  rememberCompensable(ctx, inst);
   if (inst.miInner) {
     const body = ctx.state.instances[inst.parentKey!];
     behaviourFor(ctx, body).onChildCompleted?.(ctx, body, inst);
     return;
   }
   removeInstance(ctx, inst);
+  const thrower = inst.compensationOf ? ctx.state.instances[inst.compensationOf] : undefined;
+  if (thrower) behaviourFor(ctx, thrower).onChildCompleted?.(ctx, thrower, inst);
   for (const flowId of flows) ctx.agenda.push({ flowId, scopeKey: inst.parentKey! });
   if (flows.length === 0 && !options.keepScope && inst.parentKey) checkScopeCompletion(ctx, inst.parentKey);
 }
@@ -156,6 +171,7 @@ export function terminateElement(ctx: StepContext, inst: ElementInstance): void 
   releaseOwned(ctx, inst.key);
   markResolved(ctx, inst);
   clearScopeTokens(ctx, inst.key);
+  forgetCompensable(ctx, inst.key);
   if (inst.kind === 'element') record(ctx, inst.elementId, 'terminated');
   removeInstance(ctx, inst);
 }

@@ -11,7 +11,8 @@ export type Wait =
   | { kind: 'job'; jobKey: string }
   | { kind: 'task'; taskId: string }
   | { kind: 'child'; childKey: string }
-  | { kind: 'event' }; // a timer or message subscription owned by the instance itself
+  | { kind: 'event' } // a timer or message subscription owned by the instance itself
+  | { kind: 'compensation' }; // a compensation throw waits for the handlers it started
 
 /** How to resume after an incident is resolved. */
 export type IncidentRetry =
@@ -40,6 +41,25 @@ export interface ElementInstance {
   incident?: { incidentId: string; retry: IncidentRetry };
   /** Jobs started for this element (attempt counter for job keys and child ids). */
   attempts?: number;
+  /** A compensation handler: the key of the compensation throw event that started it and waits for it. */
+  compensationOf?: string;
+}
+
+/**
+ * A completed activity that can still be compensated (Zeebe's compensation subscription):
+ * it has a compensation handler, or it is a completed subprocess or multi-instance body that
+ * holds such records itself. Kept in completion order; each is compensated at most once.
+ */
+export interface CompensableActivity {
+  /** The completed element instance: records nested in it carry its key as their scope. */
+  instanceKey: string;
+  elementId: string;
+  /** The scope instance it completed in. */
+  scopeKey: string;
+  /** The handler its compensation boundary event is associated with. */
+  handlerId?: string;
+  /** Its local variables when it completed: the handler (and nested handlers) get them as locals. */
+  variables?: Variables;
 }
 
 export interface TimerSubscription {
@@ -149,6 +169,8 @@ export interface EngineState {
   timeline: EngineTimelineEntry[];
   /** Message ids already correlated, so a redelivered message is ignored. */
   seenMessageIds: string[];
+  /** Completed activities that can still be compensated, in completion order; absent when none. */
+  compensable?: CompensableActivity[];
   /** Messages waiting (until they expire) for a subscription to open; absent when none ever waited. */
   bufferedMessages?: BufferedMessage[];
   /** Variables the instance ended with (root scope at completion). */

@@ -38,6 +38,12 @@ export interface BpmnElement {
   readonly timeDuration?: BpmnElement;
   readonly timeDate?: BpmnElement;
   readonly timeCycle?: BpmnElement;
+  readonly isForCompensation?: boolean;
+  /** bpmn:CompensateEventDefinition */
+  readonly activityRef?: BpmnElement;
+  readonly waitForCompletion?: boolean;
+  /** Associations, text annotations and groups of a process or subprocess. */
+  readonly artifacts?: BpmnElement[];
 }
 
 export function is(element: BpmnElement | undefined, type: string): boolean {

@@ -51,7 +51,13 @@ export type EventDefinition =
   | { type: 'escalation'; escalationCode?: string }
   | { type: 'terminate' }
   /** A link throw jumps to the link catch of the same name in its scope. */
-  | { type: 'link'; linkName: string };
+  | { type: 'link'; linkName: string }
+  /**
+   * Compensation: on a boundary event it marks its activity compensable (the handler is on the
+   * boundary node); on a throw or end event it compensates `activityRef`, or every completed
+   * compensable activity of its scope.
+   */
+  | { type: 'compensation'; activityRef?: string };
 
 export interface MultiInstance {
   sequential: boolean;
@@ -75,6 +81,8 @@ interface NodeBase {
   /** Ids of boundary events attached to this activity. */
   boundaryEvents?: string[];
   multiInstance?: MultiInstance;
+  /** `isForCompensation`: a compensation handler, started only by a compensation throw. */
+  isForCompensation?: boolean;
 }
 
 export interface StartEventNode extends NodeBase {
@@ -101,7 +109,7 @@ export interface IntermediateCatchEventNode extends NodeBase {
 
 export interface IntermediateThrowEventNode extends NodeBase {
   kind: 'intermediateThrowEvent';
-  event: EventDefinition; // none, escalation or link (message throw goes through taskType)
+  event: EventDefinition; // none, escalation, link or compensation (message throw goes through taskType)
   /** Link throw: the id of the link catch event it jumps to (resolved at compile time). */
   linkTarget?: string;
   taskType?: string;
@@ -114,7 +122,9 @@ export interface BoundaryEventNode extends NodeBase {
   kind: 'boundaryEvent';
   attachedTo: string;
   cancelActivity: boolean;
-  event: EventDefinition; // timer, message, error, escalation
+  event: EventDefinition; // timer, message, error, escalation, compensation
+  /** Compensation boundary: the handler activity it is associated with (resolved at compile time). */
+  compensationHandler?: string;
 }
 
 export interface ServiceTaskNode extends NodeBase {

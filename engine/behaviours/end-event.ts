@@ -1,6 +1,7 @@
 /**
  * End events: none consumes the token; terminate ends the rest of its scope; error and
- * escalation throw upward; a message end event runs its job before it ends.
+ * escalation throw upward; a message end event runs its job before it ends; a compensation
+ * end event ends once the handlers it started have.
  */
 import type { Behaviour } from '../behaviour';
 import { throwError, throwEscalation } from '../catching';
@@ -9,6 +10,7 @@ import { evaluateValue } from '../feel';
 import { completeElement, interruptScope } from '../lifecycle';
 import { visibleVariables } from '../variables';
 import type { EndEventNode } from '../../model/process-graph';
+import { compensationHandlerDone, throwCompensation } from './compensate';
 import { scheduleJob } from './job';
 
 export const endEvent: Behaviour = {
@@ -32,8 +34,11 @@ export const endEvent: Behaviour = {
       case 'escalation':
         if (throwEscalation(ctx, inst, text(event.escalationCode))) return;
         return completeElement(ctx, inst);
+      case 'compensation':
+        return throwCompensation(ctx, inst, event.activityRef);
       default:
         return completeElement(ctx, inst);
     }
   },
+  onChildCompleted: (ctx, inst) => compensationHandlerDone(ctx, inst),
 };

@@ -1,6 +1,7 @@
 /**
  * Intermediate throw: none passes through, escalation is thrown upward, message throws run
- * as a job, and a link throw ends here and enters its link catch in the same scope.
+ * as a job, a link throw ends here and enters its link catch in the same scope, and a
+ * compensation throw waits for the handlers it starts.
  */
 import type { Behaviour } from '../behaviour';
 import { throwEscalation } from '../catching';
@@ -9,6 +10,7 @@ import { evaluateValue } from '../feel';
 import { activateElement, completeElement } from '../lifecycle';
 import { visibleVariables } from '../variables';
 import type { IntermediateThrowEventNode } from '../../model/process-graph';
+import { compensationHandlerDone, throwCompensation } from './compensate';
 import { scheduleJob } from './job';
 
 export const intermediateThrowEvent: Behaviour = {
@@ -19,6 +21,7 @@ export const intermediateThrowEvent: Behaviour = {
       const code = String(evaluateValue(node.event.escalationCode ?? '', visibleVariables(ctx, inst.key)));
       if (throwEscalation(ctx, inst, code)) return;
     }
+    if (node.event.type === 'compensation') return throwCompensation(ctx, inst, node.event.activityRef);
     if (node.event.type === 'link' && node.linkTarget) {
       const scopeKey = inst.parentKey!;
       completeElement(ctx, inst, { flows: [], keepScope: true });
@@ -27,4 +30,5 @@ export const intermediateThrowEvent: Behaviour = {
     }
     completeElement(ctx, inst);
   },
+  onChildCompleted: (ctx, inst) => compensationHandlerDone(ctx, inst),
 };

@@ -1,11 +1,13 @@
 /**
  * The tree walk: one executable bpmn:Process → one ProcessGraph. Per-type work lives in
  * the handler files; this file only visits scopes, attaches common parts (io mapping,
- * multi-instance), wires flows into nodes and boundary events onto their activities.
+ * multi-instance), wires flows into nodes, boundary events onto their activities and
+ * compensation boundary events to their handlers.
  */
 import { is, type BpmnElement } from '../moddle';
 import { PROCESS_GRAPH_FORMAT, type GraphNode, type ProcessGraph } from '../process-graph';
 import type { CompileContext } from './context';
+import { linkCompensationHandlers } from './compensation';
 import { compileFlow } from './flows';
 import { handlers } from './handlers';
 import { ioMappingOf } from './io-mapping';
@@ -25,6 +27,7 @@ export function compileProcess(process: BpmnElement, context: CompileContext): P
   wireFlows(graph);
   attachBoundaryEvents(graph, context);
   resolveLinks(graph, context);
+  linkCompensationHandlers(process, graph, context);
   return plain(graph);
 }
 
@@ -49,6 +52,7 @@ function walkScope(scope: BpmnElement, graph: ProcessGraph, context: CompileCont
       outgoing: [],
       ...ioMappingOf(element),
       multiInstance: multiInstanceOf(element),
+      ...(element.isForCompensation ? { isForCompensation: true } : {}),
       ...handler(element, context),
     } as GraphNode;
     graph.nodes[node.id] = node;

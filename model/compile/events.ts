@@ -28,6 +28,10 @@ export function eventDefinition(event: BpmnElement, context: CompileContext): Ev
   }
   if (is(definition, 'bpmn:TerminateEventDefinition')) return { type: 'terminate' };
   if (is(definition, 'bpmn:LinkEventDefinition')) return { type: 'link', linkName: definition.name ?? '' };
+  if (is(definition, 'bpmn:CompensateEventDefinition')) {
+    const activityRef = definition.activityRef?.id;
+    return activityRef ? { type: 'compensation', activityRef } : { type: 'compensation' };
+  }
   context.report(event.id, `Unsupported event definition ${definition.$type}.`);
   return { type: 'none' };
 }

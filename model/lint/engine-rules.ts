@@ -2,6 +2,7 @@
 import type { RuleFactory } from 'bpmnlint';
 import calledDecision from './rules/called-decision';
 import calledElement from './rules/called-element';
+import compensation from './rules/compensation';
 import defaultFlow from './rules/default-flow';
 import executableProcess from './rules/executable-process';
 import feelSyntax from './rules/feel-syntax';
@@ -17,6 +18,7 @@ import timerDefinition from './rules/timer-definition';
 export const engineRules: Record<string, RuleFactory> = {
   'called-decision': calledDecision,
   'called-element': calledElement,
+  compensation,
   'default-flow': defaultFlow,
   'executable-process': executableProcess,
   'feel-syntax': feelSyntax,

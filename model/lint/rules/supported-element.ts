@@ -5,7 +5,7 @@
 import { engineRule } from '../engine-rule';
 
 export const UNSUPPORTED_ELEMENTS: ReadonlyArray<[type: string, message: string]> = [
-  ['bpmn:Transaction', 'Transactions (and compensation) are not supported.'],
+  ['bpmn:Transaction', 'Transactions are not supported.'],
   ['bpmn:AdHocSubProcess', 'Ad-hoc subprocesses are not supported.'],
   ['bpmn:ComplexGateway', 'Complex gateways are not supported: use an inclusive or exclusive gateway.'],
   [
@@ -15,10 +15,6 @@ export const UNSUPPORTED_ELEMENTS: ReadonlyArray<[type: string, message: string]
 ];
 
 export default engineRule('supported-element', (element, report) => {
-  if ((element as { isForCompensation?: boolean }).isForCompensation) {
-    report(element.id, 'Compensation handlers are not supported.');
-    return;
-  }
   for (const [type, message] of UNSUPPORTED_ELEMENTS) {
     if (!element.$instanceOf(type)) continue;
     // A loop marker belongs to its activity: report the activity's id.

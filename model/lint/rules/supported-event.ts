@@ -1,11 +1,13 @@
 /**
  * Which event definitions this engine runs, by event position (see design.md, "Supported
- * subset"). Signal, conditional, compensation and cancel events are not supported (yet).
+ * subset"). Signal, conditional and cancel events are not supported (yet); compensation only
+ * where Zeebe has it (boundary, intermediate throw, end: no compensation event subprocess).
  */
 import { is, type BpmnElement } from '../../moddle';
 import { engineRule } from '../engine-rule';
 
-export type Kind = 'none' | 'message' | 'timer' | 'error' | 'escalation' | 'terminate' | 'link' | 'other';
+export type Kind =
+  'none' | 'message' | 'timer' | 'error' | 'escalation' | 'terminate' | 'link' | 'compensation' | 'other';
 
 const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:MessageEventDefinition': 'message',
@@ -14,6 +16,7 @@ const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:EscalationEventDefinition': 'escalation',
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:LinkEventDefinition': 'link',
+  'bpmn:CompensateEventDefinition': 'compensation',
 };
 
 /** Where an event stands; the coverage table in docs/coverage.md has one column per position. */
@@ -32,9 +35,9 @@ export const EVENT_SUPPORT: Readonly<Record<EventPosition, readonly Kind[]>> = {
   'subprocess start': ['none'],
   'event subprocess start': ['message', 'timer', 'error', 'escalation'],
   'intermediate catch': ['timer', 'message', 'link'],
-  'intermediate throw': ['none', 'escalation', 'message', 'link'],
-  boundary: ['timer', 'message', 'error', 'escalation'],
-  end: ['none', 'terminate', 'error', 'escalation', 'message'],
+  'intermediate throw': ['none', 'escalation', 'message', 'link', 'compensation'],
+  boundary: ['timer', 'message', 'error', 'escalation', 'compensation'],
+  end: ['none', 'terminate', 'error', 'escalation', 'message', 'compensation'],
 };
 
 function positionOf(event: BpmnElement): EventPosition | undefined {

@@ -33,6 +33,7 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   ['script-task', 'ScriptTask', ['NoResult', 'NoScript', 'Static']],
   ['multi-instance', 'MultiInstance', ['HalfOutput', 'NoLoop']],
   ['throw-event-code', 'ThrowEventCode', ['NoErrorCode', 'NoEscalation', 'NoEscalationCode']],
+  ['compensation', 'Compensation', ['Flowing', 'InFlow', 'NoWait', 'NotCompensable', 'Orphan', 'OtherScope']],
 ];
 
 describe.each(cases)('engine rule %s', (rule, subject, invalidIds) => {

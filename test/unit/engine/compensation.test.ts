@@ -1,0 +1,138 @@
+/**
+ * Compensation in the pure core: completed compensable activities are remembered with their
+ * variables, and throw / end events start their handlers newest first, each once, in scope.
+ */
+import { compileFixture } from '../model/fixtures';
+import { Driver, HOUR } from './support/driver';
+import { graph } from './support/graph-builder';
+
+const started = (d: Driver) => d.state.timeline.filter((e) => e.event === 'started').map((e) => e.elementId);
+
+describe('compensation', () => {
+  it('Compensation.throw: compensates every completed activity of the scope, newest first, and waits for the handlers', async () => {
+    const graph = await compileFixture('Compensation.throw');
+    expect(graph.nodes.BookCompensation).toMatchObject({ compensationHandler: 'UndoBook' });
+    expect(graph.nodes.UndoBook).toMatchObject({ isForCompensation: true });
+    const d = new Driver(graph).start({ amount: 42, log: [] });
+    expect(d.state.compensable).toBeUndefined();
+
+    d.completeJob('Book', { BookDone: true });
+    // RefundCharge ran at once (a script); the throw waits for UndoBook's job.
+    expect(d.active()).toEqual(['Undo', 'UndoBook']);
+    expect(d.variables.log).toEqual(['refund C-42']);
+    expect(d.job('UndoBook').variables).toMatchObject({ bookingRef: 'B-42', amount: 42 });
+    expect(d.state.compensable).toBeUndefined();
+
+    d.completeJob('UndoBook', { UndoBookDone: true });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.trace()).toEqual([
+      'Start',
+      'Book',
+      'Charge',
+      'ChargeCompensation',
+      'RefundCharge',
+      'BookCompensation',
+      'UndoBook',
+      'Undo',
+      'Done',
+    ]);
+    // The handlers' locals (the compensated activities' input mappings) stay with them.
+    expect(d.state.result).toEqual({
+      amount: 42,
+      log: ['refund C-42'],
+      BookDone: true,
+      charged: 42,
+      UndoBookDone: true,
+    });
+  });
+
+  it('Compensation.activity-ref: compensates the named activity only, each activity once', async () => {
+    const d = new Driver(await compileFixture('Compensation.activity-ref')).start({ log: [] });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.variables.log).toEqual(['undo B', 'undo A']);
+    expect(d.trace()).toEqual([
+      'Start',
+      'A',
+      'B',
+      'BCompensation',
+      'UndoB',
+      'UndoBFirst',
+      'ACompensation',
+      'UndoA',
+      'UndoAThen',
+      'UndoAll',
+      'End',
+    ]);
+  });
+
+  it('Compensation.subprocess: a completed subprocess is compensated inside, newest first; a throw inside a subprocess stays inside', async () => {
+    const d = new Driver(await compileFixture('Compensation.subprocess')).start({ log: [] });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.variables.log).toEqual(['cancel policy', 'cancel hotel', 'cancel flight', 'refund deposit']);
+    expect(d.trace().slice(-2)).toEqual(['RefundDeposit', 'Rollback']);
+  });
+
+  it('Compensation.multi-instance: each completed iteration with its own item; a multi-instance activity once', async () => {
+    const d = new Driver(await compileFixture('Compensation.multi-instance')).start({
+      items: [1, 2, 3],
+      log: [],
+    });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.variables.log).toEqual(['unnotify 3', 'release 3', 'release 2', 'release 1']);
+    expect(started(d).filter((id) => id === 'Unnotify')).toHaveLength(1);
+  });
+
+  it('Compensation.event-subprocess: an error event subprocess compensates the completed activities around it, not the terminated ones', async () => {
+    const d = new Driver(await compileFixture('Compensation.event-subprocess')).start({ log: [] });
+    expect(d.active()).toEqual(['Charge', 'Pack']);
+    d.failJob('Charge', 'DECLINED');
+    expect(d.active()).toEqual(['CompensateAll', 'OnDeclined', 'UndoBook']);
+    d.completeJob('UndoBook', { UndoBookDone: true });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.variables).toMatchObject({ log: [], UndoBookDone: true });
+    expect(started(d)).not.toContain('Unpack');
+  });
+
+  it('forgets what completed inside an interrupted subprocess; a throw with nothing to compensate passes at once', () => {
+    const undo = (id: string, text: string) =>
+      ({
+        id,
+        kind: 'scriptTask',
+        expression: `=append(log, "${text}")`,
+        resultVariable: 'log',
+        isForCompensation: true,
+      }) as const;
+    const b = graph()
+      .start()
+      .subProcess('sub')
+      .start('subStart', 'sub')
+      .script('inner', '=1', 'inner', 'sub')
+      .add(undo('undoInner', 'undo inner'), 'sub')
+      .boundary('innerComp', 'inner', { type: 'compensation' })
+      .set('innerComp', { compensationHandler: 'undoInner' })
+      .user('wait', 'sub')
+      .flow('subStart', 'inner', 'wait')
+      .boundary('late', 'sub', { type: 'timer', timer: { kind: 'duration', expression: 'PT1H' } })
+      .script('outer', '=1', 'outer')
+      .add(undo('undoOuter', 'undo outer'))
+      .boundary('outerComp', 'outer', { type: 'compensation' })
+      .set('outerComp', { compensationHandler: 'undoOuter' })
+      .throwEvent('undo', { type: 'compensation' })
+      .end()
+      .flow('start', 'sub')
+      .flow('late', 'outer', 'undo', 'end');
+    const d = new Driver(b.build()).start({ log: [] });
+    expect(d.state.compensable).toEqual([
+      {
+        instanceKey: expect.any(String),
+        elementId: 'inner',
+        scopeKey: expect.any(String),
+        handlerId: 'undoInner',
+      },
+    ]);
+    d.advance(HOUR);
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.variables.log).toEqual(['undo outer']);
+    expect(d.state.compensable).toBeUndefined();
+  });
+});
