@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from './calendar/calendar.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { CsrModule } from './csr/csr.module';
 import { CustomersModule } from './customers/customers.module';
@@ -10,10 +11,11 @@ import { OutboxModule } from './outbox/outbox.module';
 import { PartsModule } from './parts/parts.module';
 import { ContractRecordsModule } from './records/records.module';
 
-/** The contract review pack's HTTP endpoints: master data, contracts, late orders, meetings, KPIs, CSR, outbox; its overdue-notice recipients. */
+/** The contract review pack's HTTP endpoints: master data, the plant calendar, contracts, late orders, meetings, KPIs, CSR, outbox; its overdue-notice recipients. */
 @Module({
   imports: [
     PartsModule,
+    CalendarModule,
     CustomersModule,
     ContractsModule,
     LateOrdersModule,

@@ -35,7 +35,7 @@ export const contractReviewPack: ProcessPack = {
   entities: CONTRACT_REVIEW_ENTITIES,
   migrations: CONTRACT_REVIEW_MIGRATIONS,
   apiModule: ContractReviewModule,
-  webPages: ['/meetings', '/kpi'],
+  webPages: ['/meetings', '/kpi', '/calendar'],
   seed: ({ dataSource }) =>
     seedCustomerSymbols(dataSource, join(CONTRACT_REVIEW_DIAGRAMS, 'customer-symbols')),
 };

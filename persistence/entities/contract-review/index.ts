@@ -1,3 +1,4 @@
+import { PlantCalendarDayEntity } from './calendar.entity';
 import { ContractEntity, ContractLineEntity, ContractRevisionEntity } from './contract.entity';
 import { CsrAnnualCheckEntity, CsrDocumentEntity, CsrRequirementEntity } from './csr.entity';
 import { ActionPlanEntity, KpiTargetEntity } from './kpi.entity';
@@ -6,6 +7,7 @@ import { CustomerEntity, PartEntity } from './master-data.entity';
 import { OutboxMessageEntity } from './outbox.entity';
 import { ChangeNoticeEntity, DeliveryEntity, MeasureEntity, ReviewEntity } from './review.entity';
 
+export * from './calendar.entity';
 export * from './contract.entity';
 export * from './csr.entity';
 export * from './kpi.entity';
@@ -34,4 +36,5 @@ export const CONTRACT_REVIEW_ENTITIES = [
   CsrRequirementEntity,
   CsrAnnualCheckEntity,
   OutboxMessageEntity,
+  PlantCalendarDayEntity,
 ];

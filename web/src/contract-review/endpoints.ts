@@ -1,4 +1,8 @@
 /** The pack's API calls, typed with the API's own response types (type-only imports). */
+import type {
+  CalendarDayRow,
+  CalendarYearResponse,
+} from '../../../api/contract-review/calendar/calendar.response';
 import type { LateOrderRow, LedgerResponse } from '../../../api/contract-review/records/ledger.response';
 import { api, download, seg } from '../api/client';
 import type { ContractDetail, Page } from '../api/types';
@@ -57,6 +61,10 @@ export const pack = {
   csrRequirements: (customerId?: string) =>
     api.get<Page<CsrRequirement>>('/csr', { query: { customerId, limit: 200 } }),
   receiveCsr: (body: unknown) => api.post<CsrDocument>('/csr/documents', body),
+  calendar: (year: number) => api.get<CalendarYearResponse>('/calendar', { query: { year } }),
+  putCalendarDay: (date: string, body: { kind: string; name: string }) =>
+    api.put<CalendarDayRow>(`/calendar/days/${seg(date)}`, body),
+  removeCalendarDay: (date: string) => api.delete<void>(`/calendar/days/${seg(date)}`),
   customers: () =>
     api.get<Page<{ customerId: string; name: string }>>('/customers', { query: { limit: 200 } }),
 };

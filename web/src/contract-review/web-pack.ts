@@ -37,6 +37,11 @@ export const webPack: WebPack = {
       page: () => import('./meetings').then((m) => m.default),
     },
     { path: '/kpi', title: () => t('titles.kpi'), page: () => import('./kpi').then((m) => m.default) },
+    {
+      path: '/calendar',
+      title: () => tr('titles.calendar'),
+      page: () => import('./calendar-page').then((m) => m.default),
+    },
   ],
   nav: [
     {
@@ -71,6 +76,7 @@ export const webPack: WebPack = {
     },
     { href: '/meetings', label: () => t('nav.meetings') },
     { href: '/kpi', label: () => t('nav.kpi') },
+    { href: '/calendar', label: () => tr('nav.calendar') },
   ],
   instancePanel: contractInstancePanel,
 };
