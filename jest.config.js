@@ -60,5 +60,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
     },
+    // The production topology (Temporal server on PostgreSQL, worker and API processes) under SIGKILLs.
+    {
+      ...base,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/support/quiet-temporal.ts'],
+    },
   ],
 };
