@@ -13,9 +13,14 @@ export type InstanceCommand =
 /** The command's id, from its keys: one start per workflow id and key, one message per messageId. */
 export function commandId(command: InstanceCommand, key?: string): string {
   return command.kind === 'start'
-    ? `start:${command.workflowId}:${key ?? ''}`
-    : `message:${command.workflowId}:${command.message.messageId}`;
+    ? startCommandId(command.workflowId, key)
+    : messageCommandId(command.workflowId, command.message.messageId);
 }
+
+export const startCommandId = (workflowId: string, key?: string) => `start:${workflowId}:${key ?? ''}`;
+
+export const messageCommandId = (workflowId: string, messageId: string) =>
+  `message:${workflowId}:${messageId}`;
 
 /** A UUID-shaped Temporal request id derived from the command id (Temporal deduplicates starts by it). */
 export function temporalRequestId(id: string): string {

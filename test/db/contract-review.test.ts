@@ -18,9 +18,13 @@ import { DeleteContractService } from '../../api/contract-review/contracts/delet
 import { ContractQueries } from '../../api/contract-review/contracts/queries/contract-queries.service';
 import { KpiController } from '../../api/contract-review/kpi/kpi.controller';
 import { PartsController } from '../../api/contract-review/parts/parts.controller';
-import type { StartInstanceService } from '../../api/process-instances/start-instance.service';
+import { IdempotentRequests } from '../../api/instance-commands/idempotent-requests.service';
+import type { InstanceCommandDelivery } from '../../api/instance-commands/instance-command-delivery.service';
+import { InstanceCommandOutbox } from '../../api/instance-commands/instance-command-outbox.service';
+import type { ProcessDefinitionQueries } from '../../api/process-definitions/process-definition-queries.service';
 import { loadConfig } from '../../config/app-config';
 import { openDatabase } from '../../persistence/data-source';
+import { IdempotentRequestEntity, InstanceCommandEntity } from '../../persistence/entities';
 import {
   ActionPlanEntity,
   ContractEntity,
@@ -40,15 +44,18 @@ import { testDatabases } from '../support/databases';
 const SERVICE = { user: 'erp', groups: ['service'] };
 const config = loadConfig({ DATA_DIR: '/tmp/unused', PLANT_TIME_ZONE: 'Asia/Shanghai' });
 const started: string[] = [];
-const fakeStarter = {
-  start: async ({ businessKey }: { businessKey: string }) => (
-    started.push(businessKey),
-    { instanceId: `contract-review/${businessKey}`, processId: 'contract-review', version: 1 }
-  ),
-} as unknown as StartInstanceService;
-const failingStarter = {
-  start: async () => Promise.reject(new Error('Temporal unavailable')),
-} as unknown as StartInstanceService;
+/** Stands in for Temporal (these tests are about the records): accepts every start, or none while it is down. */
+let temporalDown = false;
+const fakeTemporal = {
+  deliver: async (row: { workflowId: string }) => {
+    if (temporalDown) return { delivered: false, rejected: false, error: 'Temporal unavailable' };
+    started.push(row.workflowId.replace('contract-review/', ''));
+    return { delivered: true };
+  },
+} as unknown as InstanceCommandDelivery;
+const definitions = {
+  get: async () => ({ processId: 'contract-review', version: 1, graph: { processId: 'contract-review' } }),
+} as unknown as ProcessDefinitionQueries;
 
 const request = (
   contractNo: string,
@@ -83,7 +90,12 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
     db = await openDatabase(database);
     await clear(db);
     started.length = 0;
-    contracts = new CreateContractService(db, fakeStarter);
+    contracts = new CreateContractService(
+      db,
+      definitions,
+      new InstanceCommandOutbox(db, fakeTemporal),
+      new IdempotentRequests(),
+    );
     const at = new Date().toISOString();
     await db.getRepository(PartEntity).save({
       partNo: 'DB-1',
@@ -118,7 +130,7 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
     await db.destroy();
   });
 
-  it('CR-1: creates the ledger row with its lines and starts the instance; the same contractNo again is CONTRACT.ALREADY_EXISTS', async () => {
+  it('CR-1: creates the ledger row with its lines and starts the instance; the same request again answers the same, another one under that contractNo is CONTRACT.ALREADY_EXISTS', async () => {
     const created = await contracts.create(
       request('DB-C1', [
         ['DB-1', 5, '2027-01-10'],
@@ -149,6 +161,16 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
       [1, 'DB-1', '2027-01-10'],
       [2, 'NEW-9', '2027-01-20'],
     ]);
+    const retried = await contracts.create(
+      request('DB-C1', [
+        ['DB-1', 5, '2027-01-10'],
+        ['NEW-9', 2, '2027-01-20'],
+      ]),
+      SERVICE,
+    );
+    expect(retried).toEqual(created);
+    expect(started.filter((s) => s === 'DB-C1')).toHaveLength(1);
+    expect(await db.getRepository(ContractLineEntity).countBy({ contractNo: 'DB-C1' })).toBe(2);
     await expect(
       contracts.create(request('DB-C1', [['DB-1', 1, '2027-01-10']]), SERVICE),
     ).rejects.toMatchObject({ kind: 'conflict', code: 'CONTRACT.ALREADY_EXISTS' });
@@ -167,15 +189,29 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
     expect(started.filter((s) => s === 'DB-RACE')).toHaveLength(1);
   });
 
-  it('CR-1: when the instance cannot start, nothing of the contract stays on record', async () => {
-    await expect(
-      new CreateContractService(db, failingStarter).create(
-        request('DB-NOSTART', [['DB-1', 1, '2027-01-10']]),
-        SERVICE,
-      ),
-    ).rejects.toThrow('Temporal unavailable');
-    expect(await db.getRepository(ContractEntity).countBy({ contractNo: 'DB-NOSTART' })).toBe(0);
-    expect(await db.getRepository(ContractLineEntity).countBy({ contractNo: 'DB-NOSTART' })).toBe(0);
+  it('CR-1: while Temporal is down the contract is recorded with its start queued, and the start goes out once Temporal answers', async () => {
+    temporalDown = true;
+    try {
+      const created = await contracts.create(request('DB-NOSTART', [['DB-1', 1, '2027-01-10']]), SERVICE);
+      expect(created.instanceId).toBe('contract-review/DB-NOSTART');
+    } finally {
+      temporalDown = false;
+    }
+    expect(await db.getRepository(ContractEntity).countBy({ contractNo: 'DB-NOSTART' })).toBe(1);
+    expect(started).not.toContain('DB-NOSTART');
+    const queued = 'start:contract-review/DB-NOSTART:';
+    expect(await db.getRepository(InstanceCommandEntity).findOneByOrFail({ id: queued })).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'Temporal unavailable',
+    });
+
+    // What the outbox dispatcher of any API does every second with what is due.
+    expect(await new InstanceCommandOutbox(db, fakeTemporal).attempt(queued)).toBe(true);
+    expect(started.filter((s) => s === 'DB-NOSTART')).toHaveLength(1);
+    expect(await db.getRepository(InstanceCommandEntity).findOneByOrFail({ id: queued })).toMatchObject({
+      state: 'delivered',
+    });
   });
 
   it("CR-11: retention stays open while a part has no end of life; setting the part's life recomputes every archived contract's retention", async () => {
@@ -516,6 +552,8 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
 
 async function clear(db: DataSource): Promise<void> {
   for (const entity of [
+    InstanceCommandEntity,
+    IdempotentRequestEntity,
     ActionPlanEntity,
     OutboxMessageEntity,
     FiveDReportEntity,

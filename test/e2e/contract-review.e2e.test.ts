@@ -122,7 +122,14 @@ describe('contract review over HTTP (e2e, Temporal dev server)', () => {
         proposedClass: 'non-regular',
       },
     });
-    expect(await api.call('POST', '/contracts', { token: as('erp'), body: contract })).toMatchObject({
+    // The same request again (a retry) answers the same; another one under this number is a conflict.
+    expect(await api.call('POST', '/contracts', { token: as('erp'), body: contract })).toEqual(created);
+    expect(
+      await api.call('POST', '/contracts', {
+        token: as('erp'),
+        body: { ...contract, paymentTerms: '30 days' },
+      }),
+    ).toMatchObject({
       status: 409,
       body: { code: 'CONTRACT.ALREADY_EXISTS' },
     });

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { messageSignal, type Variables } from '../../../workflows/protocol';
-import { TEMPORAL_CLIENT } from '../../temporal/temporal.module';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Variables } from '../../../workflows/protocol';
+import { InstanceCommandOutbox } from '../../instance-commands/instance-command-outbox.service';
 
 /**
  * How long the instance keeps a contract event that arrives while it is not at its execution
@@ -11,24 +10,40 @@ import { TEMPORAL_CLIENT } from '../../temporal/temporal.module';
  */
 export const CONTRACT_EVENT_TTL_MS = 24 * 3600_000;
 
-/** Passes a domain event (delivery, delay, amendment) to the contract's own instance as a BPMN message. */
+/**
+ * Passes a domain event (delivery, delay, amendment) to the contract's own instance as a BPMN
+ * message, through the instance-command outbox: recorded in the transaction of the rows it
+ * announces, so a row never exists without its event (nor the other way round), and
+ * delivered until Temporal accepts it. The messageId comes from the event's key.
+ */
 @Injectable()
 export class ContractSignalService {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(private readonly outbox: InstanceCommandOutbox) {}
 
-  async send(
+  /** Records the event inside `em`'s transaction; pass the returned id to `deliver` after commit. */
+  record(
+    em: EntityManager,
     instanceId: string,
     name: string,
     contractNo: string,
     variables: Variables,
-    messageId: string = randomUUID(),
-  ): Promise<void> {
-    await this.client.workflow.getHandle(instanceId).signal(messageSignal, {
-      name,
-      correlationKey: contractNo,
-      variables,
-      messageId,
-      timeToLiveMs: CONTRACT_EVENT_TTL_MS,
+    messageId: string,
+  ): Promise<string> {
+    return this.outbox.record(em, {
+      kind: 'message',
+      workflowId: instanceId,
+      message: {
+        name,
+        correlationKey: contractNo,
+        variables,
+        messageId,
+        timeToLiveMs: CONTRACT_EVENT_TTL_MS,
+      },
     });
+  }
+
+  /** Delivers now what was recorded; what Temporal does not take yet stays queued for the dispatcher. */
+  async deliver(ids: string[]): Promise<void> {
+    await this.outbox.deliver(ids);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProcessDefinitionsModule } from '../../process-definitions/process-definitions.module';
 import { ProcessInstancesModule } from '../../process-instances/process-instances.module';
 import { AmendContractService } from './amend-contract/amend-contract.service';
 import { ContractSignalService } from './contract-signal.service';
@@ -10,7 +11,7 @@ import { ContractQueries } from './queries/contract-queries.service';
 import { RecordDeliveryService } from './record-delivery/record-delivery.service';
 
 @Module({
-  imports: [ProcessInstancesModule],
+  imports: [ProcessDefinitionsModule, ProcessInstancesModule],
   controllers: [ContractsController],
   providers: [
     CreateContractService,

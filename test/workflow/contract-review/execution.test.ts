@@ -4,7 +4,6 @@
  * date passing — re-reviewed on three working days, escalated to the Monday production-sales
  * meeting, a 5D report — with the customer told each time.
  */
-import { ContractSignalService } from '../../../api/contract-review/contracts/contract-signal.service';
 import {
   ChangeNoticeEntity,
   ContractRevisionEntity,
@@ -342,13 +341,19 @@ it('CR-12.1: a delay declared in the moment the instance is busy is kept until i
   await t.completeOpen(instanceId, 'Task_ConfirmClass', 'li.na', SALES, { contractClass: 'regular' });
   const sign = await t.openTask(instanceId, 'Task_SignContract');
   // The instance is not at its execution gateway: the message must wait for it.
-  await new ContractSignalService(t.env.client).send(
-    instanceId,
-    'delay-declared',
-    'D-3',
-    { delay: { reason: 'mould repair', newDate: plantDay(today, 25), declaredBy: 'zhou.pmc', lineNos: [] } },
-    'delay-D-3',
+  const delayEvent = await t.db.transaction((em) =>
+    t.signals.record(
+      em,
+      instanceId,
+      'delay-declared',
+      'D-3',
+      {
+        delay: { reason: 'mould repair', newDate: plantDay(today, 25), declaredBy: 'zhou.pmc', lineNos: [] },
+      },
+      'delay-D-3',
+    ),
   );
+  await t.signals.deliver([delayEvent]);
   await t.complete(sign, 'li.na', SALES, { signatory: 'Li Na', signedOn: today });
   const lateOrder = await waitFor(
     async () => (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'D-3' })) ?? undefined,

@@ -31,8 +31,10 @@ export class AmendContractService {
         { status: contract.status },
       );
     }
-    const revision = contract.revision + 1;
-    await this.dataSource.transaction(async (em) => {
+    const { revision, commandId } = await this.dataSource.transaction(async (em) => {
+      // The next revision number from the revisions on record (and the instance's), inside the write lock.
+      const recorded = await em.maximum(ContractRevisionEntity, 'revision', { contractNo });
+      const revision = Math.max(contract.revision, recorded ?? 0) + 1;
       for (const change of request.changes.lines ?? []) {
         const line = await em.findOneBy(ContractLineEntity, { contractNo, lineNo: change.lineNo });
         if (!line)
@@ -64,14 +66,17 @@ export class AmendContractService {
         recordedBy: principal.user,
         recordedAt: at,
       });
+      const commandId = await this.signals.record(
+        em,
+        contract.instanceId!,
+        'amendment-requested',
+        contractNo,
+        { amendmentRevision: revision },
+        `${contractNo}/r${revision}`,
+      );
+      return { revision, commandId };
     });
-    await this.signals.send(
-      contract.instanceId!,
-      'amendment-requested',
-      contractNo,
-      { amendmentRevision: revision },
-      `${contractNo}/r${revision}`,
-    );
+    await this.signals.deliver([commandId]);
     return { contractNo, revision };
   }
 }

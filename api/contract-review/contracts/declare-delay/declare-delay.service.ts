@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../../../auth/principal';
 import { conflict } from '../../../errors/domain-error';
 import { ContractSignalService } from '../contract-signal.service';
@@ -9,6 +12,7 @@ import type { DeclareDelayRequest } from './declare-delay.request.dto';
 @Injectable()
 export class DeclareDelayService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: ContractQueries,
     private readonly signals: ContractSignalService,
   ) {}
@@ -27,7 +31,22 @@ export class DeclareDelayService {
       lineNos: request.lineNos ?? [],
       declaredBy: principal.user,
     };
-    await this.signals.send(contract.instanceId!, 'delay-declared', contractNo, { delay });
+    // The same declaration sent again (a retry) is one event for the instance.
+    const key = createHash('sha256')
+      .update(JSON.stringify([delay.reason, delay.newDate, delay.lineNos, delay.declaredBy]))
+      .digest('hex')
+      .slice(0, 32);
+    const id = await this.dataSource.transaction((em) =>
+      this.signals.record(
+        em,
+        contract.instanceId!,
+        'delay-declared',
+        contractNo,
+        { delay },
+        `${contractNo}/delay/${key}`,
+      ),
+    );
+    await this.signals.deliver([id]);
     return { contractNo, declared: delay };
   }
 }

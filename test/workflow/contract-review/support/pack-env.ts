@@ -25,6 +25,9 @@ import { ProcessDefinitionQueries } from '../../../../api/process-definitions/pr
 import type { TimerStartSchedules } from '../../../../api/process-definitions/timer-start-schedules.service';
 import { StartInstanceService } from '../../../../api/process-instances/start-instance.service';
 import { contractReviewPack } from '../../../../api/contract-review/contract-review.pack';
+import { IdempotentRequests } from '../../../../api/instance-commands/idempotent-requests.service';
+import { InstanceCommandDelivery } from '../../../../api/instance-commands/instance-command-delivery.service';
+import { InstanceCommandOutbox } from '../../../../api/instance-commands/instance-command-outbox.service';
 import { type AppConfig, loadConfig } from '../../../../config/app-config';
 import { IN_PROCESS_TASK_TYPES } from '../../../../config/process-packs';
 import { openDatabase } from '../../../../persistence/data-source';
@@ -62,6 +65,7 @@ export class PackEnv {
   deliveries!: RecordDeliveryService;
   delays!: DeclareDelayService;
   amendments!: AmendContractService;
+  signals!: ContractSignalService;
   csr!: CsrController;
   instances!: StartInstanceService;
 
@@ -91,10 +95,18 @@ export class PackEnv {
       IN_PROCESS_TASK_TYPES,
     );
     this.queries = new ContractQueries(this.db);
-    const signals = new ContractSignalService(client);
-    this.contracts = new CreateContractService(this.db, this.instances);
-    this.deliveries = new RecordDeliveryService(this.db, this.config, this.queries, signals);
-    this.delays = new DeclareDelayService(this.queries, signals);
+    const outbox = new InstanceCommandOutbox(this.db, new InstanceCommandDelivery(client, this.instances));
+    const idempotent = new IdempotentRequests();
+    this.signals = new ContractSignalService(outbox);
+    const signals = this.signals;
+    this.contracts = new CreateContractService(
+      this.db,
+      new ProcessDefinitionQueries(this.db),
+      outbox,
+      idempotent,
+    );
+    this.deliveries = new RecordDeliveryService(this.db, this.config, this.queries, signals, idempotent);
+    this.delays = new DeclareDelayService(this.db, this.queries, signals);
     this.amendments = new AmendContractService(this.db, this.queries, signals);
     this.csr = new CsrController(this.db, this.instances);
   }
