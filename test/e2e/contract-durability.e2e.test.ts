@@ -72,7 +72,7 @@ describe('contract writes reach their instance (outbox), and retries answer the 
       ['wms', ['warehouse']],
     ] as [string, string[]][])
       tokens[user] = await api.token(user, groups);
-    for (const file of readdirSync(DIAGRAMS).sort()) {
+    for (const file of readdirSync(DIAGRAMS).filter((f) => f.endsWith('.form'))) {
       const body = readFileSync(join(DIAGRAMS, file), 'utf8');
       if (file.endsWith('.form'))
         expect(
