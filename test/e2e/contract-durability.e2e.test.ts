@@ -237,6 +237,7 @@ describe('contract writes reach their instance (outbox), and retries answer the 
     expect(done.body.deliveries.map((d: { id: string }) => d.id).sort()).toEqual([
       'DUR-3/DN-A',
       'DUR-3/DN-B',
+      'DUR-3/DN-D',
     ]);
   });
 });
