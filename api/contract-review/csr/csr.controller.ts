@@ -12,7 +12,8 @@ import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { GROUPS, type Principal } from '../../auth/principal';
 import { RequireGroups } from '../../auth/require-groups.decorator';
 import { CR_GROUPS } from '../shared/groups';
-import { PageRequest, pageWindow, toPage } from '../shared/page';
+import { type Page, PageRequest, pageWindow, toPage } from '../shared/page';
+import type { CsrDocument, CsrRequirement, ReceivedCsrDocument } from './csr.response';
 import { badRequest, conflict } from '../../errors/domain-error';
 import { StartInstanceService } from '../../process-instances/start-instance.service';
 
@@ -61,7 +62,7 @@ export class CsrController {
     summary:
       'CSR list per customer (顾客特殊要求清单): requirement, source document and version, departments, feasibility, verification',
   })
-  async list(@Query() query: ListCsrRequest) {
+  async list(@Query() query: ListCsrRequest): Promise<Page<CsrRequirement>> {
     const { skip, take } = pageWindow(query);
     return toPage(
       await this.dataSource.getRepository(CsrRequirementEntity).find({
@@ -76,7 +77,7 @@ export class CsrController {
 
   @Get('documents')
   @ApiOperation({ summary: 'List of received external customer documents (CSR-1)' })
-  async documents(@Query() query: ListCsrRequest) {
+  async documents(@Query() query: ListCsrRequest): Promise<Page<CsrDocument>> {
     const { skip, take } = pageWindow(query);
     return toPage(
       await this.dataSource.getRepository(CsrDocumentEntity).find({
@@ -95,7 +96,10 @@ export class CsrController {
     summary:
       'A customer document or e-mail was received (CSR-1): records it and starts csr-change (one-day transmission, CSR-3)',
   })
-  async receive(@Body() body: ReceiveCsrDocumentRequest, @CurrentPrincipal() principal: Principal) {
+  async receive(
+    @Body() body: ReceiveCsrDocumentRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ReceivedCsrDocument> {
     const repo = this.dataSource.getRepository(CsrDocumentEntity);
     if (await repo.findOneBy({ documentId: body.documentId }))
       throw conflict('CSR.DOCUMENT_EXISTS', `Document ${body.documentId} is already on record`);

@@ -15,9 +15,10 @@ import { GROUPS, type Principal } from '../../auth/principal';
 import { RequireGroups } from '../../auth/require-groups.decorator';
 import { APP_CONFIG } from '../../config/app-config.module';
 import { CR_GROUPS } from '../shared/groups';
-import { PageRequest, pageWindow, toPage } from '../shared/page';
+import { type Page, PageRequest, pageWindow, toPage } from '../shared/page';
 import { CONTRACT_REVIEW_PROCESS } from '../contracts/create-contract/create-contract.service';
 import { badRequest } from '../../errors/domain-error';
+import type { ActionPlanRow, OnTimeDeliveryResponse, ReviewLeadTimeResponse } from './kpi.response';
 import { DEPARTMENT_REVIEW_FORM, reviewLeadTimes } from './review-lead-time';
 
 export class OnTimeRequest {
@@ -69,7 +70,7 @@ export class KpiController {
     summary:
       'Customer order on-time delivery rate per week or month against the target (CR-10), with the action plans',
   })
-  async onTime(@Query() query: OnTimeRequest) {
+  async onTime(@Query() query: OnTimeRequest): Promise<OnTimeDeliveryResponse> {
     if (query.from > query.to) throw badRequest('KPI.INVALID_RANGE', 'from must not be after to');
     const target = await this.target();
     const lines = await loadDueLines(this.dataSource.manager, query.from, query.to, query.customerId);
@@ -98,7 +99,7 @@ export class KpiController {
     description:
       'Answer: { from, to, departments: [{ department, reviews, averageHours, medianHours, maxHours, open, oldestOpenHours }] }. Read-only; from the review task records.',
   })
-  async reviewLeadTime(@Query() query: ReviewLeadTimeRequest) {
+  async reviewLeadTime(@Query() query: ReviewLeadTimeRequest): Promise<ReviewLeadTimeResponse> {
     if (query.from && query.to && query.from > query.to)
       throw badRequest('KPI.INVALID_RANGE', 'from must not be after to');
     const tasks = await this.dataSource.getRepository(UserTaskEntity).find({
@@ -132,7 +133,7 @@ export class KpiController {
 
   @Get('action-plans')
   @ApiOperation({ summary: 'Corrective/preventive action plans (纠正/预防措施计划表)' })
-  async plans(@Query() page: PageRequest) {
+  async plans(@Query() page: PageRequest): Promise<Page<ActionPlanRow>> {
     const { skip, take } = pageWindow(page);
     return toPage(
       await this.dataSource

@@ -5,21 +5,10 @@
  * review form; the department is the task's candidate group).
  */
 import type { UserTaskEntity } from '../../../persistence/entities/user-task.entity';
+import type { DepartmentLeadTime } from './kpi.response';
 
 /** The form of both department review tasks of contract-review (joint and cross review). */
 export const DEPARTMENT_REVIEW_FORM = 'cr-department-review';
-
-export interface DepartmentLeadTime {
-  department: string;
-  /** Reviews completed in the period. */
-  reviews: number;
-  averageHours: number | null;
-  medianHours: number | null;
-  maxHours: number | null;
-  /** Reviews waiting now, and the age in hours of the oldest of them. */
-  open: number;
-  oldestOpenHours: number | null;
-}
 
 type ReviewTask = Pick<UserTaskEntity, 'candidateGroups' | 'state' | 'createdAt' | 'completedAt'>;
 

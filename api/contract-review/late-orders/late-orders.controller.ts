@@ -8,7 +8,8 @@ import {
   LateOrderEntity,
   LateOrderReviewEntity,
 } from '../../../persistence/entities/contract-review';
-import { PageRequest, pageWindow, toPage } from '../shared/page';
+import { type Page, PageRequest, pageWindow, toPage } from '../shared/page';
+import type { FiveDReportRow, LateOrderRow } from './late-orders.response';
 
 export class ListLateOrdersRequest extends PageRequest {
   @ApiPropertyOptional({ enum: ['open', 'escalated', 'resolved'] })
@@ -30,7 +31,7 @@ export class LateOrdersController {
 
   @Get('late-orders')
   @ApiOperation({ summary: 'The late-order tracking sheet (掉期订单跟踪表), CR-12, with each meeting entry' })
-  async list(@Query() query: ListLateOrdersRequest) {
+  async list(@Query() query: ListLateOrdersRequest): Promise<Page<LateOrderRow>> {
     const { skip, take } = pageWindow(query);
     const rows = await this.dataSource.getRepository(LateOrderEntity).find({
       where: query.state ? { state: query.state } : {},
@@ -51,7 +52,7 @@ export class LateOrdersController {
 
   @Get('5d-reports')
   @ApiOperation({ summary: '5D corrective action reports (CR-12.3)' })
-  async fiveD(@Query() query: ListFiveDRequest) {
+  async fiveD(@Query() query: ListFiveDRequest): Promise<Page<FiveDReportRow>> {
     const { skip, take } = pageWindow(query);
     return toPage(
       await this.dataSource.getRepository(FiveDReportEntity).find({

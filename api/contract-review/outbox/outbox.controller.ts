@@ -7,7 +7,8 @@ import { type OutboxChannel, OutboxDispatcher } from '../../../activities/contra
 import { OutboxMessageEntity } from '../../../persistence/entities/contract-review';
 import { GROUPS } from '../../auth/principal';
 import { RequireGroups } from '../../auth/require-groups.decorator';
-import { PageRequest, pageWindow, toPage } from '../shared/page';
+import { type Page, PageRequest, pageWindow, toPage } from '../shared/page';
+import type { OutboxMessage } from './outbox.response';
 
 export const OUTBOX_CHANNEL = Symbol('OUTBOX_CHANNEL');
 
@@ -45,7 +46,7 @@ export class OutboxController implements OnModuleInit, OnModuleDestroy {
 
   @Get()
   @ApiOperation({ summary: 'Customer communications, newest first' })
-  async list(@Query() query: ListOutboxRequest) {
+  async list(@Query() query: ListOutboxRequest): Promise<Page<OutboxMessage>> {
     const { skip, take } = pageWindow(query);
     const where = {
       ...(query.contractNo ? { contractNo: query.contractNo } : {}),

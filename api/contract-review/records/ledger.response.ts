@@ -23,29 +23,3 @@ export interface LedgerResponse {
   /** More rows matched than the page holds. */
   truncated: boolean;
 }
-
-/** One row of the late-order tracking sheet (掉期订单跟踪表), GET /api/late-orders. */
-export interface LateOrderRow {
-  id: string;
-  contractNo: string;
-  customerId: string;
-  lineNos: number[];
-  source: 'auto' | 'declared';
-  declaredBy: string | null;
-  reason: string;
-  originalDate: string;
-  newDate: string | null;
-  state: 'open' | 'escalated' | 'resolved';
-  instanceId: string | null;
-  openedAt: string;
-  resolvedAt: string | null;
-  reviews: {
-    id: string;
-    meeting: 'daily' | 'weekly';
-    reason: string;
-    newDate: string | null;
-    communication: string;
-    outcome: string;
-    recordedAt: string;
-  }[];
-}

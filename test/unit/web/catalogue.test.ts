@@ -4,6 +4,7 @@
  */
 import { en } from '../../../web/src/i18n/messages/en';
 import { zhCN } from '../../../web/src/i18n/messages/zh-CN';
+import { messages as contractReview } from '../../../web/src/contract-review/messages';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,9 +20,12 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
 
-describe('web message catalogue', () => {
-  const english = flatten(en);
-  const chinese = flatten(zhCN as Tree);
+describe.each([
+  ['the generic UI', en as Tree, zhCN as Tree],
+  ['the contract review pack (section cr)', contractReview.en as Tree, contractReview['zh-CN'] as Tree],
+])('web message catalogue of %s', (_name, enTree, zhTree) => {
+  const english = flatten(enTree);
+  const chinese = flatten(zhTree);
 
   it('has the same keys in zh-CN and en', () => {
     expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());

@@ -2,7 +2,6 @@
 import type { SettingsResponse } from '../../../api/settings/settings.response';
 import { api, seg } from './client';
 import type {
-  ContractDetail,
   DecisionDeployResult,
   DecisionEvaluation,
   DecisionSummary,
@@ -15,9 +14,7 @@ import type {
   InstanceDetail,
   InstanceState,
   InstanceSummary,
-  OutboxMessage,
   Page,
-  ReviewLeadTime,
   Task,
   TaskDetail,
   TimelineEntry,
@@ -97,21 +94,4 @@ export const forms = {
 export const incidents = {
   retry: (incidentId: string) =>
     api.post<{ incidentId: string; retried: boolean }>(`/incidents/${seg(incidentId)}/retry`),
-};
-
-/** The contract review pack's records (api/contracts, api/outbox, api/kpi). */
-export const contracts = {
-  get: (contractNo: string) => api.get<ContractDetail>(`/contracts/${seg(contractNo)}`),
-  communications: (contractNo: string) =>
-    api.get<Page<OutboxMessage>>('/outbox', { query: { contractNo, limit: 200 } }),
-  reviewLeadTime: (query: { from?: string; to?: string } = {}) =>
-    api.get<ReviewLeadTime>('/kpi/review-lead-time', { query }),
-};
-
-/** Domain endpoints of the contract review pack: their shapes are still being settled. */
-export const domain = {
-  lateOrders: () => api.get<unknown>('/late-orders'),
-  dailyMeeting: () => api.get<unknown>('/meetings/daily'),
-  weeklyMeeting: () => api.get<unknown>('/meetings/weekly'),
-  onTimeDelivery: () => api.get<unknown>('/kpi/on-time-delivery'),
 };

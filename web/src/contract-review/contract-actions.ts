@@ -4,7 +4,7 @@
  * their fields.
  */
 import { messageOf } from '../api/client';
-import type { ContractDetail } from '../api/types';
+import type { ContractDetail } from '../../../api/contract-review/contracts/queries/contract-detail.response';
 import { currentSession, hasGroup } from '../auth';
 import { errorBox, h, replace, toast } from '../ui/dom';
 import { plantToday } from '../ui/format';

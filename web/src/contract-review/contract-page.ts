@@ -1,6 +1,5 @@
 /** /contracts/:contractNo — the whole record and the actions of the user's role; the review record as PDF. */
 import { ApiError, messageOf } from '../api/client';
-import { contracts } from '../api/endpoints';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace } from '../ui/dom';
 import { contractRecords } from './contract-records';
@@ -37,7 +36,7 @@ const contractPage: Page = async (root, { params }) => {
     try {
       const [c, comms] = await Promise.all([
         pack.contract(contractNo),
-        contracts.communications(contractNo).then(
+        pack.communications(contractNo).then(
           (p) => p.items,
           (e: unknown) => messageOf(e),
         ),

@@ -5,7 +5,11 @@
  * characteristics, change notices, deliveries, late orders with their meeting entries,
  * communications and the retention date.
  */
-import type { ContractDetail, ItemVerdict, OutboxMessage } from '../api/types';
+import type {
+  ContractDetail,
+  ItemVerdict,
+} from '../../../api/contract-review/contracts/queries/contract-detail.response';
+import type { OutboxMessage } from '../../../api/contract-review/outbox/outbox.response';
 import { h, link, table } from '../ui/dom';
 import { date, dateTime } from '../ui/format';
 

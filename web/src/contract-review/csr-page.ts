@@ -5,7 +5,8 @@ import type { Page } from '../router';
 import { append, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { dateTime } from '../ui/format';
 import { field } from './contract-form';
-import { pack, tr, type CsrDocument } from './endpoints';
+import type { CsrDocument } from '../../../api/contract-review/csr/csr.response';
+import { pack, tr } from './endpoints';
 import { clearFieldErrors, showFieldErrors } from './field-errors';
 
 const KINDS = ['contract', 'attachment', 'quality-agreement', 'technical-conditions', 'drawing', 'email'];

@@ -3,41 +3,29 @@ import type {
   CalendarDayRow,
   CalendarYearResponse,
 } from '../../../api/contract-review/calendar/calendar.response';
-import type { LateOrderRow, LedgerResponse } from '../../../api/contract-review/records/ledger.response';
+import type { ContractDetail } from '../../../api/contract-review/contracts/queries/contract-detail.response';
+import type {
+  CsrDocument,
+  CsrRequirement,
+  ReceivedCsrDocument,
+} from '../../../api/contract-review/csr/csr.response';
+import type {
+  OnTimeDeliveryResponse,
+  ReviewLeadTimeResponse,
+} from '../../../api/contract-review/kpi/kpi.response';
+import type {
+  FiveDReportRow,
+  LateOrderRow,
+} from '../../../api/contract-review/late-orders/late-orders.response';
+import type { OutboxMessage } from '../../../api/contract-review/outbox/outbox.response';
+import type { LedgerResponse } from '../../../api/contract-review/records/ledger.response';
 import { api, download, seg } from '../api/client';
-import type { ContractDetail, Page } from '../api/types';
+import type { Page } from '../api/types';
 import { sectionT } from '../i18n';
 
 export const tr = sectionT('cr');
 
 export type LedgerQuery = Partial<Record<'customerId' | 'class' | 'status' | 'late' | 'from' | 'to', string>>;
-
-export interface CsrDocument {
-  documentId: string;
-  customerId: string;
-  title: string;
-  version: string;
-  kind: string;
-  receivedAt: string;
-  receivedBy: string;
-  transmittedAt: string | null;
-  escalatedAt: string | null;
-  reviewedAt: string | null;
-  instanceId: string | null;
-}
-
-export interface CsrRequirement {
-  id: string;
-  customerId: string;
-  documentId: string;
-  documentVersion: string;
-  text: string;
-  departments: string[];
-  symbol?: string | null;
-  feasibility: 'pending' | 'feasible' | 'not-feasible';
-  verification: 'open' | 'verified';
-  verifiedAt: string | null;
-}
 
 export const pack = {
   ledger: (query: LedgerQuery) => api.get<LedgerResponse>('/contract-ledger', { query }),
@@ -60,7 +48,15 @@ export const pack = {
     api.get<Page<CsrDocument>>('/csr/documents', { query: { customerId, limit: 200 } }),
   csrRequirements: (customerId?: string) =>
     api.get<Page<CsrRequirement>>('/csr', { query: { customerId, limit: 200 } }),
-  receiveCsr: (body: unknown) => api.post<CsrDocument>('/csr/documents', body),
+  receiveCsr: (body: unknown) => api.post<ReceivedCsrDocument>('/csr/documents', body),
+  communications: (contractNo: string) =>
+    api.get<Page<OutboxMessage>>('/outbox', { query: { contractNo, limit: 200 } }),
+  onTimeDelivery: (query: { groupBy: 'week' | 'month'; from: string; to: string }) =>
+    api.get<OnTimeDeliveryResponse>('/kpi/on-time-delivery', { query }),
+  reviewLeadTime: (query: { from?: string; to?: string } = {}) =>
+    api.get<ReviewLeadTimeResponse>('/kpi/review-lead-time', { query }),
+  fiveDReports: (state?: 'open' | 'closed') =>
+    api.get<Page<FiveDReportRow>>('/5d-reports', { query: { state, limit: 500 } }),
   calendar: (year: number) => api.get<CalendarYearResponse>('/calendar', { query: { year } }),
   putCalendarDay: (date: string, body: { kind: string; name: string }) =>
     api.put<CalendarDayRow>(`/calendar/days/${seg(date)}`, body),

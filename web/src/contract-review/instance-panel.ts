@@ -4,12 +4,13 @@
  * calls carry `contractNo`).
  */
 import { ApiError, messageOf } from '../api/client';
-import { contracts } from '../api/endpoints';
-import type { ContractDetail, InstanceDetail } from '../api/types';
+import type { ContractDetail } from '../../../api/contract-review/contracts/queries/contract-detail.response';
+import type { InstanceDetail } from '../api/types';
 import { t } from '../i18n';
 import { emptyState, errorBox, h, replace } from '../ui/dom';
 import type { InstancePanel } from '../web-pack';
 import { committedDates, contractRecords } from './contract-records';
+import { pack } from './endpoints';
 
 export function contractNoOf(d: InstanceDetail): string | undefined {
   if (d.processId === 'contract-review') return d.businessKey;
@@ -35,8 +36,8 @@ export function contractInstancePanel(detail: InstanceDetail): InstancePanel | u
     async refresh() {
       try {
         const [c, comms] = await Promise.all([
-          contracts.get(contractNo),
-          contracts.communications(contractNo).then(
+          pack.contract(contractNo),
+          pack.communications(contractNo).then(
             (p) => p.items,
             (e: unknown) => t('instance.noComms', { message: messageOf(e) }),
           ),

@@ -1,5 +1,5 @@
 /** /late-orders — the tracking sheet (掉期订单跟踪表): reason, new date, daily review history, escalation, 5D; CSV. */
-import type { LateOrderRow } from '../../../api/contract-review/records/ledger.response';
+import type { LateOrderRow } from '../../../api/contract-review/late-orders/late-orders.response';
 import { messageOf } from '../api/client';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';

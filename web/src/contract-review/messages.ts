@@ -1,3 +1,5 @@
+import { kpiEn, kpiZhCN } from './kpi-messages';
+
 /** The contract review pack's catalogue section `cr` (t('cr.<key>')), in both languages. */
 const en = {
   nav: { contracts: 'Contracts', lateOrders: 'Late orders', csr: 'CSR', calendar: 'Calendar' },
@@ -213,6 +215,7 @@ const en = {
     waiting: 'waiting',
     none: 'None.',
   },
+  kpi: kpiEn,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -431,6 +434,7 @@ const zhCN: Shape<typeof en> = {
     waiting: '等待中',
     none: '无。',
   },
+  kpi: kpiZhCN,
 };
 
 export const messages = { section: 'cr', en, 'zh-CN': zhCN };

@@ -36,7 +36,7 @@ export const webPack: WebPack = {
       title: () => t('titles.meetings'),
       page: () => import('./meetings').then((m) => m.default),
     },
-    { path: '/kpi', title: () => t('titles.kpi'), page: () => import('./kpi').then((m) => m.default) },
+    { path: '/kpi', title: () => t('titles.kpi'), page: () => import('./kpi-page').then((m) => m.default) },
     {
       path: '/calendar',
       title: () => tr('titles.calendar'),

@@ -14,6 +14,7 @@ import {
 } from '../../../../persistence/entities/contract-review';
 import { toPage, pageWindow } from '../../shared/page';
 import { notFound } from '../../../errors/domain-error';
+import type { ContractDetail } from './contract-detail.response';
 import type { ListContractsRequest } from './list-contracts.request.dto';
 
 @Injectable()
@@ -46,7 +47,7 @@ export class ContractQueries {
   }
 
   /** The contract with everything the procedure records about it. */
-  async detail(contractNo: string) {
+  async detail(contractNo: string): Promise<ContractDetail> {
     const contract = await this.entity(contractNo);
     const em = this.dataSource.manager;
     const by = { where: { contractNo } };
