@@ -20,6 +20,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   'payload-too-large': HttpStatus.PAYLOAD_TOO_LARGE,
+  'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   timeout: HttpStatus.GATEWAY_TIMEOUT,

@@ -9,6 +9,7 @@ export type DomainErrorKind =
   | 'not-found'
   | 'conflict'
   | 'payload-too-large'
+  | 'unsupported-media-type'
   | 'unprocessable'
   /** A part the request needs (Temporal, a worker, the database) does not answer: 503. */
   | 'unavailable'

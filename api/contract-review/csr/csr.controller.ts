@@ -1,12 +1,20 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   CsrDocumentEntity,
+  CsrDocumentFileEntity,
   CsrRequirementEntity,
-  CustomerEntity,
 } from '../../../persistence/entities/contract-review';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import { GROUPS, type Principal } from '../../auth/principal';
@@ -14,7 +22,14 @@ import { RequireGroups } from '../../auth/require-groups.decorator';
 import { CR_GROUPS } from '../shared/groups';
 import { type Page, PageRequest, pageWindow, toPage } from '../shared/page';
 import type { CsrDocument, CsrRequirement, ReceivedCsrDocument } from './csr.response';
-import { badRequest, conflict } from '../../errors/domain-error';
+import { CSR_UPLOAD, fileInfo, UploadErrors } from './csr-upload';
+import {
+  checkDocumentFile,
+  CSR_FILE_LIMIT_BYTES,
+  CSR_FILE_TYPES,
+  type UploadedDocumentFile,
+} from './document-file';
+import { receiveDocument } from './receive-document';
 import { StartInstanceService } from '../../process-instances/start-instance.service';
 
 const KINDS = [
@@ -79,7 +94,7 @@ export class CsrController {
   @ApiOperation({ summary: 'List of received external customer documents (CSR-1)' })
   async documents(@Query() query: ListCsrRequest): Promise<Page<CsrDocument>> {
     const { skip, take } = pageWindow(query);
-    return toPage(
+    const page = toPage(
       await this.dataSource.getRepository(CsrDocumentEntity).find({
         where: query.customerId ? { customerId: query.customerId } : {},
         order: { receivedAt: 'DESC' },
@@ -88,48 +103,34 @@ export class CsrController {
       }),
       query,
     );
+    const ids = page.items.map((d) => d.documentId);
+    const files = ids.length
+      ? await this.dataSource.getRepository(CsrDocumentFileEntity).findBy({ documentId: In(ids) })
+      : [];
+    return {
+      ...page,
+      items: page.items.map((d) => {
+        const f = files.find((x) => x.documentId === d.documentId);
+        return { ...d, file: f ? fileInfo(f) : null };
+      }),
+    };
   }
 
   @Post('documents')
   @RequireGroups(CR_GROUPS.sales, GROUPS.service, GROUPS.admin)
+  @UseInterceptors(UploadErrors, FileInterceptor('file', CSR_UPLOAD))
+  @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({
     summary:
       'A customer document or e-mail was received (CSR-1): records it and starts csr-change (one-day transmission, CSR-3)',
+    description: `JSON, or multipart/form-data with the same fields and the document's file in \`file\` (${CSR_FILE_TYPES.join(', ')}; at most ${CSR_FILE_LIMIT_BYTES} bytes; the bytes must match the type). 415 CSR.FILE_TYPE / CSR.FILE_CONTENT_MISMATCH, 413 CSR.FILE_TOO_LARGE.`,
   })
   async receive(
     @Body() body: ReceiveCsrDocumentRequest,
     @CurrentPrincipal() principal: Principal,
+    @UploadedFile() file?: UploadedDocumentFile,
   ): Promise<ReceivedCsrDocument> {
-    const repo = this.dataSource.getRepository(CsrDocumentEntity);
-    if (await repo.findOneBy({ documentId: body.documentId }))
-      throw conflict('CSR.DOCUMENT_EXISTS', `Document ${body.documentId} is already on record`);
-    if (!(await this.dataSource.getRepository(CustomerEntity).findOneBy({ customerId: body.customerId })))
-      throw badRequest('CSR.UNKNOWN_CUSTOMER', `No customer ${body.customerId}`);
-    const row: CsrDocumentEntity = {
-      ...body,
-      receivedAt: body.receivedAt ? new Date(body.receivedAt).toISOString() : new Date().toISOString(),
-      receivedBy: principal.user,
-      transmittedAt: null,
-      escalatedAt: null,
-      reviewedAt: null,
-      changeNotes: null,
-      instanceId: null,
-    };
-    await repo.save(row);
-    try {
-      const started = await this.instances.start(
-        {
-          processId: 'csr-change',
-          businessKey: body.documentId,
-          variables: { documentId: body.documentId, customerId: body.customerId },
-        },
-        principal,
-      );
-      await repo.update({ documentId: body.documentId }, { instanceId: started.instanceId });
-      return { ...row, instanceId: started.instanceId };
-    } catch (error) {
-      await repo.delete({ documentId: body.documentId });
-      throw error;
-    }
+    const checked = file ? checkDocumentFile(file) : undefined;
+    return receiveDocument(this.dataSource, this.instances, body, principal, checked);
   }
 }

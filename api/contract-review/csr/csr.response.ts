@@ -14,6 +14,19 @@ export interface CsrDocument {
   reviewedAt: string | null;
   changeNotes: Record<string, unknown> | null;
   instanceId: string | null;
+  /** The document's file (PDF, e-mail, printout), when one was uploaded with it. */
+  file: CsrDocumentFile | null;
+}
+
+/** GET /api/csr/documents/:documentId/file serves the bytes; this is what is known about them. */
+export interface CsrDocumentFile {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  /** Hex SHA-256 of the bytes, checked again on every download. */
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
 }
 
 /** An entry of the CSR list per customer (顾客特殊要求清单), GET /api/csr. */

@@ -1,6 +1,7 @@
 import { PlantCalendarDayEntity } from './calendar.entity';
 import { ContractEntity, ContractLineEntity, ContractRevisionEntity } from './contract.entity';
 import { CsrAnnualCheckEntity, CsrDocumentEntity, CsrRequirementEntity } from './csr.entity';
+import { CsrDocumentFileEntity } from './csr-file.entity';
 import { ActionPlanEntity, KpiTargetEntity } from './kpi.entity';
 import { FiveDReportEntity, LateOrderEntity, LateOrderReviewEntity } from './late-order.entity';
 import { CustomerEntity, PartEntity } from './master-data.entity';
@@ -10,6 +11,7 @@ import { ChangeNoticeEntity, DeliveryEntity, MeasureEntity, ReviewEntity } from 
 export * from './calendar.entity';
 export * from './contract.entity';
 export * from './csr.entity';
+export * from './csr-file.entity';
 export * from './kpi.entity';
 export * from './late-order.entity';
 export * from './master-data.entity';
@@ -33,6 +35,7 @@ export const CONTRACT_REVIEW_ENTITIES = [
   KpiTargetEntity,
   ActionPlanEntity,
   CsrDocumentEntity,
+  CsrDocumentFileEntity,
   CsrRequirementEntity,
   CsrAnnualCheckEntity,
   OutboxMessageEntity,

@@ -1,5 +1,10 @@
 import { ContractReviewTables1764500000000 } from './1764500000000-contract-review-tables';
 import { PlantCalendar1764700000000 } from './1764700000000-plant-calendar';
+import { CsrDocumentFiles1764710000000 } from './1764710000000-csr-document-files';
 
 /** The contract review pack's migrations, in order. */
-export const CONTRACT_REVIEW_MIGRATIONS = [ContractReviewTables1764500000000, PlantCalendar1764700000000];
+export const CONTRACT_REVIEW_MIGRATIONS = [
+  ContractReviewTables1764500000000,
+  PlantCalendar1764700000000,
+  CsrDocumentFiles1764710000000,
+];

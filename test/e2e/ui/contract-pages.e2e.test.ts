@@ -353,16 +353,26 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     expect(w.take()).toEqual([]);
   });
 
-  it('receives a CSR document on /csr and lists it', async () => {
+  it('receives a CSR document with its PDF on /csr, lists it and downloads the same file', async () => {
     const w = await signIn('zh-CN', 'li.na', 'sales');
     await w.page.goto('/csr?customerId=lumen');
     const form = w.page.locator('#csr-receive');
     await form.locator('[data-field="documentId"]').fill('QA-UI-1');
     await form.locator('[data-field="title"]').fill('质量协议 Quality agreement');
     await form.locator('[data-field="version"]').fill('B');
+    const pdf = Buffer.from('%PDF-1.4\n% QA-UI-1 rev B\ntrailer << >>\n%%EOF\n');
+    await form
+      .locator('[data-field="file"]')
+      .setInputFiles({ name: '质量协议-B.pdf', mimeType: 'application/pdf', buffer: pdf });
     await form.locator('button[type=submit]').click();
     await form.locator('.success-box').waitFor();
     await w.page.locator('#csr-documents').getByText('QA-UI-1').waitFor();
+    const [download] = await Promise.all([
+      w.page.waitForEvent('download'),
+      w.page.locator('#csr-documents .csr-file[data-document="QA-UI-1"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('质量协议-B.pdf');
+    expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
     await bothLanguages(w, 'csr', /Customer special requirements/, /顾客特殊要求清单/);
   });
 

@@ -19,7 +19,7 @@ import type {
 } from '../../../api/contract-review/late-orders/late-orders.response';
 import type { OutboxMessage } from '../../../api/contract-review/outbox/outbox.response';
 import type { LedgerResponse } from '../../../api/contract-review/records/ledger.response';
-import { api, download, seg } from '../api/client';
+import { api, download, seg, upload } from '../api/client';
 import type { Page } from '../api/types';
 import { sectionT } from '../i18n';
 
@@ -48,7 +48,16 @@ export const pack = {
     api.get<Page<CsrDocument>>('/csr/documents', { query: { customerId, limit: 200 } }),
   csrRequirements: (customerId?: string) =>
     api.get<Page<CsrRequirement>>('/csr', { query: { customerId, limit: 200 } }),
-  receiveCsr: (body: unknown) => api.post<ReceivedCsrDocument>('/csr/documents', body),
+  /** With a file: multipart (fields + `file`), so the document and its file are recorded together. */
+  receiveCsr: (fields: Record<string, string>, file?: File) => {
+    if (!file) return api.post<ReceivedCsrDocument>('/csr/documents', fields);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file, file.name);
+    return upload<ReceivedCsrDocument>('/csr/documents', form);
+  },
+  csrFile: (documentId: string, fileName: string) =>
+    download(`/csr/documents/${seg(documentId)}/file`, fileName),
   communications: (contractNo: string) =>
     api.get<Page<OutboxMessage>>('/outbox', { query: { contractNo, limit: 200 } }),
   onTimeDelivery: (query: { groupBy: 'week' | 'month'; from: string; to: string }) =>
