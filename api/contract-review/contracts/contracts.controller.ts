@@ -6,6 +6,8 @@ import { RequireGroups } from '../../auth/require-groups.decorator';
 import { CR_GROUPS } from '../shared/groups';
 import { AmendContractRequest } from './amend-contract/amend-contract.request.dto';
 import { AmendContractService } from './amend-contract/amend-contract.service';
+import { ConfirmMemoRequest } from './confirm-memo/confirm-memo.request.dto';
+import { ConfirmMemoService } from './confirm-memo/confirm-memo.service';
 import { CreateContractRequest } from './create-contract/create-contract.request.dto';
 import { CreateContractService } from './create-contract/create-contract.service';
 import { DeclareDelayRequest } from './declare-delay/declare-delay.request.dto';
@@ -27,6 +29,7 @@ export class ContractsController {
     private readonly deliveries: RecordDeliveryService,
     private readonly delays: DeclareDelayService,
     private readonly deletion: DeleteContractService,
+    private readonly confirmations: ConfirmMemoService,
   ) {}
 
   @Post()
@@ -87,6 +90,24 @@ export class ContractsController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.delays.declare(contractNo, body, principal);
+  }
+
+  @Post(':contractNo/confirmation')
+  @RequireGroups(CR_GROUPS.sales, GROUPS.service, GROUPS.admin)
+  @ApiOperation({
+    summary:
+      "Record the customer's confirmation of a telephone order's memo (CR-1): kept on the contract, and the review goes on",
+  })
+  @ApiResponse({
+    status: 409,
+    description: 'CONTRACT.NO_CONFIRMATION_AWAITED, CONTRACT.ALREADY_CONFIRMED, CONTRACT.NOT_IN_INTAKE',
+  })
+  confirm(
+    @Param('contractNo') contractNo: string,
+    @Body() body: ConfirmMemoRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.confirmations.confirm(contractNo, body, principal);
   }
 
   @Delete(':contractNo')

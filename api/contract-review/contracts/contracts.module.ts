@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProcessDefinitionsModule } from '../../process-definitions/process-definitions.module';
 import { ProcessInstancesModule } from '../../process-instances/process-instances.module';
 import { AmendContractService } from './amend-contract/amend-contract.service';
+import { ConfirmMemoService } from './confirm-memo/confirm-memo.service';
 import { ContractSignalService } from './contract-signal.service';
 import { ContractsController } from './contracts.controller';
 import { CreateContractService } from './create-contract/create-contract.service';
@@ -19,6 +20,7 @@ import { RecordDeliveryService } from './record-delivery/record-delivery.service
     AmendContractService,
     RecordDeliveryService,
     DeclareDelayService,
+    ConfirmMemoService,
     DeleteContractService,
     ContractSignalService,
   ],

@@ -39,6 +39,8 @@ export const pack = {
     api.post<unknown>(`/contracts/${seg(contractNo)}/delays`, body),
   amend: (contractNo: string, body: unknown) =>
     api.post<unknown>(`/contracts/${seg(contractNo)}/amendments`, body),
+  confirmMemo: (contractNo: string, body: unknown) =>
+    api.post<unknown>(`/contracts/${seg(contractNo)}/confirmation`, body),
   reviewRecordPdf: (contractNo: string) =>
     download(`/contracts/${seg(contractNo)}/review-record.pdf`, `review-record-${contractNo}.pdf`),
   lateOrders: (state?: string) =>
