@@ -13,9 +13,9 @@ export const CUSTOMER_CONFIRMATION_MESSAGE = 'customer-confirmation';
 
 /**
  * CR-1: sales records that the customer confirmed the telephone memo of a telephone order.
- * The confirmation is kept on the contract (milestone `customerConfirmation`) and passed to
- * the instance as the message its receive task waits for, so the review goes on; one message
- * id per contract, so a retried request correlates once.
+ * The confirmation is kept on the contract (milestone `customerConfirmation`) and, in the
+ * same transaction, recorded as the message its receive task waits for, so the review goes
+ * on; one message id per contract, so a redelivered message correlates once.
  */
 @Injectable()
 export class ConfirmMemoService {
@@ -52,22 +52,20 @@ export class ConfirmMemoService {
       recordedBy: principal.user,
       recordedAt: now,
     };
-    // Recorded before the message: once the instance moves on, its activities write this row.
-    const contracts = this.dataSource.getRepository(ContractEntity);
+    // The milestone and the message in one transaction (the instance-command outbox delivers it).
     const milestones = { ...contract.milestones, customerConfirmation: confirmation };
-    await contracts.update({ contractNo }, { milestones: milestones as never, updatedAt: now });
-    try {
-      await this.signals.send(
-        contract.instanceId,
+    const id = await this.dataSource.transaction(async (em) => {
+      await em.update(ContractEntity, { contractNo }, { milestones: milestones as never, updatedAt: now });
+      return this.signals.record(
+        em,
+        contract.instanceId!,
         CUSTOMER_CONFIRMATION_MESSAGE,
         contractNo,
         { customerConfirmation: confirmation },
         `${CUSTOMER_CONFIRMATION_MESSAGE}/${contractNo}`,
       );
-    } catch (error) {
-      await contracts.update({ contractNo }, { milestones: contract.milestones as never });
-      throw error;
-    }
+    });
+    await this.signals.deliver([id]);
     return { contractNo, confirmation };
   }
 }
