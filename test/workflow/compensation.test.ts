@@ -2,6 +2,7 @@
  * Compensation on the real time-skipping server, from the compiled fixtures (and recorded for
  * replay): handlers run as jobs and scripts, the throw waits for them, newest first, in scope.
  */
+import { graph } from '../unit/engine/support/graph-builder';
 import { compileFixture } from '../unit/model/fixtures';
 import { ConformanceEnv } from './support/conformance-env';
 import { maybeRecordHistory } from './support/histories';
@@ -69,4 +70,29 @@ it('Compensation.event-subprocess: an error event subprocess undoes what complet
     expect.objectContaining({ state: 'cancelled' }),
   ]);
   await maybeRecordHistory('compensation-event-subprocess', h);
+});
+
+it('Compensation.repeated: an activity that completed twice is compensated twice', async () => {
+  const h = await t.start(await compileFixture('Compensation.repeated'), { counter: 0, log: [] });
+  expect(await h.result()).toEqual({
+    state: 'COMPLETED',
+    variables: { counter: 2, log: ['uncount 2', 'uncount 1'] },
+  });
+  await maybeRecordHistory('compensation-repeated', h);
+});
+
+it('Compensation.handlers: subprocess and call activity handlers; the end event waits for the child process', async () => {
+  const refund = graph('refund')
+    .start()
+    .script('note', '=true', 'refunded')
+    .end()
+    .flow('start', 'note', 'end')
+    .build();
+  t.backend.graphs.set('refund', refund);
+  const h = await t.start(await compileFixture('Compensation.handlers'), { log: [] });
+  const result = await h.result();
+  expect(result).toMatchObject({ state: 'COMPLETED', variables: { refunded: true, PayDone: true } });
+  expect([...(result.variables.log as string[])].sort()).toEqual(['cancel flight', 'cancel trip']);
+  expect((await t.trace(h)).slice(-3)).toEqual(['PayCompensation', 'Refund', 'UndoPay']);
+  await maybeRecordHistory('compensation-handlers', h);
 });

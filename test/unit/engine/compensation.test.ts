@@ -135,4 +135,48 @@ describe('compensation', () => {
     expect(d.variables.log).toEqual(['undo outer']);
     expect(d.state.compensable).toBeUndefined();
   });
+
+  it('Compensation.repeated: an activity that completed twice is compensated twice, each with its own variables', async () => {
+    const d = new Driver(await compileFixture('Compensation.repeated')).start({ counter: 0, log: [] });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.variables).toEqual({ counter: 2, log: ['uncount 2', 'uncount 1'] });
+  });
+
+  it('Compensation.handlers: a subprocess handler, the nested handler after it, a call activity handler the end event waits for', async () => {
+    const d = new Driver(await compileFixture('Compensation.handlers')).start({ log: [] });
+    d.completeJob('Pay');
+    // Trip's handler is started before the one nested in Trip (its inner tokens then run after).
+    const handlers = started(d).filter((id) => id === 'CancelTrip' || id === 'CancelFlight');
+    expect(handlers).toEqual(['CancelTrip', 'CancelFlight']);
+    expect([...(d.variables.log as string[])].sort()).toEqual(['cancel flight', 'cancel trip']);
+    expect(d.active()).toEqual(['Refund', 'UndoPay']);
+    const [child] = [...d.children.values()];
+    expect(child).toMatchObject({ elementId: 'Refund' });
+    d.send({ type: 'childCompleted', childKey: child.childKey, variables: { refunded: true } });
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.variables).toMatchObject({ refunded: true });
+    expect(d.trace().slice(-3)).toEqual(['PayCompensation', 'Refund', 'UndoPay']);
+  });
+
+  it('a handler in an incident keeps the throw waiting; the retry completes both', () => {
+    const b = graph()
+      .start()
+      .script('book', '=1', 'booked')
+      .service('unbook', 'flaky', undefined, { isForCompensation: true })
+      .boundary('bookComp', 'book', { type: 'compensation' })
+      .set('bookComp', { compensationHandler: 'unbook' })
+      .throwEvent('undo', { type: 'compensation' })
+      .end()
+      .flow('start', 'book', 'undo', 'end');
+    const d = new Driver(b.build()).start();
+    const failed = d.job('unbook').jobKey;
+    d.jobs.delete(failed);
+    d.send({ type: 'activityFailed', jobKey: failed, message: 'down' });
+    const [incident] = d.state.incidents;
+    expect(incident).toMatchObject({ elementId: 'unbook', resolved: false });
+    expect(d.active()).toEqual(['unbook', 'undo']);
+    d.send({ type: 'incidentRetried', incidentId: incident.incidentId });
+    d.completeJob('unbook');
+    expect(d.state.status).toBe('COMPLETED');
+  });
 });
