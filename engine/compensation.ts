@@ -11,18 +11,22 @@ import type { CompensableActivity, ElementInstance } from './state';
 
 /** The compensation boundary event of an activity, if it has one. */
 export function compensationBoundaryOf(ctx: StepContext, elementId: string): string | undefined {
-  return nodeOf(ctx, elementId).boundaryEvents?.find((id) => {
+  return ctx.graph.nodes[elementId]?.boundaryEvents?.find((id) => {
     const b = ctx.graph.nodes[id];
     return b?.kind === 'boundaryEvent' && b.event.type === 'compensation';
   });
 }
 
-function handlerOf(ctx: StepContext, inst: ElementInstance): string | undefined {
-  // A multi-instance activity is compensated once, by its body: its iterations have no handler of their own.
-  if (inst.miInner) return undefined;
-  const boundary = compensationBoundaryOf(ctx, inst.elementId);
+/** The handler of an activity's compensation boundary event in the graph the instance runs now. */
+export function compensationHandlerOf(ctx: StepContext, elementId: string): string | undefined {
+  const boundary = compensationBoundaryOf(ctx, elementId);
   const node = boundary ? ctx.graph.nodes[boundary] : undefined;
   return node?.kind === 'boundaryEvent' ? node.compensationHandler : undefined;
+}
+
+function handlerOf(ctx: StepContext, inst: ElementInstance): string | undefined {
+  // A multi-instance activity is compensated once, by its body: its iterations have no handler of their own.
+  return inst.miInner ? undefined : compensationHandlerOf(ctx, inst.elementId);
 }
 
 /** Zeebe's flow scopes that carry compensation: embedded subprocesses and multi-instance bodies. */

@@ -6,7 +6,7 @@
  * waits until every handler it started has completed (Zeebe's waitForCompletion is always true).
  */
 import type { StepContext } from '../context';
-import { compensationBoundaryOf } from '../compensation';
+import { compensationBoundaryOf, compensationHandlerOf } from '../compensation';
 import { activateElement, completeElement, enterTriggered } from '../lifecycle';
 import type { CompensableActivity, ElementInstance, Variables } from '../state';
 
@@ -53,9 +53,12 @@ export function throwCompensation(ctx: StepContext, thrower: ElementInstance, ac
   if (kept.length) ctx.state.compensable = kept;
   else delete ctx.state.compensable;
   for (const { record, locals } of triggered) {
-    if (!record.handlerId) continue;
-    enterTriggered(ctx, compensationBoundaryOf(ctx, record.elementId)!, thrower.parentKey!);
-    activateElement(ctx, record.handlerId, thrower.parentKey!, { locals, compensationOf: thrower.key });
+    // Resolved in the graph the instance runs now: a migrated instance takes the target's handler.
+    const boundary = record.handlerId ? compensationBoundaryOf(ctx, record.elementId) : undefined;
+    const handler = compensationHandlerOf(ctx, record.elementId);
+    if (!boundary || !handler) continue;
+    enterTriggered(ctx, boundary, thrower.parentKey!);
+    activateElement(ctx, handler, thrower.parentKey!, { locals, compensationOf: thrower.key });
   }
   if (!ctx.state.instances[thrower.key]) return;
   if (handlersRunning(ctx, thrower)) thrower.wait = { kind: 'compensation' };

@@ -4,7 +4,8 @@
  * refused when any active element is unmapped, maps onto another kind of element, or would
  * change its enclosing scope. Applied, the instance keeps everything it has — element
  * instances, variables, open tasks (ids and records), running jobs and child instances,
- * timers with their due times — renamed onto the target graph; message subscriptions are
+ * timers with their due times, completed compensable activities — renamed onto the target
+ * graph; message subscriptions are
  * registered again from the target's definitions, catch events new in the target are
  * armed, and those the target no longer has are released.
  */
@@ -227,9 +228,21 @@ export function migrateInstance(
         incident.elementId = mapped(incident.elementId);
     carryTimers(ctx, source, target, mappings);
     carryMessages(ctx, source, target, mappings);
+    carryCompensable(ctx, target, mappings);
     armNewCatchers(ctx, source, target, mappings);
     recordProcess(ctx, 'migrated', detail);
   });
+}
+
+/** Completed compensable activities follow their mapping; one the target does not have can no longer be compensated. */
+function carryCompensable(ctx: StepContext, target: ProcessGraph, mappings: MigrationMapping[]): void {
+  if (!ctx.state.compensable) return;
+  const carried = ctx.state.compensable.flatMap((record) => {
+    const elementId = targetOf(target, mappings, record.elementId);
+    return elementId && target.nodes[elementId] ? [{ ...record, elementId }] : [];
+  });
+  if (carried.length) ctx.state.compensable = carried;
+  else delete ctx.state.compensable;
 }
 
 /** The target element a catcher (boundary event, event-subprocess start, catch event) becomes, if it stays one of the same kind. */

@@ -3,6 +3,7 @@
  * variables, and throw / end events start their handlers newest first, each once, in scope.
  */
 import { compileFixture } from '../model/fixtures';
+import { migrateInstance } from '../../../engine/operations/migrate';
 import { Driver, HOUR } from './support/driver';
 import { graph } from './support/graph-builder';
 
@@ -178,5 +179,46 @@ describe('compensation', () => {
     d.send({ type: 'incidentRetried', incidentId: incident.incidentId });
     d.completeJob('unbook');
     expect(d.state.status).toBe('COMPLETED');
+  });
+
+  it('a migrated instance compensates what completed before, with the handler of the target version', () => {
+    const version = (activity: string, handler?: string) => {
+      const b = graph('order')
+        .start()
+        .script(activity, '=1', 'done')
+        .user('wait')
+        .throwEvent('undo', { type: 'compensation' });
+      if (handler)
+        b.add({
+          id: handler,
+          kind: 'scriptTask',
+          expression: `=append(log, "${handler}")`,
+          resultVariable: 'log',
+          isForCompensation: true,
+        })
+          .boundary(`${activity}Comp`, activity, { type: 'compensation' })
+          .set(`${activity}Comp`, { compensationHandler: handler });
+      return b.end().flow('start', activity, 'wait', 'undo', 'end').build();
+    };
+    const migrated = (
+      target: ReturnType<typeof version>,
+      mappings = [{ sourceElementId: 'book', targetElementId: 'reserve' }],
+    ) => {
+      const d = new Driver(version('book', 'unbook')).start({ log: [] });
+      expect(d.state.compensable).toEqual([
+        expect.objectContaining({ elementId: 'book', handlerId: 'unbook' }),
+      ]);
+      d.adopt(
+        migrateInstance(d.graph, target, d.state, mappings, { now: d.now, timeZone: 'Asia/Shanghai' }),
+        target,
+      );
+      return d.completeTask('wait');
+    };
+    expect(migrated(version('reserve', 'release')).variables.log).toEqual(['release']);
+    expect(migrated(version('reserve')).variables.log).toEqual([]);
+    expect(migrated(version('reserve', 'release'), []).state).toMatchObject({
+      status: 'COMPLETED',
+      variables: { 0: { log: [] } },
+    });
   });
 });
