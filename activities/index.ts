@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/app-config';
 import { PROCESS_PACKS } from '../config/process-packs';
 import { createDecisionActivities } from './decisions/evaluate-decision.activity';
 import { createProcessGraphActivities } from './process-graphs.activity';
+import { createSignalActivities } from './signals/broadcast-signal.activity';
 import { createUserTaskActivities } from './user-tasks.activity';
 
 export interface ActivityDeps {
@@ -17,6 +18,7 @@ export function createActivities({ dataSource, config }: ActivityDeps) {
       ...createUserTaskActivities(dataSource),
       ...createProcessGraphActivities(dataSource),
       ...createDecisionActivities(dataSource),
+      ...createSignalActivities(dataSource),
     },
     ...PROCESS_PACKS.map((pack) => pack.activities({ dataSource, config })),
   );

@@ -19,6 +19,7 @@ import { InstanceCommandsModule } from './instance-commands/instance-commands.mo
 import { InstanceOperationsModule } from './instance-operations/instance-operations.module';
 import { BatchOperationsModule } from './batch-operations/batch-operations.module';
 import { MessagesModule } from './messages/messages.module';
+import { SignalsModule } from './signals/signals.module';
 import { ProcessDefinitionsModule } from './process-definitions/process-definitions.module';
 import { ProcessInstancesModule } from './process-instances/process-instances.module';
 import { TasksModule } from './tasks/tasks.module';
@@ -81,6 +82,7 @@ export class AppModule {
         TasksModule,
         FormsModule,
         MessagesModule,
+        SignalsModule,
         IncidentsModule,
         ProcessPacksModule.forPacks(PROCESS_PACKS),
         ...PROCESS_PACKS.map((pack) => pack.apiModule),

@@ -6,7 +6,7 @@
  */
 import type { Type } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DECISION_TASK_TYPE } from '../model/process-graph';
+import { DECISION_TASK_TYPE, SIGNAL_TASK_TYPE } from '../model/process-graph';
 import type { JobInput } from '../workflows/activity-contract';
 import type { Variables } from '../workflows/protocol';
 import type { AppConfig } from './app-config';
@@ -62,7 +62,7 @@ export function handlerTypes(activities: ProcessPack['activities']): string[] {
 }
 
 /** Job types the engine itself serves in-process (activities/index.ts): the business rule task's decision job. */
-export const ENGINE_TASK_TYPES: readonly string[] = [DECISION_TASK_TYPE];
+export const ENGINE_TASK_TYPES: readonly string[] = [DECISION_TASK_TYPE, SIGNAL_TASK_TYPE];
 
 /** Every job type served in-process: the engine's own and those of the packs' handler maps. */
 export function inProcessTaskTypes(packs: readonly ProcessPack[]): ReadonlySet<string> {

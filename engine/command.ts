@@ -46,6 +46,8 @@ export type Command =
       correlationKey?: string;
     }
   | { type: 'unsubscribeMessage'; subscriptionKey: string }
+  | { type: 'subscribeSignal'; subscriptionKey: string; elementId: string; name: string }
+  | { type: 'unsubscribeSignal'; subscriptionKey: string }
   | StartChild
   | { type: 'cancelChild'; childKey: string }
   | { type: 'raiseIncident'; incident: EngineIncident }

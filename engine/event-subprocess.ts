@@ -1,5 +1,5 @@
 /**
- * Event subprocesses: their timer and message starts are subscribed while the enclosing
+ * Event subprocesses: their timer, message and signal starts are subscribed while the enclosing
  * scope is active (owned by the scope instance); error and escalation starts are found by
  * catching.ts. An interrupting start ends everything else in the scope first.
  */
@@ -8,6 +8,7 @@ import type { StepContext } from './context';
 import { nodesIn } from './context';
 import { createInstance, enterTriggered, interruptScope } from './lifecycle';
 import type { ElementInstance, Variables } from './state';
+import { releaseSignals } from './signal-subscriptions';
 import { cancelTimer, subscribe, unsubscribe } from './subscriptions';
 import { record } from './timeline';
 import { applyInputs } from './variables';
@@ -47,4 +48,5 @@ function releaseEventSubprocessStarts(ctx: StepContext, scopeKey: string): void 
     if (t.ownerKey === scopeKey && isStart(t.elementId)) cancelTimer(ctx, t.timerKey);
   for (const m of Object.values(ctx.state.messages))
     if (m.ownerKey === scopeKey && isStart(m.elementId)) unsubscribe(ctx, m.subscriptionKey);
+  releaseSignals(ctx, scopeKey, isStart);
 }

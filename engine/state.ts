@@ -79,6 +79,14 @@ export interface MessageSubscription {
   correlationKey?: string;
 }
 
+/** A signal catch (intermediate, boundary, event-subprocess start, event-gateway target) waiting for a broadcast of `name`. */
+export interface SignalSubscription {
+  subscriptionKey: string;
+  ownerKey: string;
+  elementId: string;
+  name: string;
+}
+
 /** A message that arrived with a time to live while nothing waited for it. */
 export interface BufferedMessage {
   name: string;
@@ -128,6 +136,7 @@ export type TimelineEvent =
   | 'terminated'
   | 'timer-fired'
   | 'message-correlated'
+  | 'signal-caught'
   | 'task-created'
   | 'task-completed'
   | 'error'
@@ -163,6 +172,8 @@ export interface EngineState {
   joins: Record<string, Record<string, number>>;
   timers: Record<string, TimerSubscription>;
   messages: Record<string, MessageSubscription>;
+  /** Open signal subscriptions; absent while the instance never waited for a signal (states from before signals). */
+  signals?: Record<string, SignalSubscription>;
   tasks: Record<string, OpenTask>;
   incidents: EngineIncident[];
   completed: Record<string, number>;

@@ -20,6 +20,7 @@ import type { Stimulus } from './stimulus';
 import { releaseOwned } from './subscriptions';
 import { record } from './timeline';
 import { messageCorrelated, timerFired } from './triggers';
+import { signalReceived } from './signal-delivery';
 
 export interface StepResult {
   state: EngineState;
@@ -127,6 +128,8 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
     }
     case 'message':
       return correlate(ctx, s);
+    case 'signal':
+      return signalReceived(ctx, s);
     case 'childCompleted':
     case 'childFailed': {
       const inst = waiting(ctx, (w) => w.kind === 'child' && w.childKey === s.childKey);

@@ -33,6 +33,8 @@ export type Stimulus =
       messageId: string;
       timeToLiveMs?: number;
     }
+  /** A broadcast signal: triggers every open subscription of that name; `signalId` makes a redelivery a no-op. */
+  | { type: 'signal'; name: string; variables?: Variables; signalId: string }
   | { type: 'childCompleted'; childKey: string; variables?: Variables }
   | { type: 'childFailed'; childKey: string; error?: BpmnErrorPayload; message: string }
   | { type: 'incidentRetried'; incidentId: string }

@@ -7,6 +7,7 @@ import type { EventDefinition } from '../model/process-graph';
 import type { StepContext } from './context';
 import { nextKey } from './context';
 import { evaluateValue } from './feel';
+import { releaseSignals, subscribeSignal } from './signal-subscriptions';
 import { planTimer, type TimerPlan } from './timers';
 import { visibleVariables } from './variables';
 
@@ -28,7 +29,7 @@ export function armTimer(ctx: StepContext, ownerKey: string, elementId: string, 
   });
 }
 
-/** Subscribe to a timer or message event definition; other kinds are caught passively. */
+/** Subscribe to a timer, message or signal event definition; other kinds are caught passively. */
 export function subscribe(
   ctx: StepContext,
   ownerKey: string,
@@ -40,6 +41,8 @@ export function subscribe(
     armTimer(ctx, ownerKey, elementId, planTimer(event.timer, ctx.now, ctx.timeZone, variables));
   } else if (event.type === 'message') {
     subscribeMessage(ctx, ownerKey, elementId, event.messageName, event.correlationKey);
+  } else if (event.type === 'signal') {
+    subscribeSignal(ctx, ownerKey, elementId, event.signalName);
   }
 }
 
@@ -89,6 +92,7 @@ export function releaseOwned(ctx: StepContext, ownerKey: string): void {
   for (const t of Object.values(ctx.state.timers)) if (t.ownerKey === ownerKey) cancelTimer(ctx, t.timerKey);
   for (const m of Object.values(ctx.state.messages))
     if (m.ownerKey === ownerKey) unsubscribe(ctx, m.subscriptionKey);
+  releaseSignals(ctx, ownerKey);
 }
 
 /** Arm the timer and message boundary events of an activity that just became active. */

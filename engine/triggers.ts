@@ -14,7 +14,7 @@ import { armTimer, unsubscribe } from './subscriptions';
 import { record } from './timeline';
 import { nextFiring } from './timers';
 
-function keepsListening(node: GraphNode): boolean {
+export function keepsListening(node: GraphNode): boolean {
   return (
     (node.kind === 'boundaryEvent' && !node.cancelActivity) ||
     (node.kind === 'startEvent' && !node.interrupting)
@@ -48,7 +48,8 @@ export function messageCorrelated(
   trigger(ctx, subscription.ownerKey, node, variables);
 }
 
-function trigger(ctx: StepContext, ownerKey: string, node: GraphNode, variables?: Variables): void {
+/** Route a caught event to its catcher (see the file comment). */
+export function trigger(ctx: StepContext, ownerKey: string, node: GraphNode, variables?: Variables): void {
   const owner = ctx.state.instances[ownerKey];
   if (!owner) return;
   if (node.kind === 'boundaryEvent') {

@@ -33,6 +33,7 @@ export interface BpmnElement {
   readonly messageRef?: BpmnElement;
   readonly errorRef?: BpmnElement;
   readonly escalationRef?: BpmnElement;
+  readonly signalRef?: BpmnElement;
   readonly errorCode?: string;
   readonly escalationCode?: string;
   readonly timeDuration?: BpmnElement;

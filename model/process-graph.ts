@@ -57,7 +57,9 @@ export type EventDefinition =
    * boundary node); on a throw or end event it compensates `activityRef`, or every completed
    * compensable activity of its scope.
    */
-  | { type: 'compensation'; activityRef?: string };
+  | { type: 'compensation'; activityRef?: string }
+  /** Broadcast to every subscription of that name (static or FEEL; static on a process start). */
+  | { type: 'signal'; signalName: string };
 
 export interface MultiInstance {
   sequential: boolean;
@@ -139,6 +141,12 @@ export interface ServiceTaskNode extends NodeBase {
 
 /** Reserved job type of a business rule task with zeebe:calledDecision: evaluated by the engine's own activity. */
 export const DECISION_TASK_TYPE = 'bpmn-evaluate-decision';
+
+/**
+ * Reserved job type of a signal throw (intermediate or end): the engine's own activity hands
+ * the broadcast to the instance-command outbox, so it is durable and the event completes once it is recorded.
+ */
+export const SIGNAL_TASK_TYPE = 'bpmn-broadcast-signal';
 
 /** zeebe:calledDecision. */
 export interface CalledDecision {

@@ -3,6 +3,7 @@ import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { refuseTaskCompletion, snapshotOf } from '../engine';
 import type { InstanceHost } from './instance-host';
 import {
+  broadcastSignal,
   completeTaskUpdate,
   messageSignal,
   retryIncidentUpdate,
@@ -24,6 +25,10 @@ export function installHandlers(host: InstanceHost): void {
       messageId: message.messageId,
       timeToLiveMs: message.timeToLiveMs,
     });
+  });
+
+  setHandler(broadcastSignal, (signal) => {
+    host.apply({ type: 'signal', name: signal.name, variables: signal.variables, signalId: signal.signalId });
   });
 
   setHandler(

@@ -228,6 +228,8 @@ export class InstanceHost {
       // Subscriptions, incidents and the end of the instance are visible through state, queries and search attributes.
       case 'subscribeMessage':
       case 'unsubscribeMessage':
+      case 'subscribeSignal':
+      case 'unsubscribeSignal':
       case 'raiseIncident':
       case 'completeInstance':
       case 'terminateInstance':

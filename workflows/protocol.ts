@@ -96,6 +96,14 @@ export interface MessageSignal {
   timeToLiveMs?: number;
 }
 
+/** A broadcast signal as an instance receives it (`broadcastSignal`), and as the API and the outbox carry it. */
+export interface SignalBroadcast {
+  name: string;
+  variables?: Variables;
+  /** Idempotency key: a broadcast delivered twice is caught once, and starts its processes once. */
+  signalId: string;
+}
+
 export interface CompleteTaskRequest {
   taskId: string;
   user: string;
@@ -136,6 +144,7 @@ export interface InstanceSnapshot {
 }
 
 export const messageSignal = defineSignal<[MessageSignal]>('message');
+export const broadcastSignal = defineSignal<[SignalBroadcast]>('broadcastSignal');
 export const completeTaskUpdate = defineUpdate<CompleteTaskResult, [CompleteTaskRequest]>('completeTask');
 export const retryIncidentUpdate = defineUpdate<{ retried: boolean }, [RetryIncidentRequest]>(
   'retryIncident',
@@ -148,7 +157,10 @@ export const SEARCH_ATTRIBUTES = {
   processId: defineSearchAttributeKey('BpmnProcessId', SearchAttributeType.KEYWORD),
   version: defineSearchAttributeKey('BpmnVersion', SearchAttributeType.INT),
   businessKey: defineSearchAttributeKey('BpmnBusinessKey', SearchAttributeType.KEYWORD),
-  /** Open message subscriptions as `subscriptionTerm(name, correlationKey)`: the API correlates messages through them. */
+  /**
+   * Open message subscriptions as `subscriptionTerm(name, correlationKey)` and signal subscriptions as
+   * `signalTerm(name)`: the API correlates messages and broadcasts signals through them.
+   */
   subscriptions: defineSearchAttributeKey('BpmnSubscriptions', SearchAttributeType.KEYWORD_LIST),
   /** True while the instance has an unresolved incident: GET /api/incidents lists through it. */
   hasIncident: defineSearchAttributeKey('BpmnHasIncident', SearchAttributeType.BOOL),
@@ -163,6 +175,14 @@ export function instanceOfIncident(incidentId: string): string | undefined {
 /** The keyword an instance waiting for message `name` with `correlationKey` carries in BpmnSubscriptions. */
 export function subscriptionTerm(name: string, correlationKey: string | undefined): string {
   return `${searchKeyword(name)}|${searchKeyword(correlationKey ?? '')}`;
+}
+
+/**
+ * The keyword of an instance waiting for signal `name`, in the same BpmnSubscriptions list: `~` never
+ * starts a message term (searchKeyword encodes it), so the two kinds cannot be confused.
+ */
+export function signalTerm(name: string): string {
+  return `~signal|${searchKeyword(name)}`;
 }
 
 /** The BpmnBusinessKey value of an instance: its business key as a search keyword. */

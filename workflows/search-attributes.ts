@@ -1,6 +1,6 @@
 /**
- * Search attributes the instance itself maintains: its open message subscriptions (so the
- * API finds who waits for a message) and whether it has an unresolved incident. Both start
+ * Search attributes the instance itself maintains: its open message and signal subscriptions
+ * (so the API finds who waits for a message or a signal) and whether it has an unresolved incident. Both start
  * empty and are upserted only when they change, so a process without messages or incidents
  * adds no history event for them. Process, version and business key are set once at start by
  * whoever starts the workflow; state comes from the execution status; active elements from
@@ -8,7 +8,7 @@
  */
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import type { EngineState } from '../engine';
-import { SEARCH_ATTRIBUTES, subscriptionTerm } from './protocol';
+import { SEARCH_ATTRIBUTES, signalTerm, subscriptionTerm } from './protocol';
 
 const NOTHING = JSON.stringify({ subscriptions: [], hasIncident: false });
 
@@ -17,7 +17,10 @@ export class SearchAttributePublisher {
 
   publish(state: EngineState): void {
     const subscriptions = [
-      ...new Set(Object.values(state.messages).map((s) => subscriptionTerm(s.name, s.correlationKey))),
+      ...new Set([
+        ...Object.values(state.messages).map((s) => subscriptionTerm(s.name, s.correlationKey)),
+        ...Object.values(state.signals ?? {}).map((s) => signalTerm(s.name)),
+      ]),
     ].sort();
     const hasIncident = state.incidents.some((i) => !i.resolved);
     const key = JSON.stringify({ subscriptions, hasIncident });

@@ -3,6 +3,7 @@ import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DomainError } from '../errors/domain-error';
 import { messageSignal } from '../../workflows/protocol';
 import { StartInstanceService } from '../process-instances/start-instance.service';
+import { SignalBroadcaster } from '../signals/signal-broadcaster.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { temporalRequestId } from './instance-command';
 import type { InstanceCommandEntity } from '../../persistence/entities/instance-command.entity';
@@ -19,6 +20,7 @@ export class InstanceCommandDelivery {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly starter: StartInstanceService,
+    private readonly signals: SignalBroadcaster,
   ) {}
 
   async deliver(row: InstanceCommandEntity): Promise<DeliveryOutcome> {
@@ -44,6 +46,10 @@ export class InstanceCommandDelivery {
     const payload = row.payload as Record<string, never>;
     if (row.kind === 'start') {
       await this.starter.launch(payload.start, temporalRequestId(row.id));
+      return;
+    }
+    if (row.kind === 'broadcast') {
+      await this.signals.broadcast(payload.signal);
       return;
     }
     await this.client.workflow.getHandle(row.workflowId).signal(messageSignal, payload.message);

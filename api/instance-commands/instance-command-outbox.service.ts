@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Or } from 'typeorm';
 import { InstanceCommandEntity } from '../../persistence/entities/instance-command.entity';
-import { commandId, InstanceCommand } from './instance-command';
+import { commandId, InstanceCommand, payloadOf } from './instance-command';
 import { InstanceCommandDelivery } from './instance-command-delivery.service';
 
 /** A dispatcher owns a command it claimed for this long (then another may take it over). */
@@ -46,7 +46,7 @@ export class InstanceCommandOutbox {
       id,
       kind: command.kind,
       workflowId: command.workflowId,
-      payload: command.kind === 'start' ? { start: command.start } : { message: command.message },
+      payload: payloadOf(command),
       state: 'pending',
       attempts: 0,
       lastError: null,

@@ -1,7 +1,7 @@
 /**
  * End events: none consumes the token; terminate ends the rest of its scope; error and
- * escalation throw upward; a message end event runs its job before it ends; a compensation
- * end event ends once the handlers it started have.
+ * escalation throw upward; a message end event runs its job before it ends, a signal end
+ * event its broadcast; a compensation end event ends once the handlers it started have.
  */
 import type { Behaviour } from '../behaviour';
 import { throwError, throwEscalation } from '../catching';
@@ -12,12 +12,14 @@ import { visibleVariables } from '../variables';
 import type { EndEventNode } from '../../model/process-graph';
 import { compensationHandlerDone, throwCompensation } from './compensate';
 import { scheduleJob } from './job';
+import { throwSignal } from './signal-throw';
 
 export const endEvent: Behaviour = {
   activate(ctx, inst) {
     const node = nodeOf(ctx, inst.elementId) as EndEventNode;
     const event = node.event;
     if (node.taskType) return scheduleJob(ctx, inst, node.taskType, node.retries, node.headers);
+    if (event.type === 'signal') return throwSignal(ctx, inst, event.signalName);
     const text = (source: string | undefined) =>
       source === undefined ? '' : String(evaluateValue(source, visibleVariables(ctx, inst.key)));
     switch (event.type) {

@@ -9,6 +9,7 @@
  * registered again from the target's definitions, catch events new in the target are
  * armed, and those the target no longer has are released.
  */
+import { unsubscribeSignal } from '../signal-subscriptions';
 import type { GraphNode, ProcessGraph } from '../../model/process-graph';
 import type { StepContext, StepEnvironment } from '../context';
 import type { EngineState } from '../state';
@@ -297,6 +298,13 @@ function carryMessages(
     if (node.kind === 'receiveTask')
       subscribeMessage(ctx, m.ownerKey, node.id, node.messageName, node.correlationKey);
     else if ('event' in node) subscribe(ctx, m.ownerKey, node.id, node.event);
+  }
+  // Signal subscriptions likewise: registered again from the target's signal name.
+  for (const s of Object.values(ctx.state.signals ?? {})) {
+    unsubscribeSignal(ctx, s.subscriptionKey);
+    const to = catcherTarget(ctx, source, target, mappings, s.elementId);
+    const node = to ? target.nodes[to] : undefined;
+    if (node && 'event' in node) subscribe(ctx, s.ownerKey, node.id, node.event);
   }
 }
 

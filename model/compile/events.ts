@@ -27,6 +27,8 @@ export function eventDefinition(event: BpmnElement, context: CompileContext): Ev
     return { type: 'escalation', escalationCode: definition.escalationRef?.escalationCode };
   }
   if (is(definition, 'bpmn:TerminateEventDefinition')) return { type: 'terminate' };
+  if (is(definition, 'bpmn:SignalEventDefinition'))
+    return { type: 'signal', signalName: definition.signalRef?.name ?? '' };
   if (is(definition, 'bpmn:LinkEventDefinition')) return { type: 'link', linkName: definition.name ?? '' };
   if (is(definition, 'bpmn:CompensateEventDefinition')) {
     const activityRef = definition.activityRef?.id;

@@ -10,6 +10,7 @@ import messageSubscription from './rules/message-subscription';
 import multiInstance from './rules/multi-instance';
 import scriptTask from './rules/script-task';
 import serviceTaskType from './rules/service-task-type';
+import signalEvent from './rules/signal-event';
 import supportedElement from './rules/supported-element';
 import supportedEvent from './rules/supported-event';
 import throwEventCode from './rules/throw-event-code';
@@ -26,6 +27,7 @@ export const engineRules: Record<string, RuleFactory> = {
   'multi-instance': multiInstance,
   'script-task': scriptTask,
   'service-task-type': serviceTaskType,
+  'signal-event': signalEvent,
   'supported-element': supportedElement,
   'supported-event': supportedEvent,
   'throw-event-code': throwEventCode,

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type InstanceCommandKind = 'start' | 'message';
+/** broadcast: a signal for every instance waiting for it and every process it starts (api/signals/). */
+export type InstanceCommandKind = 'start' | 'message' | 'broadcast';
 /** pending: not yet accepted by Temporal; delivered: accepted; rejected: Temporal refused it for good (see lastError). */
 export type InstanceCommandState = 'pending' | 'delivered' | 'rejected';
 

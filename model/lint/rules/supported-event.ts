@@ -1,13 +1,22 @@
 /**
  * Which event definitions this engine runs, by event position (see design.md, "Supported
- * subset"). Signal, conditional and cancel events are not supported (yet); compensation only
+ * subset"). Conditional and cancel events are not supported (yet); compensation only
  * where Zeebe has it (boundary, intermediate throw, end: no compensation event subprocess).
  */
 import { is, type BpmnElement } from '../../moddle';
 import { engineRule } from '../engine-rule';
 
 export type Kind =
-  'none' | 'message' | 'timer' | 'error' | 'escalation' | 'terminate' | 'link' | 'compensation' | 'other';
+  | 'none'
+  | 'message'
+  | 'timer'
+  | 'error'
+  | 'escalation'
+  | 'terminate'
+  | 'link'
+  | 'compensation'
+  | 'signal'
+  | 'other';
 
 const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:MessageEventDefinition': 'message',
@@ -17,6 +26,7 @@ const KIND_BY_TYPE: Record<string, Kind> = {
   'bpmn:TerminateEventDefinition': 'terminate',
   'bpmn:LinkEventDefinition': 'link',
   'bpmn:CompensateEventDefinition': 'compensation',
+  'bpmn:SignalEventDefinition': 'signal',
 };
 
 /** Where an event stands; the coverage table in docs/coverage.md has one column per position. */
@@ -31,13 +41,13 @@ export type EventPosition =
 
 /** The event definitions this engine runs, per position (docs/coverage.md is checked against it). */
 export const EVENT_SUPPORT: Readonly<Record<EventPosition, readonly Kind[]>> = {
-  start: ['none', 'message', 'timer'],
+  start: ['none', 'message', 'timer', 'signal'],
   'subprocess start': ['none'],
-  'event subprocess start': ['message', 'timer', 'error', 'escalation'],
-  'intermediate catch': ['timer', 'message', 'link'],
-  'intermediate throw': ['none', 'escalation', 'message', 'link', 'compensation'],
-  boundary: ['timer', 'message', 'error', 'escalation', 'compensation'],
-  end: ['none', 'terminate', 'error', 'escalation', 'message', 'compensation'],
+  'event subprocess start': ['message', 'timer', 'error', 'escalation', 'signal'],
+  'intermediate catch': ['timer', 'message', 'link', 'signal'],
+  'intermediate throw': ['none', 'escalation', 'message', 'link', 'compensation', 'signal'],
+  boundary: ['timer', 'message', 'error', 'escalation', 'compensation', 'signal'],
+  end: ['none', 'terminate', 'error', 'escalation', 'message', 'compensation', 'signal'],
 };
 
 function positionOf(event: BpmnElement): EventPosition | undefined {

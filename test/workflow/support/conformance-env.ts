@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { ProcessGraph } from '../../../model/process-graph';
+import { SIGNAL_TASK_TYPE, type ProcessGraph } from '../../../model/process-graph';
 import { createTimeSkippingEnv } from '../../support/temporal-env';
 import {
   PROCESS_INSTANCE_WORKFLOW,
@@ -55,7 +55,7 @@ export class ConformanceEnv {
       businessKey: randomUUID(),
       variables,
       timeZone: 'Asia/Shanghai',
-      inProcessTaskTypes: ['echo', 'double', 'reject', 'flaky'],
+      inProcessTaskTypes: ['echo', 'double', 'reject', 'flaky', SIGNAL_TASK_TYPE],
       ...extra,
     };
     return this.env.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {

@@ -12,7 +12,8 @@ import type {
   UserTaskRecord,
 } from '../../../workflows/activity-contract';
 import { BPMN_ERROR_TYPE, type Variables } from '../../../workflows/protocol';
-import type { ProcessGraph } from '../../../model/process-graph';
+import { SIGNAL_TASK_TYPE, type ProcessGraph } from '../../../model/process-graph';
+import type { SignalBroadcast } from '../../../workflows/protocol';
 
 export interface TaskStoreEntry extends UserTaskRecord {
   state: 'open' | 'completed' | 'cancelled';
@@ -26,6 +27,9 @@ export class TestBackend {
   /** Attempts per job key, so a flaky job can succeed after an incident retry. */
   readonly attempts = new Map<string, number>();
   failFlaky = true;
+  /** Broadcasts the engine's signal job handed over, and where the test delivers them (by default nowhere). */
+  readonly broadcasts: SignalBroadcast[] = [];
+  deliverBroadcast: (signal: SignalBroadcast) => Promise<void> = async () => undefined;
 
   engineActivities(): EngineActivities {
     return {
@@ -78,6 +82,17 @@ export class TestBackend {
             },
           ],
         });
+      },
+      // The engine's signal throw: the real job records it in the outbox; here the test delivers it.
+      [SIGNAL_TASK_TYPE]: async (input) => {
+        const signal = {
+          name: input.headers.signalName ?? '',
+          variables: input.variables,
+          signalId: input.jobKey,
+        };
+        this.broadcasts.push(signal);
+        await this.deliverBroadcast(signal);
+        return {};
       },
       flaky: async (input) => {
         log(input);

@@ -32,6 +32,7 @@ export interface Marker {
 const POINT_LABEL: Partial<Record<TimelineEntry['event'], string>> = {
   'timer-fired': 'timer',
   'message-correlated': 'message',
+  'signal-caught': 'signal',
   error: 'error',
   escalated: 'escalation',
   incident: 'incident',

@@ -10,6 +10,7 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   ['supported-event', 'SupportedEvent', ['Blank', 'Compensate', 'Cond', 'SoftError', 'Start']],
   ['service-task-type', 'ServiceTaskType', ['BlankType', 'MessageEnd', 'NoDefinition']],
   ['message-subscription', 'MessageSubscription', ['BadKey', 'NoKey', 'NoMessage', 'Unnamed']],
+  ['signal-event', 'Signal', ['BadFeel', 'FeelStart', 'NoRef', 'TwinA', 'TwinB', 'Unnamed']],
   [
     'timer-definition',
     'TimerDefinition',
