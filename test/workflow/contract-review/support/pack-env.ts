@@ -26,6 +26,7 @@ import type { TimerStartSchedules } from '../../../../api/process-definitions/ti
 import { StartInstanceService } from '../../../../api/process-instances/start-instance.service';
 import { contractReviewPack } from '../../../../api/contract-review/contract-review.pack';
 import { IdempotentRequests } from '../../../../api/instance-commands/idempotent-requests.service';
+import { SignalBroadcaster } from '../../../../api/signals/signal-broadcaster.service';
 import { InstanceCommandDelivery } from '../../../../api/instance-commands/instance-command-delivery.service';
 import { InstanceCommandOutbox } from '../../../../api/instance-commands/instance-command-outbox.service';
 import { type AppConfig, loadConfig } from '../../../../config/app-config';
@@ -95,7 +96,11 @@ export class PackEnv {
       IN_PROCESS_TASK_TYPES,
     );
     this.queries = new ContractQueries(this.db);
-    const outbox = new InstanceCommandOutbox(this.db, new InstanceCommandDelivery(client, this.instances));
+    const broadcaster = new SignalBroadcaster(client, new ProcessDefinitionQueries(this.db), this.instances);
+    const outbox = new InstanceCommandOutbox(
+      this.db,
+      new InstanceCommandDelivery(client, this.instances, broadcaster),
+    );
     const idempotent = new IdempotentRequests();
     this.signals = new ContractSignalService(outbox);
     const signals = this.signals;
