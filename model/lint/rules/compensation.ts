@@ -90,10 +90,9 @@ function checkThrow(event: BpmnElement, definition: BpmnElement, report: Report)
     );
     return;
   }
-  // Inside an event subprocess the throw also reaches the scope around the event subprocess.
-  const scope = scopeOf(event);
-  const scopes = [scope, scope?.triggeredByEvent ? scopeOf(scope) : undefined];
-  if (!scopes.includes(scopeOf(activity)))
+  // As Zeebe's validator: the throw's own scope, an event subprocess being one (its throws
+  // without activityRef still reach the scope around it at run time).
+  if (scopeOf(activity) !== scopeOf(event))
     report(
       event.id,
       `The referenced compensation activity '${activity.id}' must be in the same scope as the compensation throw event.`,

@@ -34,7 +34,11 @@ const cases: Array<[rule: string, subject: string, invalidIds: string[]]> = [
   ['script-task', 'ScriptTask', ['NoResult', 'NoScript', 'Static']],
   ['multi-instance', 'MultiInstance', ['HalfOutput', 'NoLoop']],
   ['throw-event-code', 'ThrowEventCode', ['NoErrorCode', 'NoEscalation', 'NoEscalationCode']],
-  ['compensation', 'Compensation', ['Flowing', 'InFlow', 'NoWait', 'NotCompensable', 'Orphan', 'OtherScope']],
+  [
+    'compensation',
+    'Compensation',
+    ['Flowing', 'InFlow', 'NoWait', 'NotCompensable', 'Orphan', 'OtherScope', 'OuterRef'],
+  ],
 ];
 
 describe.each(cases)('engine rule %s', (rule, subject, invalidIds) => {
