@@ -57,3 +57,19 @@ export function mondayOfIsoWeek(week: string): string {
 export function dueDatePassedAt(committedDate: string): string {
   return `${addDays(committedDate, 1)}T00:00:00`;
 }
+
+/** The plant wall time of an instant, `YYYY-MM-DDTHH:MM:SS` (what a timeDate without offset means). */
+export function localDateTime(epochMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(epochMs));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+}

@@ -47,6 +47,22 @@ export class LateOrderEntity {
 
   @Column({ type: 'varchar', length: 30, nullable: true })
   resolvedAt!: string | null;
+
+  /** How often the order went late: 1 when raised, +1 each time a newly promised date passes undelivered. */
+  @Column({ type: 'integer', default: 1 })
+  timesLate!: number;
+
+  /** When the last promised date passed without delivery (back on the list). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  lateAgainAt!: string | null;
+
+  /** The weekly production-sales meeting's last decision (new-date, expedite, partial-delivery, cancel, keep-escalated). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  lastDecision!: string | null;
+
+  /** How it ended: delivered, or closed (cancelled with the customer). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  resolution!: 'delivered' | 'closed' | null;
 }
 
 /** One meeting's entry on a late order: daily PMC re-review or weekly production-sales decision. */
@@ -77,6 +93,20 @@ export class LateOrderReviewEntity {
 
   @Column({ type: 'varchar', length: 30 })
   recordedAt!: string;
+
+  /** Who completed the meeting's task (the signed-in user from the token) and when. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  reviewedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  reviewedAt!: string | null;
+
+  /** Who attended (procurement, production, 跟单, warehouse for the daily meeting) and who chaired it. */
+  @Column({ type: 'simple-json', nullable: true })
+  attendees!: string[] | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  chair!: string | null;
 }
 
 /** 5D corrective action report, tracked to closure (CR-12.3). */

@@ -12,10 +12,14 @@ import {
   ContractEntity,
   ContractLineEntity,
   CustomerEntity,
+  LateOrderEntity,
+  LateOrderReviewEntity,
   OutboxMessageEntity,
   PartEntity,
+  PlantCalendarDayEntity,
   ReviewEntity,
 } from '../../../persistence/entities/contract-review';
+import { UserTaskEntity } from '../../../persistence/entities';
 import type { JobInput } from '../../../workflows/activity-contract';
 
 let db: DataSource;
@@ -252,4 +256,174 @@ it('CR-12.2: the daily re-review records the reply and tells the customer and sa
   const sent = await db.getRepository(OutboxMessageEntity).findBy({ contractNo: 'C-2' });
   expect(sent.map((m) => m.kind).sort()).toEqual(['late-order-notice', 'late-order-reply']);
   expect(sent[0].recipients).toEqual(['customer:chrysler', 'group:sales']);
+});
+
+describe('CR-12 as written: daily review until delivered, also while escalated; the weekly meeting decides, never closes', () => {
+  const lo = { instanceId: 'late-order/C-3-1', processId: 'late-order' };
+  const at = (iso: string) =>
+    new MockActivityEnvironment({ currentAttemptScheduledTimestampMs: Date.parse(iso) } as never);
+  const runAt = (iso: string, taskType: string, variables: Record<string, unknown>, jobKey: string) =>
+    at(iso).run(acts[taskType], job(taskType, variables, { ...lo, jobKey }));
+  /** The user task the record stands for, as the engine closes it with the completing token's user. */
+  const taskDone = (elementId: string, n: number, user: string, completedAt: string) =>
+    db.getRepository(UserTaskEntity).save({
+      taskId: `${lo.instanceId}/r/${elementId}/${n}`,
+      instanceId: lo.instanceId,
+      processId: 'late-order',
+      version: 1,
+      elementId,
+      name: null,
+      candidateGroups: ['pmc'],
+      candidateUsers: [],
+      assignee: null,
+      formId: null,
+      state: 'completed',
+      createdAt: completedAt,
+      dueDate: null,
+      followUpDate: null,
+      completedAt,
+      completedBy: user,
+      variables: {} as never,
+    });
+  const review = (outcome: string, newDate: string) => ({
+    reason: 'mould repair',
+    newDate,
+    customerReply: `ships ${newDate}`,
+    dailyOutcome: outcome,
+    attendees: ['procurement', 'production', 'merchandiser', 'warehouse'],
+    reviewedBy: 'typed name is ignored',
+  });
+
+  it('meets on plant working days, records who reviewed from the task, escalates once, and is late again when the promised date passes', async () => {
+    await contract('C-3', 'executing', [['HL-1', 10, '2026-11-27']]);
+    const lateOrder = {
+      contractNo: 'C-3',
+      customerId: 'chrysler',
+      lineNos: [1],
+      source: 'auto',
+      reason: 'late',
+      originalDate: '2026-11-27',
+    };
+    // Friday 27 November 2026, 10:00 plant time: the next daily meeting is Monday 09:00.
+    expect(await runAt('2026-11-27T02:00:00Z', 'lo-open-late-order', { lateOrder }, 'lo/open')).toMatchObject(
+      {
+        lateOrderOpen: true,
+        nextDailyMeetingAt: '2026-11-30T09:00:00',
+      },
+    );
+    // A plant holiday the admin entered on Tuesday 1 December moves Monday's next meeting to Wednesday.
+    await db
+      .getRepository(PlantCalendarDayEntity)
+      .save({ date: '2026-12-01', kind: 'holiday', name: '厂休', updatedBy: 'root', updatedAt: 'x' });
+    await taskDone('Task_DailyReview', 1, 'zhou.pmc', '2026-11-30T01:10:00.000Z');
+    const first = await runAt(
+      '2026-11-30T01:10:00Z',
+      'lo-record-daily-review',
+      review('escalate', '2026-12-02'),
+      'lo/d1',
+    );
+    expect(first).toMatchObject({
+      lateOrderOpen: true,
+      escalateNow: true,
+      lateAgain: false,
+      nextDailyMeetingAt: '2026-12-02T09:00:00',
+    });
+    expect(await runAt('2026-11-30T01:11:00Z', 'lo-escalate-to-weekly', {}, 'lo/esc')).toMatchObject({
+      escalated: true,
+      nextWeeklyMeetingAt: '2026-12-07T09:00:00',
+    });
+    // Wednesday: still escalated, still reviewed daily; asking to escalate again does not open a second weekly path.
+    // The date promised on Monday (2 December) has not passed yet on the 2nd.
+    await taskDone('Task_DailyReview', 2, 'qian.pmc', '2026-12-02T01:20:00.000Z');
+    expect(
+      await runAt(
+        '2026-12-02T01:20:00Z',
+        'lo-record-daily-review',
+        review('escalate', '2026-12-04'),
+        'lo/d2',
+      ),
+    ).toMatchObject({ lateOrderOpen: true, escalateNow: false, lateAgain: false });
+    // Saturday 5 December passes the date promised for the 4th: late again.
+    await taskDone('Task_DailyReview', 3, 'zhou.pmc', '2026-12-07T01:05:00.000Z');
+    expect(
+      await runAt(
+        '2026-12-07T01:05:00Z',
+        'lo-record-daily-review',
+        review('continue', '2026-12-09'),
+        'lo/d3',
+      ),
+    ).toMatchObject({ lateOrderOpen: true, lateAgain: true, nextDailyMeetingAt: '2026-12-08T09:00:00' });
+    const row = await db.getRepository(LateOrderEntity).findOneByOrFail({ id: lo.instanceId });
+    expect(row).toMatchObject({ state: 'escalated', timesLate: 2, newDate: '2026-12-09' });
+    const reviews = await db
+      .getRepository(LateOrderReviewEntity)
+      .find({ where: { lateOrderId: lo.instanceId }, order: { recordedAt: 'ASC' } });
+    expect(reviews.map((r) => [r.reviewedBy, r.reviewedAt])).toEqual([
+      ['zhou.pmc', '2026-11-30T01:10:00.000Z'],
+      ['qian.pmc', '2026-12-02T01:20:00.000Z'],
+      ['zhou.pmc', '2026-12-07T01:05:00.000Z'],
+    ]);
+    expect(reviews[0].attendees).toEqual(['procurement', 'production', 'merchandiser', 'warehouse']);
+    // Each review tells the customer and sales the reason and the new date.
+    const replies = await db
+      .getRepository(OutboxMessageEntity)
+      .findBy({ contractNo: 'C-3', kind: 'late-order-reply' });
+    expect(replies).toHaveLength(3);
+    for (const m of replies) {
+      expect(m.recipients).toEqual(['customer:chrysler', 'group:sales']);
+      expect(m.body).toMatch(/原因 Reason: mould repair/);
+      expect(m.body).toMatch(/新交期 New delivery date: 2026-12-\d\d/);
+    }
+    expect(replies.find((m) => m.id === 'lo/d3')!.body).toMatch(/Late again/);
+  });
+
+  it('the weekly meeting decides (keep escalated or not) without closing; delivery closes it at the next daily review', async () => {
+    await taskDone('Task_WeeklyDecision', 1, 'sun.vp', '2026-12-07T01:30:00.000Z');
+    const keep = {
+      decision: 'supplier on allocation',
+      decisionMeasures: 'daily call',
+      weeklyDecision: 'keep-escalated',
+      fiveDRequired: false,
+    };
+    expect(await runAt('2026-12-07T01:30:00Z', 'lo-record-weekly-decision', keep, 'lo/w1')).toMatchObject({
+      keepEscalated: true,
+      weeklyDecision: 'keep-escalated',
+      nextWeeklyMeetingAt: '2026-12-14T09:00:00',
+    });
+    await taskDone('Task_WeeklyDecision', 2, 'sun.vp', '2026-12-14T01:30:00.000Z');
+    const expedite = { ...keep, weeklyDecision: 'expedite', decidedNewDate: '2026-12-16' };
+    expect(await runAt('2026-12-14T01:30:00Z', 'lo-record-weekly-decision', expedite, 'lo/w2')).toMatchObject(
+      { keepEscalated: false },
+    );
+    expect(await db.getRepository(LateOrderEntity).findOneByOrFail({ id: lo.instanceId })).toMatchObject({
+      state: 'open',
+      lastDecision: 'expedite',
+      newDate: '2026-12-16',
+      resolvedAt: null,
+    });
+    await expect(
+      runAt(
+        '2026-12-14T01:31:00Z',
+        'lo-record-weekly-decision',
+        { ...keep, weeklyDecision: 'close' },
+        'lo/w3',
+      ),
+    ).rejects.toThrow(/not one of/);
+    // Delivered in full: the next daily review closes the late order, whatever PMC chose.
+    await db.getRepository(ContractLineEntity).update({ id: 'C-3/1' }, { deliveredQty: 10 });
+    await taskDone('Task_DailyReview', 4, 'zhou.pmc', '2026-12-15T01:05:00.000Z');
+    expect(
+      await runAt(
+        '2026-12-15T01:05:00Z',
+        'lo-record-daily-review',
+        review('continue', '2026-12-15'),
+        'lo/d4',
+      ),
+    ).toMatchObject({ lateOrderOpen: false, resolution: 'delivered', dailyOutcome: 'resolved' });
+    await runAt('2026-12-15T01:06:00Z', 'lo-close-late-order', {}, 'lo/close');
+    expect(await db.getRepository(LateOrderEntity).findOneByOrFail({ id: lo.instanceId })).toMatchObject({
+      state: 'resolved',
+      resolution: 'delivered',
+    });
+  });
 });

@@ -162,6 +162,7 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
       newDate: plantDay(day, 5),
       customerReply: `We will ship on ${plantDay(day, 5)}`,
       dailyOutcome: outcomes[n],
+      attendees: ['procurement', 'production', 'merchandiser', 'warehouse'],
     });
   }
 
@@ -170,6 +171,7 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
   const decision = await t.openTask(child, 'Task_WeeklyDecision');
   expect(decision.candidateGroups).toEqual(['mfg-vp']);
   await t.complete(decision, 'ma.vp', ['mfg-vp'], {
+    weeklyDecision: 'expedite',
     decision: 'Overtime on line 3, air freight',
     decisionMeasures: 'second LED supplier',
     decidedNewDate: plantDay(nextMonday, 3),
@@ -248,8 +250,11 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     ['daily', 'continue', plantDay(reviewDays[0], 5)],
     ['daily', 'continue', plantDay(reviewDays[1], 5)],
     ['daily', 'escalate', plantDay(reviewDays[2], 5)],
-    ['weekly', '5d', plantDay(nextMonday, 3)],
+    ['weekly', 'expedite', plantDay(nextMonday, 3)],
   ]);
+  // Who did it: each entry carries the user who completed the meeting's task, from the token.
+  expect(history.map((h) => h.reviewedBy)).toEqual(['zhou.pmc', 'zhou.pmc', 'zhou.pmc', 'ma.vp']);
+  expect(history.every((h) => !!h.reviewedAt)).toBe(true);
   expect(await t.db.getRepository(FiveDReportEntity).findOneByOrFail({ lateOrderId: child })).toMatchObject({
     state: 'closed',
     disciplines: expect.objectContaining({ d3RootCause: 'single source' }),
@@ -386,18 +391,26 @@ it('CR-12.1: a delay declared in the moment the instance is busy is kept until i
   const review = await t.openTask(lateOrder.instanceId!, 'Task_DailyReview');
   const opened = new Date(Date.parse(review.createdAt) + 8 * HOUR);
   expect([opened.getUTCHours(), [1, 2, 3, 4, 5].includes(opened.getUTCDay())]).toEqual([9, true]);
-  await t.complete(review, 'zhou.pmc', ['pmc'], {
-    reason: 'mould repaired early',
-    newDate: plantDay(today, 21),
-    customerReply: 'Back on plan',
-    dailyOutcome: 'resolved',
-  });
-  expect(await t.result(lateOrder.instanceId!)).toMatchObject({ state: 'COMPLETED' });
+  // CR-12: PMC's review does not close a late order that is not delivered.
   await t.deliveries.record(
     'D-3',
     { partNo: 'HL-100', quantity: 40, deliveredAt: new Date(await t.now()).toISOString() },
     { user: 'wms', groups: ['service'] },
   );
+  await t.complete(review, 'zhou.pmc', ['pmc'], {
+    reason: 'mould repaired early',
+    newDate: plantDay(today, 21),
+    customerReply: 'Back on plan',
+    dailyOutcome: 'continue',
+    attendees: ['procurement', 'production', 'merchandiser', 'warehouse'],
+  });
+  expect(await t.result(lateOrder.instanceId!)).toMatchObject({ state: 'COMPLETED' });
+  expect(
+    await t.db.getRepository(LateOrderEntity).findOneByOrFail({ id: lateOrder.instanceId! }),
+  ).toMatchObject({
+    state: 'resolved',
+    resolution: 'delivered',
+  });
   expect(await t.result(instanceId)).toMatchObject({ state: 'COMPLETED' });
   expect((await t.outbox('D-3')).map((m) => m.kind)).toEqual([
     'stamped-contract',

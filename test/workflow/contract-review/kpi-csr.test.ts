@@ -79,7 +79,8 @@ it('CR-10: a month with two of three deliveries on time misses the 95 % target a
   await t.result(k1);
   await t.result(k2);
 
-  // K-3 misses its date: the late order is raised, PMC resolves it at the next daily meeting, the goods go out late.
+  // K-3 misses its date: the late order is raised, the goods go out late, and PMC's next daily
+  // meeting closes the late order because it is delivered (CR-12: only delivery or closing ends it).
   const late = await skipUntil(
     async () => (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'K-3' })) ?? undefined,
     'K-3 late',
@@ -88,13 +89,6 @@ it('CR-10: a month with two of three deliveries on time misses the 95 % target a
     async () => (await t.snapshot(late.instanceId!)).openTasks[0],
     'daily meeting',
   );
-  await t.complete(await t.openTask(late.instanceId!, review.elementId), 'zhou.pmc', ['pmc'], {
-    reason: 'packaging shortage',
-    newDate: plantDay(first, 9),
-    customerReply: 'Ships on day 9',
-    dailyOutcome: 'resolved',
-  });
-  await t.result(late.instanceId!);
   await t.deliveries.record(
     'K-3',
     {
@@ -104,6 +98,14 @@ it('CR-10: a month with two of three deliveries on time misses the 95 % target a
     },
     wms,
   );
+  await t.complete(await t.openTask(late.instanceId!, review.elementId), 'zhou.pmc', ['pmc'], {
+    reason: 'packaging shortage',
+    newDate: plantDay(first, 9),
+    customerReply: 'Ships on day 9',
+    dailyOutcome: 'continue',
+    attendees: ['procurement', 'production', 'warehouse'],
+  });
+  await t.result(late.instanceId!);
   await t.result(k3);
 
   // The monthly review (its timer start is a Schedule; here started on demand for the month).

@@ -1,0 +1,36 @@
+/**
+ * "Who did it": the signed-in user who completed a user task and when, as the engine recorded
+ * it from the completing request's token (user_task.completedBy). A record takes its actor
+ * from here, never from a typed form field.
+ */
+import { ApplicationFailure } from '@temporalio/activity';
+import type { EntityManager } from 'typeorm';
+import { UserTaskEntity } from '../../../persistence/entities';
+
+export interface CompletedBy {
+  by: string;
+  at: string;
+}
+
+/**
+ * The latest task of `elementId` in the instance. Null when the instance has no such task (a
+ * record written without a person). A task still open here means the engine's close-task
+ * write has not landed yet: a retryable failure, so the job runs again a moment later.
+ */
+export async function completedBy(
+  em: EntityManager,
+  instanceId: string,
+  elementId: string,
+): Promise<CompletedBy | null> {
+  const task = await em.findOne(UserTaskEntity, {
+    where: { instanceId, elementId },
+    order: { createdAt: 'DESC', taskId: 'DESC' },
+  });
+  if (!task) return null;
+  if (task.state === 'open' || !task.completedBy || !task.completedAt)
+    throw ApplicationFailure.retryable(
+      `task ${task.taskId} is not recorded as completed yet`,
+      'TaskCompletionPending',
+    );
+  return { by: task.completedBy, at: task.completedAt };
+}
