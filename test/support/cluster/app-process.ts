@@ -4,6 +4,7 @@
  * process that a test can SIGKILL and start again.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -25,6 +26,8 @@ export function appProcess(opts: {
   role: 'worker' | 'api';
   env: NodeJS.ProcessEnv;
   port?: number;
+  /** Appends the process's output here too (every start), for reading after a run. */
+  logFile?: string;
 }): AppProcess {
   const entry = join(ROOT, 'dist', opts.role === 'api' ? 'api/main.js' : 'worker/main.js');
   const baseUrl = opts.port ? `http://127.0.0.1:${opts.port}/api` : undefined;
@@ -38,7 +41,10 @@ export function appProcess(opts: {
       env: { ...process.env, ...opts.env, ...(opts.port ? { PORT: String(opts.port) } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const keep = (c: Buffer) => (log = (log + c.toString()).slice(-20_000));
+    const keep = (c: Buffer) => {
+      log = (log + c.toString()).slice(-20_000);
+      if (opts.logFile) appendFileSync(opts.logFile, c);
+    };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     if (baseUrl) await waitForHttp(`${baseUrl}/health`, child);

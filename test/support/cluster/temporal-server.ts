@@ -13,8 +13,17 @@ import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/se
 import { freePort } from '../../../runtime/free-port';
 import { SEARCH_ATTRIBUTES } from '../../../workflows/protocol';
 
+/** One OS process of the server that a test can SIGKILL and start again. */
+export interface ServerPart {
+  name: string;
+  kill(): void;
+  start(): Promise<void>;
+}
+
 export interface TemporalServerProcess {
   address: string;
+  /** The production server's separate processes (frontend, core); absent for the dev server. */
+  parts?: ServerPart[];
   /** The server binary's name in reports: `temporal-server v1.29.1` or the dev server fallback. */
   kind: string;
   kill(): void;
@@ -115,42 +124,99 @@ export async function startTemporalServer(opts: {
     sqlTool(opts.sqlTool, pg, db, ['update-schema', '--schema-name', schema]);
   }
   const ports: number[] = [];
-  for (let i = 0; i < 9; i++) ports.push(await freePort(0));
+  while (ports.length < 9) ports.push(await smallPort(ports));
   mkdirSync(join(opts.dir, 'config'), { recursive: true });
   writeFileSync(join(opts.dir, 'config', 'development.yaml'), config(pg, ports));
   writeFileSync(join(opts.dir, 'config', 'dynamicconfig.yaml'), DYNAMIC_CONFIG);
   const address = `127.0.0.1:${ports[0]}`;
 
-  let child: ChildProcess | undefined;
-  const start = async () => {
-    child = spawn(opts.server, ['--root', opts.dir, '--env', 'development', '--allow-no-auth', 'start'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    child.stderr?.on('data', (c: Buffer) => opts.log(c.toString().trim()));
-    await waitForFrontend(address, child);
+  // Two OS processes, as a production deployment splits them: the frontend (the gRPC endpoint
+  // every client talks to) and the core services behind it (history, matching, internal worker).
+  let tail = '';
+  const keep = (c: Buffer) => {
+    tail = (tail + c.toString()).slice(-4000);
+    opts.log(c.toString().trim());
   };
-  await start();
+  const part = (
+    name: string,
+    services: string[],
+    ready: () => Promise<void>,
+  ): ServerPart & { child(): ChildProcess | undefined } => {
+    let child: ChildProcess | undefined;
+    const args = ['--root', opts.dir, '--env', 'development', '--allow-no-auth', 'start'];
+    for (const service of services) args.push('--service', service);
+    return {
+      name,
+      child: () => child,
+      kill: () => child?.kill('SIGKILL'),
+      start: async () => {
+        child = spawn(opts.server, args, {
+          cwd: opts.dir, // the dynamic config path is relative to it
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        child.stdout?.on('data', keep);
+        child.stderr?.on('data', keep);
+        await ready();
+      },
+    };
+  };
+  const children = () => [core.child(), frontend.child()];
+  const core = part('temporal-core', ['history', 'matching', 'worker'], () =>
+    waitForHistory(address, children, () => tail),
+  );
+  const frontend = part('temporal-frontend', ['frontend'], () =>
+    waitForFrontend(address, children, () => tail),
+  );
+  const stopChild = async (child: ChildProcess | undefined) => {
+    if (!child || child.exitCode !== null || child.signalCode) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const startAll = async () => {
+    // The core first: the frontend answers only once history and matching have joined.
+    const coreUp = core.start();
+    await frontend.start();
+    await coreUp;
+  };
+  await startAll();
   await registerNamespace(address);
   return {
     address,
-    kind: 'temporal-server (go.temporal.io/server, PostgreSQL)',
-    kill: () => child?.kill('SIGKILL'),
-    start,
+    kind: 'temporal-server (go.temporal.io/server, PostgreSQL; frontend and core in two processes)',
+    parts: [frontend, core],
+    kill: () => {
+      frontend.kill();
+      core.kill();
+    },
+    start: startAll,
     stop: async () => {
-      if (!child || child.exitCode !== null || child.signalCode) return;
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
+      await stopChild(frontend.child());
+      await stopChild(core.child());
     },
   };
 }
 
-async function waitForFrontend(address: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+/** A free port below 32768: the server stores membership ports as PostgreSQL smallint. */
+async function smallPort(taken: number[]): Promise<number> {
+  for (;;) {
+    const wanted = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!taken.includes(wanted) && (await freePort(wanted)) === wanted) return wanted;
+  }
+}
+
+async function waitForFrontend(
+  address: string,
+  children: () => (ChildProcess | undefined)[],
+  output: () => string = () => '',
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`temporal-server exited with ${child.exitCode}`);
+    const exited = children().find((c) => c && c.exitCode !== null);
+    if (exited) throw new Error(`temporal-server exited with ${exited.exitCode}:\n${output()}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
@@ -164,6 +230,39 @@ async function waitForFrontend(address: string, child: ChildProcess, timeoutMs =
     }
   }
   throw new Error(`temporal-server did not answer on ${address} within ${timeoutMs / 1000}s`);
+}
+
+/**
+ * Until the history service answers behind the frontend: describing a workflow that does not
+ * exist is NOT_FOUND from history (UNAVAILABLE while no history host owns the shard).
+ */
+async function waitForHistory(
+  address: string,
+  children: () => (ChildProcess | undefined)[],
+  output: () => string,
+  timeoutMs = 120_000,
+): Promise<void> {
+  await waitForFrontend(address, children, output, timeoutMs);
+  const deadline = Date.now() + timeoutMs;
+  const connection = await Connection.connect({ address });
+  try {
+    while (Date.now() < deadline) {
+      try {
+        await connection.workflowService.describeWorkflowExecution({
+          namespace: 'default',
+          execution: { workflowId: 'history-probe' },
+        });
+        return;
+      } catch (error) {
+        // NOT_FOUND: history answered (or, before the namespace exists, there is nothing to wait for).
+        if ((error as { code?: number }).code === 5) return;
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+  throw new Error(`temporal history did not answer behind ${address} within ${timeoutMs / 1000}s`);
 }
 
 async function registerNamespace(address: string): Promise<void> {
@@ -220,7 +319,7 @@ export async function startDevServerProcess(opts: {
   const start = async () => {
     child = spawn(opts.cli, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr?.on('data', (c: Buffer) => opts.log(c.toString().trim()));
-    await waitForFrontend(address, child);
+    await waitForFrontend(address, () => [child]);
   };
   await start();
   return {
