@@ -9,10 +9,12 @@ import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { logDestination } from '../runtime/log-destination';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfigModule } from './config/app-config.module';
 import { HealthModule } from './health/health.module';
 import { DecisionDefinitionsModule } from './decision-definitions/decision-definitions.module';
+import { HistoryModule } from './history/history.module';
 import { FormsModule } from './forms/forms.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InstanceCommandsModule } from './instance-commands/instance-commands.module';
@@ -73,6 +75,8 @@ export class AppModule {
         TemporalModule.forClient(runtime.temporal),
         InstanceCommandsModule,
         AuthModule,
+        AuditModule,
+        HistoryModule,
         HealthModule,
         SettingsModule,
         NotificationsModule,

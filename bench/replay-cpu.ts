@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { DISCARD_HISTORY_SINKS } from '../history/history-sink';
 import { analyseBpmn } from '../model/deploy-model';
 import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { createDevServerEnv } from '../test/support/temporal-env';
@@ -53,6 +54,7 @@ async function record(file: string): Promise<void> {
         workflowsPath: PATHS[kind],
         bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
         activities,
+        sinks: DISCARD_HISTORY_SINKS,
       }),
     ),
   );
@@ -118,7 +120,7 @@ async function replay(
   const histories = Array.from({ length: times }, () => ({ workflowId: recorded.workflowId, history }));
   // Warm the bundle and the worker thread first.
   for await (const r of Worker.runReplayHistories(
-    { workflowBundle: bundle, reuseV8Context: true },
+    { workflowBundle: bundle, reuseV8Context: true, sinks: DISCARD_HISTORY_SINKS },
     histories.slice(0, 1),
   ))
     if (r.error) console.error(`${kind}: replay failed: ${String(r.error).slice(0, 300)}`);
@@ -126,7 +128,7 @@ async function replay(
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   for await (const r of Worker.runReplayHistories(
-    { workflowBundle: bundle, reuseV8Context: true },
+    { workflowBundle: bundle, reuseV8Context: true, sinks: DISCARD_HISTORY_SINKS },
     histories,
   )) {
     if (r.error) {

@@ -14,13 +14,17 @@
  * the results file (default bench/results.json next to this source).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import 'reflect-metadata';
+import { createHistoryQueue } from '../history/history-sink';
+import { HistoryWriter } from '../history/history-writer';
 import { analyseBpmn } from '../model/deploy-model';
+import { openDatabase } from '../persistence/data-source';
 import type { ProcessGraph } from '../model/process-graph';
 import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { createDevServerEnv } from '../test/support/temporal-env';
@@ -330,6 +334,12 @@ function report(single: Record<Kind, History>, stats: Record<Kind, LevelStats[]>
   return lines.join('\n');
 }
 
+function lagStats(lags: number[]): { p50: number; p99: number; max: number; batches: number } {
+  const sorted = [...lags].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0, batches: sorted.length };
+}
+
 async function main(): Promise<void> {
   installWorkerRuntime('warn');
   const began = Date.now();
@@ -347,6 +357,14 @@ async function main(): Promise<void> {
   const env = await createDevServerEnv();
   const store = new BenchTaskStore();
   const activities = createBenchActivities(store);
+  // The interpreter exports its history into a real store (SQLite), as the engine worker does.
+  const historyDb = await openDatabase({
+    kind: 'sqlite',
+    file: join(mkdtempSync(join(tmpdir(), 'bench-store-')), 'app.sqlite'),
+  });
+  const historyWriter = new HistoryWriter(historyDb);
+  const historyQueue = createHistoryQueue(historyWriter, { flushMs: 50 });
+  const exportLag: Record<number, { p50: number; p99: number; max: number; batches: number }> = {};
   log('bundling both workflows');
   const workers = await Promise.all([
     Worker.create({
@@ -356,6 +374,7 @@ async function main(): Promise<void> {
       // cron-parser carries a crontab-file reader the workflow bundle never calls (as worker/create-worker.ts).
       bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
       activities,
+      sinks: historyQueue.sinks,
     }),
     Worker.create({
       connection: env.nativeConnection,
@@ -383,6 +402,8 @@ async function main(): Promise<void> {
     const stalls: Stall[] = [];
     for (const level of LEVELS) {
       const half = Math.ceil(level.instances / 2);
+      await historyQueue.drain();
+      historyWriter.lags.length = 0;
       const rounds: Record<Kind, RoundResult[]> = { 'hand-written': [], interpreter: [] };
       for (let r = 0; r < 2; r++) {
         for (const kind of KINDS) {
@@ -403,6 +424,11 @@ async function main(): Promise<void> {
           }
         }
       }
+      await historyQueue.drain();
+      exportLag[level.concurrency] = lagStats(historyWriter.lags);
+      log(
+        `concurrency ${level.concurrency}: export lag event → row p50 ${fmt(exportLag[level.concurrency].p50)} ms, p99 ${fmt(exportLag[level.concurrency].p99)} ms over ${exportLag[level.concurrency].batches} batches`,
+      );
       for (const kind of KINDS) {
         const sample = rounds[kind].flatMap((r) => r.ids).slice(-HISTORY_SAMPLE);
         const histories = await Promise.all(sample.map((id) => historyBreakdown(env.client, id)));
@@ -445,6 +471,8 @@ async function main(): Promise<void> {
           cpuMsPerInstance: stats.interpreter[n].cpuMsPerInstance / stats['hand-written'][n].cpuMsPerInstance,
         },
       })),
+      /** Interpreter only: workflow time of each exported batch → its commit in the store. */
+      exportLag,
       stalls,
       jobCalls: Object.fromEntries(store.jobCalls),
       durationSeconds: (Date.now() - began) / 1000,
@@ -455,6 +483,8 @@ async function main(): Promise<void> {
   } finally {
     for (const w of workers) w.shutdown();
     await Promise.allSettled(running);
+    await historyQueue.drain();
+    await historyDb.destroy();
     await env.teardown();
   }
 }

@@ -53,6 +53,14 @@ const schema = z
       .int()
       .min(1)
       .default(DEFAULT_LIMITS.maxMultiInstanceCardinality),
+    /** Embedded dev server: how long Temporal keeps a closed execution's history (the store keeps it longer). */
+    TEMPORAL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+    /** How long the store keeps a closed instance's history, unless its process registered its own rule. */
+    HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
+    /** The exporter collects batches this long before one write (larger: fewer transactions, more lag). */
+    HISTORY_FLUSH_MS: z.coerce.number().int().min(0).max(60_000).default(50),
+    /** At worker start, closed executions younger than this are checked for export gaps too. */
+    HISTORY_RECONCILE_LOOKBACK_HOURS: z.coerce.number().min(0).default(24),
     AUTH_JWKS_URL: optional.pipe(z.string().url().optional()),
     AUTH_ISSUER: optional,
     AUTH_AUDIENCE: optional,
@@ -108,6 +116,7 @@ export interface AppConfig {
   plantTimeZone: string;
   jobWorkerTimeoutSeconds: number;
   engineLimits: EngineLimits;
+  history: { retentionDays: number; flushMs: number; reconcileLookbackHours: number };
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   temporal: {
     /** Undefined in the embedded default: the address is known once the dev server runs. */
@@ -115,7 +124,7 @@ export interface AppConfig {
     namespace: string;
     apiKey?: string;
     tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string } | true;
-    embedded: { port: number; uiPort: number } | undefined;
+    embedded: { port: number; uiPort: number; retentionDays: number } | undefined;
   };
   auth: { devIssuer: boolean; jwksUrl?: string; issuer?: string; audience?: string };
   /** Outgoing mail: customer messages of the outbox and task notices. */
@@ -152,6 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFeelUnitsPerStep: e.MAX_FEEL_UNITS_PER_STEP,
       maxMultiInstanceCardinality: e.MAX_MULTI_INSTANCE_CARDINALITY,
     },
+    history: {
+      retentionDays: e.HISTORY_RETENTION_DAYS,
+      flushMs: e.HISTORY_FLUSH_MS,
+      reconcileLookbackHours: e.HISTORY_RECONCILE_LOOKBACK_HOURS,
+    },
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(dataDir, 'app.sqlite') },
@@ -169,7 +183,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : e.TEMPORAL_TLS || e.TEMPORAL_API_KEY
           ? true
           : undefined,
-      embedded: e.TEMPORAL_ADDRESS ? undefined : { port: e.TEMPORAL_PORT, uiPort: e.TEMPORAL_UI_PORT },
+      embedded: e.TEMPORAL_ADDRESS
+        ? undefined
+        : { port: e.TEMPORAL_PORT, uiPort: e.TEMPORAL_UI_PORT, retentionDays: e.TEMPORAL_RETENTION_DAYS },
     },
     auth: {
       devIssuer: e.DEV_AUTH ?? embedded,

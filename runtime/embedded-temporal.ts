@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ensureTemporalCli } from '../scripts/temporal-binaries';
+import { msToTs } from '@temporalio/common/lib/time';
 import { SEARCH_ATTRIBUTES } from '../workflows/protocol';
 import { freePort } from './free-port';
 
@@ -21,6 +22,8 @@ export async function startEmbeddedTemporal(opts: {
   port: number;
   uiPort: number;
   namespace: string;
+  /** Namespace retention of closed executions, set explicitly (the dev server's own default is 24 h). */
+  retentionDays: number;
   log: (msg: string) => void;
 }): Promise<EmbeddedTemporal> {
   const cli = ensureTemporalCli();
@@ -45,7 +48,20 @@ export async function startEmbeddedTemporal(opts: {
   child.stderr?.on('data', (chunk: Buffer) => opts.log(chunk.toString().trim()));
   const address = `127.0.0.1:${port}`;
   await waitUntilServing(address, child);
+  await setRetention(address, opts.namespace, opts.retentionDays);
   return { address, uiUrl: `http://127.0.0.1:${uiPort}`, stop: () => stopChild(child) };
+}
+
+async function setRetention(address: string, namespace: string, days: number): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.updateNamespace({
+      namespace,
+      config: { workflowExecutionRetentionTtl: msToTs(days * 24 * 3600_000) },
+    });
+  } finally {
+    await connection.close();
+  }
 }
 
 function attributeType(type: string): string {

@@ -16,7 +16,7 @@ import { openDatabase } from '../persistence/data-source';
 import { EmbeddedTemporal, startEmbeddedTemporal } from '../runtime/embedded-temporal';
 import { installWorkerRuntime } from '../runtime/worker-runtime';
 import { connectClient, connectWorker } from '../runtime/temporal-connection';
-import { createEngineWorker } from '../worker/create-worker';
+import { createEngineWorkerWithHistory } from '../worker/create-worker';
 import { processLogger } from '../runtime/log-destination';
 import { deployProcessPacks } from './deploy-process-pack';
 
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       dataDir: config.dataDir,
       port: config.temporal.embedded!.port,
       uiPort: config.temporal.embedded!.uiPort,
+      retentionDays: config.temporal.embedded!.retentionDays,
       namespace: config.temporal.namespace,
       log: (line) => line && (config.logFile ? temporalLog.warn(line) : console.error(`[temporal] ${line}`)),
     });
@@ -51,8 +52,14 @@ async function main(): Promise<void> {
   const dataSource = await openDatabase(config.database);
   const client = await connectClient(config.temporal, address);
   const workerConnection = await connectWorker(config.temporal, address);
-  const worker: Worker = await createEngineWorker({ connection: workerConnection, config, dataSource });
+  const engine = await createEngineWorkerWithHistory({ connection: workerConnection, config, dataSource });
+  const worker: Worker = engine.worker;
   const workerRun = worker.run();
+  // Catch up on batches a previous run lost when it was killed between a workflow task and its export.
+  const caughtUp = engine
+    .reconcile()
+    .catch((error) => console.error('[start] history reconcile failed', error));
+  const stopRetention = engine.keepRetention();
   const app: INestApplication = await createApp({ config, temporal: client, dataSource });
   await app.listen(config.port, config.host);
   const deployed = await deployProcessPacks(app);
@@ -79,13 +86,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: shutting down`);
-    await app.close(); // also closes the data source (TypeORM module)
     try {
       worker.shutdown(); // the SDK may already be draining on the same signal
     } catch {
       /* already shutting down */
     }
     await workerRun.catch(() => undefined);
+    stopRetention();
+    await caughtUp;
+    await engine.history.drain();
+    await app.close(); // also closes the data source (TypeORM module)
     await workerConnection.close();
     await client.connection.close();
     if (dataSource.isInitialized) await dataSource.destroy();

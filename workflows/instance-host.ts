@@ -23,6 +23,7 @@ import {
 } from '../engine';
 import type { ProcessGraph } from '../model/process-graph';
 import { engineActivities, jobActivity } from './activities';
+import { HistoryExporter } from './export-sink';
 import { classifyFailure } from './failures';
 import {
   businessKeyAttribute,
@@ -46,9 +47,12 @@ export class InstanceHost {
   private readonly records = new Set<Promise<void>>();
   private readonly publisher = new SearchAttributePublisher();
   private readonly workflowId = workflowInfo().workflowId;
+  readonly exporter: HistoryExporter;
 
   /** The instance's input; a migration replaces its graph and version (see `repin`). */
-  constructor(public input: ProcessInstanceInput) {}
+  constructor(public input: ProcessInstanceInput) {
+    this.exporter = new HistoryExporter(() => this.input);
+  }
 
   get finished(): boolean {
     return this.state.status !== 'ACTIVE';
@@ -95,12 +99,14 @@ export class InstanceHost {
   }
 
   apply(stimulus: Stimulus): void {
+    const prev = this.state ?? null;
     const result = step(this.input.graph, this.state ?? null, stimulus, {
       now: workflowNow(),
       timeZone: this.input.timeZone || DEFAULT_TIME_ZONE,
       limits: this.input.limits,
     });
     this.state = result.state;
+    this.exporter.export(prev, result.state, result.commands);
     for (const command of result.commands) this.execute(command);
     this.publisher.publish(this.state);
   }
@@ -247,6 +253,7 @@ export class InstanceHost {
       variables: c.variables,
       startEventId: undefined,
       resume: undefined,
+      exportSeq: undefined,
     };
     const result = await executeChild<(input: ProcessInstanceInput) => Promise<ProcessInstanceResult>>(
       PROCESS_INSTANCE_WORKFLOW,

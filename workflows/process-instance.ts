@@ -31,6 +31,7 @@ export async function processInstance(input: ProcessInstanceInput): Promise<Proc
           ...host.input,
           variables: {},
           resume: host.state,
+          exportSeq: host.exporter.seq,
         });
     }
   } catch (err) {

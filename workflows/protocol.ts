@@ -60,6 +60,8 @@ export interface ProcessInstanceInput {
   limits?: Partial<EngineLimits>;
   /** Set by continue-as-new: the state the previous run ended with. */
   resume?: EngineState;
+  /** Set by continue-as-new: the next history-export record number (workflows/export-sink.ts). */
+  exportSeq?: number;
 }
 
 /** ApplicationFailure type a job (or a child instance) fails with to throw a BPMN error. */

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GROUPS, Principal } from '../auth/principal';
 import { RequireGroups } from '../auth/require-groups.decorator';
@@ -10,7 +11,10 @@ import { FormsService } from './forms.service';
 @ApiBearerAuth()
 @Controller('forms')
 export class FormsController {
-  constructor(private readonly forms: FormsService) {}
+  constructor(
+    private readonly forms: FormsService,
+    private readonly audit: AuditTrail,
+  ) {}
 
   @Post()
   @RequireGroups(GROUPS.processOwner, GROUPS.admin)
@@ -21,6 +25,10 @@ export class FormsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const { created, ...result } = await this.forms.deploy(body, principal.user);
+    await this.audit.record(principal.user, 'form-deploy', {
+      subject: `${result.formId} v${result.version}`,
+      details: { version: result.version, created },
+    });
     res.status(created ? 201 : 200);
     return result;
   }

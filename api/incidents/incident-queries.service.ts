@@ -1,49 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  Incident,
-  instanceOfIncident,
-  PROCESS_INSTANCE_WORKFLOW,
-  retryIncidentUpdate,
-  SEARCH_ATTRIBUTES,
-  snapshotQuery,
-} from '../../workflows/protocol';
+import type { DataSource } from 'typeorm';
+import type { IncidentHistoryView } from '../../history/history-views';
+import { HistoryReads } from '../../history/store-reads';
+import { HistoryIncidentEntity } from '../../persistence/entities/history';
+import { retryIncidentUpdate } from '../../workflows/protocol';
+import { AuditTrail } from '../audit/audit-trail.service';
+import type { Principal } from '../auth/principal';
 import { conflict, notFound } from '../errors/domain-error';
-import { visibilityLiteral } from '../temporal/instance-status';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
-export type IncidentView = Incident & { instanceId: string; processId: string };
+export type IncidentView = IncidentHistoryView;
 
-/**
- * Incidents live in their instance's state. Running instances with an unresolved incident
- * carry BpmnHasIncident = true, so listing asks visibility for those and reads each one's
- * snapshot: no projection to drift from the truth.
- */
+/** Incidents from the store (the exporter writes them as they open and resolve); a retry goes to the instance. */
 @Injectable()
 export class IncidentQueries {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: HistoryReads,
+    private readonly audit: AuditTrail,
+  ) {}
 
-  async list(filter: { instanceId?: string; limit: number }): Promise<IncidentView[]> {
-    const ids = filter.instanceId ? [filter.instanceId] : await this.instancesWithIncidents(filter.limit);
-    const views = await Promise.all(ids.map((id) => this.incidentsOf(id).catch(() => [] as IncidentView[])));
-    return views.flat().filter((i) => !i.resolved);
+  list(filter: { instanceId?: string; state?: 'open' | 'resolved'; limit: number }): Promise<IncidentView[]> {
+    return this.reads.incidents({ ...filter, state: filter.state ?? 'open' });
   }
 
-  async retry(incidentId: string): Promise<{ incidentId: string; retried: boolean }> {
-    const instanceId = instanceOfIncident(incidentId);
-    if (!instanceId) throw notFound('INCIDENT.NOT_FOUND', `No incident ${incidentId}`);
-    const incident = (await this.incidentsOf(instanceId).catch(() => [])).find(
-      (i) => i.incidentId === incidentId,
-    );
+  async retry(incidentId: string, principal: Principal): Promise<{ incidentId: string; retried: boolean }> {
+    const incident = await this.reads.incident(incidentId);
     if (!incident) throw notFound('INCIDENT.NOT_FOUND', `No incident ${incidentId}`);
-    if (incident.resolved) throw conflict('INCIDENT.RESOLVED', `Incident ${incidentId} is already resolved`);
+    if (incident.state === 'resolved')
+      throw conflict('INCIDENT.RESOLVED', `Incident ${incidentId} is already resolved`);
+    let result: { retried: boolean };
     try {
-      return {
-        incidentId,
-        ...(await this.client.workflow
-          .getHandle(instanceId)
-          .executeUpdate(retryIncidentUpdate, { args: [{ incidentId }] })),
-      };
+      result = await this.client.workflow
+        .getHandle(incident.instanceId)
+        .executeUpdate(retryIncidentUpdate, { args: [{ incidentId }] });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError || error instanceof WorkflowUpdateFailedError) {
         throw conflict(
@@ -53,24 +46,15 @@ export class IncidentQueries {
       }
       throw error;
     }
-  }
-
-  private async instancesWithIncidents(limit: number): Promise<string[]> {
-    const query = [
-      `WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`,
-      `ExecutionStatus = 'Running'`,
-      `${SEARCH_ATTRIBUTES.hasIncident.name} = true`,
-    ].join(' AND ');
-    const ids: string[] = [];
-    for await (const execution of this.client.workflow.list({ query, pageSize: limit })) {
-      ids.push(execution.workflowId);
-      if (ids.length >= limit) break;
-    }
-    return ids;
-  }
-
-  private async incidentsOf(instanceId: string): Promise<IncidentView[]> {
-    const snapshot = await this.client.workflow.getHandle(instanceId).query(snapshotQuery);
-    return snapshot.incidents.map((i) => ({ ...i, instanceId, processId: snapshot.processId }));
+    await this.dataSource
+      .getRepository(HistoryIncidentEntity)
+      .update({ incidentId }, { resolvedBy: principal.user });
+    await this.audit.record(principal.user, 'retry', {
+      instanceId: incident.instanceId,
+      processId: incident.processId,
+      subject: incidentId,
+      details: { elementId: incident.elementId, kind: incident.kind },
+    });
+    return { incidentId, ...result };
   }
 }

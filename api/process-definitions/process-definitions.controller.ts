@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GROUPS, Principal } from '../auth/principal';
 import { RequireGroups } from '../auth/require-groups.decorator';
@@ -15,6 +16,7 @@ export class ProcessDefinitionsController {
   constructor(
     private readonly deployer: DeployDefinitionService,
     private readonly queries: ProcessDefinitionQueries,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post()
@@ -44,6 +46,11 @@ export class ProcessDefinitionsController {
       );
     }
     const { created, ...result } = await this.deployer.deploy(xml, principal.user);
+    await this.audit.record(principal.user, 'deploy', {
+      processId: result.processId,
+      subject: `${result.processId} v${result.version}`,
+      details: { version: result.version, created },
+    });
     res.status(created ? 201 : 200);
     return result;
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { Brackets, DataSource } from 'typeorm';
 import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
+import { AuditTrail } from '../audit/audit-trail.service';
 import type { Principal } from '../auth/principal';
 import { TEMPORAL_CLIENT } from '../temporal/temporal-client';
 import { withTimeout } from '../temporal/with-timeout';
@@ -33,9 +34,23 @@ export class CancelInstanceService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queries: InstanceQueries,
+    private readonly audit: AuditTrail,
   ) {}
 
   async cancel(instanceId: string, principal: Principal): Promise<CancelOutcome> {
+    const outcome = await this.carryOut(instanceId, principal);
+    if (outcome.outcome !== 'ended') {
+      const row = await this.queries.markCancelled(instanceId, principal.user);
+      await this.audit.record(principal.user, 'cancel', {
+        instanceId,
+        processId: row?.processId,
+        details: { outcome: outcome.outcome },
+      });
+    }
+    return outcome;
+  }
+
+  private async carryOut(instanceId: string, principal: Principal): Promise<CancelOutcome> {
     const description = await this.queries.describe(instanceId);
     if (description.status.name !== 'RUNNING') return { instanceId, cancelRequested: true, outcome: 'ended' };
     const handle = this.client.workflow.getHandle(instanceId);

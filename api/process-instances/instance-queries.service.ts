@@ -1,136 +1,48 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
-import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
-import {
-  businessKeyAttribute,
-  fromSearchKeyword,
-  InstanceSnapshot,
-  InstanceState,
-  PROCESS_INSTANCE_WORKFLOW,
-  SEARCH_ATTRIBUTES,
-  snapshotQuery,
-  TimelineEntry,
-  timelineQuery,
-} from '../../workflows/protocol';
+import type { DataSource } from 'typeorm';
+import type {
+  InstanceDetailView,
+  InstanceSummaryView,
+  Page,
+  TimelineItemView,
+} from '../../history/history-views';
+import { HistoryReads, type InstanceKey, type InstanceSearch } from '../../history/store-reads';
+import { HistoryInstanceEntity } from '../../persistence/entities/history';
+import { snapshotQuery } from '../../workflows/protocol';
 import { notFound } from '../errors/domain-error';
 import { badCursor, openToken, sealToken } from '../paging/cursor';
-import { instanceStateOf, LATEST_RUNS, statusClause, visibilityLiteral } from '../temporal/instance-status';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
-const decodedKeyword = (value: string | undefined) =>
-  value === undefined ? undefined : fromSearchKeyword(value);
+export type InstanceSummary = InstanceSummaryView;
 
-export interface InstanceSummary {
-  instanceId: string;
-  processId?: string;
-  version?: number;
-  businessKey?: string;
-  state: InstanceState;
-  startedAt: string;
-  closedAt?: string;
-  /** Elements holding a token now, read from each running instance's snapshot (empty once closed). */
-  activeElements: string[];
-}
+/** The list filter as the API takes it: the cursor is the sealed keyset position of the previous page. */
+export type InstanceFilter = Omit<InstanceSearch, 'after'> & { cursor?: string };
 
-export interface InstanceFilter {
-  processId?: string;
-  state?: InstanceState;
-  businessKey?: string;
-  limit: number;
-  cursor?: string;
-}
+const CURSOR_CODE = 'INSTANCE.BAD_CURSOR';
 
 /**
- * Reads instances from Temporal itself: listing through visibility (search attributes), the
- * live state and timeline through the interpreter's queries. No second copy to keep in sync.
+ * Instances as the store (the exporter's system of record) knows them: lists, search, views
+ * and timelines never fan out over Temporal, and outlive its retention. Only what the store
+ * does not keep — a running instance's open message subscriptions — is asked of the execution.
  */
 @Injectable()
 export class InstanceQueries {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: HistoryReads,
+  ) {}
 
-  async get(
-    instanceId: string,
-  ): Promise<InstanceSnapshot & { instanceId: string; startedAt: string; closedAt?: string }> {
-    const handle = this.client.workflow.getHandle(instanceId);
-    const description = await this.describe(instanceId);
-    const snapshot = await handle.query(snapshotQuery);
-    const executionState = instanceStateOf(description.status.name);
-    return {
-      instanceId,
-      ...snapshot,
-      // A terminated or failed execution overrides what the interpreter last knew.
-      state: executionState === 'ACTIVE' || executionState === 'COMPLETED' ? snapshot.state : executionState,
-      startedAt: description.startTime.toISOString(),
-      closedAt: description.closeTime?.toISOString(),
-    };
+  async get(instanceId: string): Promise<InstanceDetailView> {
+    const row = await this.row(instanceId);
+    const detail = await this.reads.detail(row);
+    return { ...detail, subscriptions: row.state === 'ACTIVE' ? await this.subscriptionsOf(instanceId) : [] };
   }
 
-  async timeline(instanceId: string): Promise<TimelineEntry[]> {
-    await this.describe(instanceId);
-    return this.client.workflow.getHandle(instanceId).query(timelineQuery);
-  }
-
-  async list(filter: InstanceFilter): Promise<{ items: InstanceSummary[]; nextCursor?: string }> {
-    const clauses = [`WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`, LATEST_RUNS];
-    if (filter.processId)
-      clauses.push(`${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(filter.processId)}`);
-    if (filter.businessKey)
-      clauses.push(
-        `${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(businessKeyAttribute(filter.businessKey))}`,
-      );
-    if (filter.state) clauses.push(statusClause(filter.state));
-    const nextPageToken = filter.cursor ? openToken(filter.cursor, 'INSTANCE.BAD_CURSOR') : undefined;
-    const request = {
-      namespace: this.client.options.namespace,
-      pageSize: filter.limit,
-      query: clauses.join(' AND '),
-    };
-    const response = await this.client.workflowService
-      .listWorkflowExecutions({ ...request, nextPageToken })
-      .catch(async (error: unknown) => {
-        if (!nextPageToken) throw error;
-        // Temporal fails on a page token it did not issue (how depends on the store): if the
-        // same query without it succeeds, the cursor was the problem.
-        await this.client.workflowService.listWorkflowExecutions({ ...request, pageSize: 1 }).catch(() => {
-          throw error;
-        });
-        throw badCursor('INSTANCE.BAD_CURSOR');
-      });
-    const items = await Promise.all(
-      response.executions.map(async (raw) => {
-        const info = await executionInfoFromRaw(
-          raw,
-          this.client.options.loadedDataConverter,
-          raw,
-          this.client.options.namespace,
-        );
-        const attrs = info.typedSearchAttributes;
-        return {
-          instanceId: info.workflowId,
-          processId: attrs.get(SEARCH_ATTRIBUTES.processId),
-          version: attrs.get(SEARCH_ATTRIBUTES.version),
-          businessKey: decodedKeyword(attrs.get(SEARCH_ATTRIBUTES.businessKey)),
-          state: instanceStateOf(info.status.name),
-          startedAt: info.startTime.toISOString(),
-          closedAt: info.closeTime?.toISOString(),
-          activeElements: info.status.name === 'RUNNING' ? await this.activeElementsOf(info.workflowId) : [],
-        } satisfies InstanceSummary;
-      }),
-    );
-    const token = response.nextPageToken;
-    return {
-      items,
-      nextCursor: token && token.length ? sealToken(token) : undefined,
-    };
-  }
-
-  /** The page's running instances answer from the worker's cache; a failed query leaves the step unknown. */
-  private async activeElementsOf(instanceId: string): Promise<string[]> {
-    try {
-      return (await this.client.workflow.getHandle(instanceId).query(snapshotQuery)).activeElements;
-    } catch {
-      return [];
-    }
+  async timeline(instanceId: string): Promise<TimelineItemView[]> {
+    return this.reads.timeline(await this.row(instanceId));
   }
 
   async describe(instanceId: string) {
@@ -142,4 +54,56 @@ export class InstanceQueries {
       throw error;
     }
   }
+
+  /** Who cancelled an instance, on its store row (the audit entry is written by the caller). */
+  async markCancelled(instanceId: string, user: string): Promise<HistoryInstanceEntity | null> {
+    const row = await this.reads.find(instanceId);
+    if (row)
+      await this.dataSource
+        .getRepository(HistoryInstanceEntity)
+        .update({ executionId: row.executionId }, { cancelledBy: user });
+    return row;
+  }
+
+  async list(filter: InstanceFilter): Promise<Page<InstanceSummaryView>> {
+    const { cursor, ...search } = filter;
+    const page = await this.reads.list({ ...search, after: cursor ? openKey(cursor) : undefined });
+    return page.after ? { items: page.items, nextCursor: sealKey(page.after) } : { items: page.items };
+  }
+
+  private async row(instanceId: string): Promise<HistoryInstanceEntity> {
+    const row = await this.reads.find(instanceId);
+    if (!row) throw notFound('INSTANCE.NOT_FOUND', `No process instance ${instanceId}`);
+    return row;
+  }
+
+  private async subscriptionsOf(instanceId: string): Promise<InstanceDetailView['subscriptions']> {
+    try {
+      return (await this.client.workflow.getHandle(instanceId).query(snapshotQuery)).subscriptions;
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** A keyset position as a sealed cursor (a check tag: a cut, changed or made-up cursor is 400 at once). */
+function sealKey(key: InstanceKey): string {
+  return sealToken(Buffer.from(JSON.stringify([key.startedAt, key.executionId])));
+}
+
+function openKey(cursor: string): InstanceKey {
+  let value: unknown;
+  try {
+    value = JSON.parse(openToken(cursor, CURSOR_CODE).toString('utf8'));
+  } catch {
+    throw badCursor(CURSOR_CODE);
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    value.some((v) => typeof v !== 'string') ||
+    Number.isNaN(Date.parse(value[0] as string))
+  )
+    throw badCursor(CURSOR_CODE);
+  return { startedAt: value[0] as string, executionId: value[1] as string };
 }

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GROUPS, Principal } from '../auth/principal';
 import { RequireGroups } from '../auth/require-groups.decorator';
 import { CancelInstanceService } from './cancel-instance.service';
 import { InstanceQueries } from './instance-queries.service';
-import { ListInstancesRequest } from './list-instances.request.dto';
+import { ListInstancesRequest, variableFilters } from './list-instances.request.dto';
 import { StartInstanceRequest } from './start-instance.request.dto';
 import { StartInstanceService } from './start-instance.service';
 
@@ -17,20 +18,31 @@ export class ProcessInstancesController {
     private readonly starter: StartInstanceService,
     private readonly queries: InstanceQueries,
     private readonly canceller: CancelInstanceService,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Post()
   @ApiOperation({
     summary: 'Start an instance (201); 409 with the running instance for a business key already running',
   })
-  start(@Body() body: StartInstanceRequest, @CurrentPrincipal() principal: Principal) {
-    return this.starter.start(body, principal);
+  async start(@Body() body: StartInstanceRequest, @CurrentPrincipal() principal: Principal) {
+    const started = await this.starter.start(body, principal);
+    await this.audit.record(principal.user, 'start', {
+      instanceId: started.instanceId,
+      processId: started.processId,
+      subject: `${started.processId} v${started.version}`,
+      details: { businessKey: body.businessKey },
+    });
+    return started;
   }
 
   @Get()
-  @ApiOperation({ summary: 'List instances (filters, cursor paging: { items, nextCursor? })' })
+  @ApiOperation({
+    summary:
+      'List and search instances from the store (filters, variables=name=value, cursor paging: { items, nextCursor? })',
+  })
   list(@Query() query: ListInstancesRequest) {
-    return this.queries.list(query);
+    return this.queries.list({ ...query, variables: variableFilters(query) });
   }
 
   @Get(':instanceId')
@@ -40,7 +52,9 @@ export class ProcessInstancesController {
   }
 
   @Get(':instanceId/timeline')
-  @ApiOperation({ summary: 'Ordered timeline of the instance' })
+  @ApiOperation({
+    summary: 'Ordered timeline of the instance and the instances it called, with the user of each human step',
+  })
   timeline(@Param('instanceId') instanceId: string) {
     return this.queries.timeline(instanceId);
   }

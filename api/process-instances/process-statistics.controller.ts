@@ -1,4 +1,4 @@
-import { Controller, DefaultValuePipe, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ProcessStatisticsService } from './process-statistics.service';
 
@@ -11,15 +11,19 @@ export class ProcessStatisticsController {
   @Get(':processId/statistics')
   @ApiOperation({
     summary:
-      'Heatmap data: per element, instances active there now and completions (most recent `limit` instances)',
+      'Heatmap data over all instances in the store: per element active / completed / terminated counts, mean and p90 duration',
   })
   @ApiQuery({ name: 'version', required: false, type: Number })
-  @ApiQuery({ name: 'limit', required: false, type: Number, description: 'default 200, at most 1000' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    type: Number,
+    description: 'ignored: every instance counts now',
+  })
   get(
     @Param('processId') processId: string,
     @Query('version', new ParseIntPipe({ optional: true })) version?: number,
-    @Query('limit', new DefaultValuePipe(200), ParseIntPipe) limit = 200,
   ) {
-    return this.statistics.forProcess(processId, version, Math.min(Math.max(limit, 1), 1000));
+    return this.statistics.forProcess(processId, version);
   }
 }

@@ -14,6 +14,7 @@ import type { UserTaskNode } from '../../model/process-graph';
 import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
 import { REQUEST_VARIABLES_LIMIT_BYTES } from '../../workflows/limits';
 import { completeTaskUpdate, CompleteTaskResult, Variables } from '../../workflows/protocol';
+import { AuditTrail } from '../audit/audit-trail.service';
 import type { Principal } from '../auth/principal';
 import { badRequest, conflict, DomainError, forbidden, timedOut, unavailable } from '../errors/domain-error';
 import { validateFormData } from '../forms/form-data-validator';
@@ -48,6 +49,7 @@ export class CompleteTaskService {
     private readonly forms: FormsService,
     private readonly definitions: ProcessDefinitionQueries,
     private readonly workers: EngineWorkers,
+    private readonly audit: AuditTrail,
   ) {}
 
   async complete(taskId: string, variables: Variables, principal: Principal): Promise<CompleteTaskResult> {
@@ -71,6 +73,12 @@ export class CompleteTaskService {
         { taskId, state: 'open' },
         { state: 'completed', completedAt: result.completedAt, completedBy: principal.user },
       );
+    await this.audit.record(principal.user, 'task-complete', {
+      instanceId: task.instanceId,
+      processId: task.processId,
+      subject: taskId,
+      details: { elementId: task.elementId, ...(task.name ? { name: task.name } : {}) },
+    });
     return result;
   }
 

@@ -6,6 +6,7 @@ import { InstanceCommandEntity } from './instance-command.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { MailAddressEntity, TaskNoticeEntity } from './notification.entity';
 import { UserTaskEntity } from './user-task.entity';
+import { HISTORY_ENTITIES } from './history';
 
 export {
   FormEntity,
@@ -18,6 +19,7 @@ export {
   MailAddressEntity,
   TaskNoticeEntity,
 };
+export * from './history';
 
 /** The engine's own entities; each process pack adds its own (config/process-packs.ts). */
 export const ENGINE_ENTITIES = [
@@ -30,4 +32,5 @@ export const ENGINE_ENTITIES = [
   TaskNoticeEntity,
   DecisionDefinitionEntity,
   DecisionEvaluationEntity,
+  ...HISTORY_ENTITIES,
 ];

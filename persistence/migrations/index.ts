@@ -1,6 +1,7 @@
 import { EngineTables1764450000000 } from './1764450000000-engine-tables';
 import { InstanceCommandOutbox1764600000000 } from './1764600000000-instance-command-outbox';
 import { Notifications1764620000000 } from './1764620000000-notifications';
+import { HistoryTables1764630000000 } from './1764630000000-history-tables';
 import { DecisionTables1764650000000 } from './1764650000000-decision-tables';
 
 /**
@@ -11,5 +12,6 @@ export const ENGINE_MIGRATIONS = [
   EngineTables1764450000000,
   InstanceCommandOutbox1764600000000,
   Notifications1764620000000,
+  HistoryTables1764630000000,
   DecisionTables1764650000000,
 ];

@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../api/create-app';
 import { AppConfig, loadConfig } from '../../config/app-config';
 import { openDatabase } from '../../persistence/data-source';
-import { createEngineWorker } from '../../worker/create-worker';
+import { createEngineWorkerWithHistory, type EngineWorker } from '../../worker/create-worker';
 import { createDevServerEnv } from './temporal-env';
 
 export interface ApiHarness {
@@ -22,6 +22,8 @@ export interface ApiHarness {
   config: AppConfig;
   env: TestWorkflowEnvironment;
   dataSource: DataSource;
+  /** The engine worker with its history exporter (drain it to read the store up to date). */
+  engine: EngineWorker;
   token(user: string, groups: string[]): Promise<string>;
   /** fetch with JSON in and out, and a bearer token when given. */
   call(
@@ -41,7 +43,12 @@ export async function startApiHarness(overrides: NodeJS.ProcessEnv = {}): Promis
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...overrides });
   const env = await createDevServerEnv();
   const dataSource = await openDatabase(config.database);
-  const worker: Worker = await createEngineWorker({ connection: env.nativeConnection, config, dataSource });
+  const engine: EngineWorker = await createEngineWorkerWithHistory({
+    connection: env.nativeConnection,
+    config,
+    dataSource,
+  });
+  const worker: Worker = engine.worker;
   const running = worker.run();
   const app: INestApplication = await createApp({ config, temporal: env.client, dataSource });
   await app.listen(0, '127.0.0.1');
@@ -84,6 +91,7 @@ export async function startApiHarness(overrides: NodeJS.ProcessEnv = {}): Promis
     config,
     env,
     dataSource,
+    engine,
     call,
     token: async (user, groups) => (await call('POST', '/auth/token', { body: { user, groups } })).body.token,
     stopWorker,
@@ -91,6 +99,7 @@ export async function startApiHarness(overrides: NodeJS.ProcessEnv = {}): Promis
     close: async () => {
       await app.close();
       await stopWorker();
+      await engine.history.drain();
       if (dataSource.isInitialized) await dataSource.destroy();
       await stopTemporal();
     },

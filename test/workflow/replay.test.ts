@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { DISCARD_HISTORY_SINKS } from '../../history/history-sink';
 import { HISTORIES_DIR } from './support/histories';
 
 jest.setTimeout(120_000);
@@ -28,6 +29,7 @@ it('replays every recorded history deterministically', async () => {
     {
       workflowsPath: require.resolve('../../workflows'),
       bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
+      sinks: DISCARD_HISTORY_SINKS,
     },
     histories,
   );

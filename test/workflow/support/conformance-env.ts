@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
+import { DISCARD_HISTORY_SINKS } from '../../../history/history-sink';
 import { SIGNAL_TASK_TYPE, type ProcessGraph } from '../../../model/process-graph';
 import { createTimeSkippingEnv } from '../../support/temporal-env';
 import {
@@ -33,6 +34,7 @@ export class ConformanceEnv {
       bundlerOptions: { ignoreModules: ['fs', 'fs/promises'] },
       activities: { ...this.backend.engineActivities(), ...this.backend.jobActivities() },
       taskQueue: TASK_QUEUE,
+      sinks: DISCARD_HISTORY_SINKS,
     });
     this.running = this.worker.run();
   }

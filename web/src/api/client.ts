@@ -44,7 +44,8 @@ export function setUnauthorizedHandler(handler: () => void): void {
 
 export interface RequestOptions {
   body?: unknown;
-  query?: Record<string, string | number | undefined>;
+  /** An array repeats the parameter (`variables=a=1&variables=b=2`). */
+  query?: Record<string, string | number | boolean | string[] | undefined>;
   signal?: AbortSignal;
   /** Do not redirect to /login on 401 (the login page itself). */
   anonymous?: boolean;
@@ -149,8 +150,10 @@ export function seg(id: string): string {
 function queryString(query: RequestOptions['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query)) {
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else if (value !== undefined && value !== '') params.set(key, String(value));
+  }
   const s = params.toString();
   return s ? `?${s}` : '';
 }

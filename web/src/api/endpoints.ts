@@ -2,6 +2,7 @@
 import type { SettingsResponse } from '../../../api/settings/settings.response';
 import { api, seg } from './client';
 import type {
+  AuditEntryView,
   DecisionDeployResult,
   DecisionEvaluation,
   DecisionSummary,
@@ -17,7 +18,7 @@ import type {
   Page,
   Task,
   TaskDetail,
-  TimelineEntry,
+  TimelineItemView,
 } from './types';
 
 export const settings = {
@@ -52,18 +53,43 @@ export const decisions = {
 
 export interface InstanceFilter {
   processId?: string;
+  version?: number;
   state?: InstanceState;
   businessKey?: string;
+  startedFrom?: string;
+  startedTo?: string;
+  endedFrom?: string;
+  endedTo?: string;
+  activeElement?: string;
+  hasIncident?: boolean;
+  /** `name=value` pairs: root-scope variables equal to the value. */
+  variables?: string[];
   limit?: number;
   cursor?: string;
 }
+
+export interface AuditQuery {
+  instanceId?: string;
+  user?: string;
+  action?: AuditEntryView['action'];
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** Who did what (GET /api/audit), newest first. */
+export const audit = {
+  list: (query: AuditQuery) => api.get<Page<AuditEntryView>>('/audit', { query: { ...query } }),
+};
 
 export const instances = {
   list: (filter: InstanceFilter = {}) =>
     api.get<Page<InstanceSummary>>('/process-instances', { query: { ...filter } }),
   get: (instanceId: string) => api.get<InstanceDetail>(`/process-instances/${seg(instanceId)}`),
+  /** The instance's timeline merged with its called instances' (each entry names its instance). */
   timeline: (instanceId: string) =>
-    api.get<TimelineEntry[]>(`/process-instances/${seg(instanceId)}/timeline`),
+    api.get<TimelineItemView[]>(`/process-instances/${seg(instanceId)}/timeline`),
   cancel: (instanceId: string) =>
     api.post<{ instanceId: string }>(`/process-instances/${seg(instanceId)}/cancel`),
 };

@@ -10,7 +10,17 @@ import type {
   TimelineEntry,
 } from '../../../workflows/protocol';
 
+import type {
+  AuditEntryView,
+  InstanceDetailView,
+  InstanceSummaryView,
+  ProcessStatisticsView,
+  TimelineItemView,
+} from '../../../history/history-views';
+
 export type { Incident, InstanceSnapshot, InstanceState, OpenTaskView, TimelineEntry };
+/** The store's answers (history/history-views.ts, shared with the API). */
+export type { AuditEntryView, ProcessStatisticsView, TimelineItemView };
 
 export interface Page<T> {
   items: T[];
@@ -41,19 +51,9 @@ export interface DeployResult {
   processes: { processId: string; version: number }[];
 }
 
-export interface InstanceSummary {
-  instanceId: string;
-  processId?: string;
-  version?: number;
-  businessKey?: string;
-  state: InstanceState;
-  startedAt: string;
-  closedAt?: string;
-  /** Elements holding a token (the BpmnActiveElements search attribute); older servers leave it out. */
-  activeElements?: string[];
-}
+export type InstanceSummary = InstanceSummaryView;
 
-export type InstanceDetail = InstanceSnapshot & { instanceId: string; startedAt: string; closedAt?: string };
+export type InstanceDetail = InstanceDetailView;
 
 export interface Task {
   taskId: string;

@@ -1,62 +1,43 @@
 /**
- * An instance's timeline together with the instances its call activities started. A called
- * process runs as a child workflow with the id `<parentId>/<callActivityId>/<n>` and the
- * parent's business key, so one listing by business key finds every descendant; their
- * timelines are read only when the instance has a call activity at all.
+ * An instance's timeline together with the instances its call activities started, from one
+ * store read: the timeline endpoint merges the called instances' entries, each naming its
+ * instance. A called process runs as a child workflow with the id
+ * `<parentId>/<callActivityId>/<n>`, which places it under its parent.
  */
 import { instances } from '../api/endpoints';
-import type { InstanceSummary, TimelineEntry } from '../api/types';
+import type { TimelineItemView } from '../api/types';
 import type { TimelineSource } from '../ui/instance-timeline';
 
-/** Listing pages read at most (100 instances each). */
-const MAX_PAGES = 5;
+export async function timelineWithCalled(instanceId: string, _businessKey?: string): Promise<TimelineSource> {
+  return nestTimeline(instanceId, await instances.timeline(instanceId));
+}
 
-export async function timelineWithCalled(
-  instanceId: string,
-  businessKey: string | undefined,
-): Promise<TimelineSource> {
-  const entries = await instances.timeline(instanceId);
-  const root: TimelineSource = { instanceId, entries, children: [] };
-  if (!businessKey || !entries.some((e) => e.elementType === 'callActivity')) return root;
-  const descendants = await listDescendants(instanceId, businessKey);
+export function nestTimeline(instanceId: string, items: TimelineItemView[]): TimelineSource {
+  const root: TimelineSource = { instanceId, entries: [], children: [] };
   const sources = new Map<string, TimelineSource>([[instanceId, root]]);
+  const processOf = new Map<string, string>();
+  for (const item of items) {
+    if (!processOf.has(item.instanceId)) processOf.set(item.instanceId, item.processId);
+  }
   // Parents before children: ids only grow by `/<elementId>/<n>` per level.
-  for (const summary of descendants.sort(
-    (a, b) => a.instanceId.length - b.instanceId.length || a.startedAt.localeCompare(b.startedAt),
-  )) {
-    const { parentId, calledBy, run } = splitChildId(summary.instanceId);
-    const parent = sources.get(parentId);
-    if (!parent) continue;
+  for (const id of [...processOf.keys()]
+    .filter((i) => i !== instanceId)
+    .sort((a, b) => a.length - b.length)) {
+    const { parentId, calledBy, run } = splitChildId(id);
+    const parent = sources.get(parentId) ?? root;
     const child: TimelineSource = {
-      instanceId: summary.instanceId,
-      label: `${summary.processId ?? 'called process'} #${run} (${summary.state.toLowerCase()})`,
+      instanceId: id,
+      label: `${processOf.get(id) ?? 'called process'} #${run}`,
       calledBy,
       entries: [],
       children: [],
     };
-    sources.set(summary.instanceId, child);
+    sources.set(id, child);
     parent.children.push(child);
   }
-  await Promise.all(
-    [...sources.values()]
-      .filter((s) => s !== root)
-      .map(async (s) => {
-        s.entries = await instances.timeline(s.instanceId).catch((): TimelineEntry[] => []);
-      }),
-  );
+  for (const { instanceId: owner, processId: _p, elementInstanceKey: _k, ...entry } of items)
+    sources.get(owner)?.entries.push(entry);
   return root;
-}
-
-async function listDescendants(instanceId: string, businessKey: string): Promise<InstanceSummary[]> {
-  const found: InstanceSummary[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await instances.list({ businessKey, limit: 100, cursor });
-    found.push(...page.items.filter((i) => i.instanceId.startsWith(`${instanceId}/`)));
-    cursor = page.nextCursor;
-  } while (cursor && ++pages < MAX_PAGES);
-  return found;
 }
 
 /** `contract-review/C-1/Call_LateOrder/57` → parent `contract-review/C-1`, called by `Call_LateOrder`, run 57. */

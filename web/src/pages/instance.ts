@@ -16,6 +16,7 @@ import { installedPacks } from '../web-pack';
 import { emptyState, errorBox, h, replace, toast } from '../ui/dom';
 import { InstanceTimeline } from '../ui/instance-timeline';
 import { mayOperate, TokenEditor } from '../operate/token-editor';
+import { auditSection, renderAudit } from './instance-audit';
 import { timelineWithCalled } from './instance-called';
 import { dateVariables } from './instance-facts';
 import {
@@ -52,6 +53,7 @@ function layout(root: HTMLElement, instanceId: string) {
       'aria-label': t('instance.variables'),
     }),
     operate: h('section', { class: 'card', id: 'instance-operate', hidden: !mayOperate() }),
+    audit: auditSection(),
   };
   root.append(
     h('div', { class: 'page-head' }, h('div', {}, el.heading, el.summary), el.actions),
@@ -61,6 +63,7 @@ function layout(root: HTMLElement, instanceId: string) {
     el.timelineHost,
     h('div', { class: 'columns' }, h('div', {}, el.tasks, el.incidents), el.variables),
     el.operate,
+    el.audit,
   );
   return el;
 }
@@ -156,6 +159,7 @@ const instancePage: Page = async (root, { params }) => {
       render(detail);
       await refreshPanels();
       await refreshTimeline(detail);
+      await renderAudit(el.audit, instanceId);
       el.status.replaceChildren();
     } catch (error) {
       replace(el.status, errorBox(t('instance.refreshFailed', { message: messageOf(error) })));
@@ -177,6 +181,7 @@ const instancePage: Page = async (root, { params }) => {
   render(detail);
   await refreshPanels();
   await refreshTimeline(detail);
+  await renderAudit(el.audit, instanceId);
   if (detail.state === 'ACTIVE') timer = setTimeout(() => void refresh(), REFRESH_MS);
 
   return () => {

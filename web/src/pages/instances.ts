@@ -21,6 +21,8 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   const state = (query.get('state') ?? '') as InstanceState | '';
   const businessKey = query.get('businessKey') ?? '';
   const version = query.get('version') ?? '';
+  const variables = query.getAll('variables');
+  const hasIncident = query.get('hasIncident') === 'true';
   const limit = Number(query.get('limit') ?? 25) || 25;
   const view = query.get('view') === 'heatmap' && processId ? 'heatmap' : 'list';
 
@@ -64,6 +66,19 @@ const instancesPage: Page = async (root, { query, navigate }) => {
     value: businessKey,
     placeholder: 'C-2026-0042',
   });
+  const variablesInput = h('input', {
+    name: 'variables',
+    id: 'f-variables',
+    value: variables.join(', '),
+    placeholder: 'customer=ACME, amount=150',
+    title: t('instances.variablesHint'),
+  });
+  const incidentBox = h('input', {
+    type: 'checkbox',
+    name: 'hasIncident',
+    id: 'f-incident',
+    checked: hasIncident,
+  });
   const filters = h(
     'form',
     { class: 'filters', 'aria-label': t('instances.filterLabel') },
@@ -75,6 +90,10 @@ const instancesPage: Page = async (root, { query, navigate }) => {
     stateSelect,
     h('label', { for: 'f-key' }, t('instances.businessKey')),
     keyInput,
+    h('label', { for: 'f-variables' }, t('instances.variables')),
+    variablesInput,
+    h('label', { for: 'f-incident' }, t('instances.withIncident')),
+    incidentBox,
     h('button', { type: 'submit', class: 'btn' }, t('common.apply')),
   );
   const toUrl = (extra: Record<string, string> = {}) => {
@@ -88,6 +107,9 @@ const instancesPage: Page = async (root, { query, navigate }) => {
       ...extra,
     };
     for (const [k, v] of Object.entries(values)) if (v) q.set(k, v);
+    for (const pair of variablesInput.value.split(',').map((p) => p.trim()))
+      if (pair.includes('=')) q.append('variables', pair);
+    if (incidentBox.checked) q.set('hasIncident', 'true');
     const s = q.toString();
     return `/instances${s ? `?${s}` : ''}`;
   };
@@ -117,7 +139,7 @@ const instancesPage: Page = async (root, { query, navigate }) => {
   }
   await renderList(
     body,
-    { processId, state, businessKey, version, limit },
+    { processId, state, businessKey, version, limit, variables, hasIncident },
     query.get('cursor') ?? undefined,
     navigate,
     toUrl,
@@ -132,6 +154,8 @@ async function renderList(
     businessKey: string;
     version: string;
     limit: number;
+    variables: string[];
+    hasIncident: boolean;
   },
   cursor: string | undefined,
   navigate: (path: string) => void,
@@ -143,6 +167,9 @@ async function renderList(
       processId: filter.processId || undefined,
       state: filter.state || undefined,
       businessKey: filter.businessKey || undefined,
+      version: filter.version ? Number(filter.version) : undefined,
+      variables: filter.variables.length ? filter.variables : undefined,
+      hasIncident: filter.hasIncident || undefined,
       limit: filter.limit,
       cursor,
     });
@@ -150,7 +177,7 @@ async function renderList(
     replace(body, errorBox(messageOf(error)));
     return;
   }
-  const items = page.items.filter((i) => !filter.version || String(i.version) === filter.version);
+  const items = page.items;
   if (!items.length) {
     replace(
       body,
@@ -244,7 +271,7 @@ async function renderList(
   });
 }
 
-/** Snapshot reads in flight at once. */
+/** Instance detail reads (answered from the store) in flight at once. */
 const SNAPSHOT_READS = 4;
 
 async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -1,0 +1,110 @@
+import type { DataSource } from 'typeorm';
+import { HistoryWriter } from '../../history/history-writer';
+import { openDatabase } from '../../persistence/data-source';
+import {
+  HistoryElementEntity,
+  HistoryEventEntity,
+  HistoryInstanceEntity,
+  HistoryVariableEntity,
+} from '../../persistence/entities';
+import { purgeExpiredHistory, registerHistoryRetention } from '../../history/retention';
+import { VALUE_LIMIT } from '../../history/value-text';
+import { testDatabases } from '../support/databases';
+import { ExportDriver } from '../support/export-driver';
+import { graph } from '../unit/engine/support/graph-builder';
+
+const g = graph('store-writer')
+  .start()
+  .service('charge', 'payment')
+  .user('approve', undefined, { candidateGroups: 'sales' })
+  .end()
+  .flow('start', 'charge', 'approve', 'end')
+  .build();
+
+describe.each(testDatabases())('history writer on %s', (_name, database) => {
+  let db: DataSource;
+  beforeAll(async () => {
+    db = await openDatabase(database);
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('projects an instance run and ignores every batch delivered again, in any order', async () => {
+    const writer = new HistoryWriter(db);
+    const d = new ExportDriver(g, `bk-${Date.now()}`, Date.UTC(2026, 0, 1));
+    d.start({ amount: 150, note: 'x'.repeat(VALUE_LIMIT + 10) });
+    d.completeJob('charge', { paid: true }, 2000);
+    await writer.write(d.batches.slice(0, 1));
+    d.completeTask('approve', 'li.na', { approved: true }, 5000);
+    // The first batch again (a replay), then the rest twice over.
+    const outcome = await writer.write([...d.batches, ...d.batches.slice(1)]);
+    expect(outcome.ignored).toBeGreaterThan(0);
+    const again = await writer.write(d.batches);
+    expect(again.written).toBe(0);
+
+    const id = d.instance.executionId;
+    const events = await db
+      .getRepository(HistoryEventEntity)
+      .find({ where: { executionId: id }, order: { seq: 'ASC' } });
+    const total = d.batches.reduce((n, b) => n + b.records.length, 0);
+    expect(events.map((e) => e.seq)).toEqual([...Array(total).keys()]);
+
+    const instance = await db.getRepository(HistoryInstanceEntity).findOneByOrFail({ executionId: id });
+    expect(instance).toMatchObject({
+      state: 'COMPLETED',
+      lastSeq: total - 1,
+      startedAt: '2026-01-01T00:00:00.000Z',
+    });
+    expect(Number(instance.durationMs)).toBe(7000);
+
+    const elements = await db.getRepository(HistoryElementEntity).find({ where: { executionId: id } });
+    expect(elements.map((e) => `${e.elementId}:${e.state}`).sort()).toEqual([
+      'approve:completed',
+      'charge:completed',
+      'end:completed',
+      'start:completed',
+    ]);
+    const approve = elements.find((e) => e.elementId === 'approve')!;
+    expect(approve.actor).toBe('li.na');
+    expect(Number(approve.durationMs)).toBe(5000);
+    expect(Number(elements.find((e) => e.elementId === 'charge')!.durationMs)).toBe(2000);
+
+    const vars = await db.getRepository(HistoryVariableEntity).find({ where: { executionId: id } });
+    const byName = Object.fromEntries(vars.map((v) => [v.name, v]));
+    expect(byName.amount).toMatchObject({ value: '150', valueKey: '150', truncated: false });
+    expect(byName.note.truncated).toBe(true);
+    expect(byName.note.value.length).toBe(VALUE_LIMIT);
+    expect(byName.approved.value).toBe('true');
+  });
+
+  it('purges history past retention unless the process rule keeps it', async () => {
+    const writer = new HistoryWriter(db);
+    const ended = Date.UTC(2020, 0, 1);
+    const keep = graph(`kept-${Date.now()}`).start().end().flow('start', 'end').build();
+    const drop = graph(`dropped-${Date.now()}`).start().end().flow('start', 'end').build();
+    const recent = graph(`recent-${Date.now()}`).start().end().flow('start', 'end').build();
+    const runs = [
+      new ExportDriver(keep, 'k', ended),
+      new ExportDriver(drop, 'd', ended),
+      new ExportDriver(recent, 'r', Date.now()),
+    ];
+    for (const d of runs) d.start();
+    await writer.write(runs.flatMap((d) => d.batches));
+    registerHistoryRetention(keep.processId, {
+      keepUntil: async (instance) => (instance.businessKey === 'k' ? '2999-01-01T00:00:00.000Z' : null),
+    });
+    const outcome = await purgeExpiredHistory(db, { defaultDays: 30 });
+    expect(outcome.purged).toBeGreaterThanOrEqual(1);
+    const left = async (d: ExportDriver) => ({
+      instance: await db
+        .getRepository(HistoryInstanceEntity)
+        .countBy({ executionId: d.instance.executionId }),
+      events: await db.getRepository(HistoryEventEntity).countBy({ executionId: d.instance.executionId }),
+      elements: await db.getRepository(HistoryElementEntity).countBy({ executionId: d.instance.executionId }),
+    });
+    expect(await left(runs[0])).toMatchObject({ instance: 1 });
+    expect(await left(runs[1])).toEqual({ instance: 0, events: 0, elements: 0 });
+    expect(await left(runs[2])).toMatchObject({ instance: 1 });
+  });
+});
