@@ -6,7 +6,8 @@ describe('configuration', () => {
     expect(config.port).toBe(3000);
     expect(config.database).toEqual({ kind: 'sqlite', file: expect.stringMatching(/data\/app\.sqlite$/) });
     expect(config.temporal.address).toBeUndefined();
-    expect(config.temporal.embedded).toEqual({ port: 7233, uiPort: 8233 });
+    expect(config.temporal.embedded).toEqual({ port: 7233, uiPort: 8233, retentionDays: 7 });
+    expect(config.history).toEqual({ retentionDays: 400, flushMs: 50, reconcileLookbackHours: 24 });
     expect(config.auth.devIssuer).toBe(true);
     expect(config.plantTimeZone).toBe('Asia/Shanghai');
   });
