@@ -22,6 +22,7 @@ import type { AppConfig } from '../config/app-config';
 import { openDatabase } from '../persistence/data-source';
 import { ExportDriver } from '../test/support/export-driver';
 import { graph } from '../test/unit/engine/support/graph-builder';
+import { payloadBytes } from './store-bytes';
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 10_000);
 const LOOP_STEPS = 1000;
@@ -145,6 +146,8 @@ async function main(): Promise<void> {
   const stats = await reads.statistics(orderGraph.processId);
   const bytes = await storeBytes(db, database);
   const perInstance = bytes / (INSTANCES + 1);
+  const payload = await payloadBytes(db);
+  const overhead = bytes / payload;
   console.log('');
   console.log('| read | runs | p50 ms | p99 ms | max ms |');
   console.log('|---|---:|---:|---:|---:|');
@@ -156,6 +159,7 @@ async function main(): Promise<void> {
   console.log(
     `heatmap: ${stats.instances} instances, ${stats.running} running, review active ${stats.elements.find((e) => e.elementId === 'review')?.active}, completed ${stats.elements.find((e) => e.elementId === 'review')?.completed}`,
   );
+  console.log(`row payload ${(payload / 1e6).toFixed(1)} MB, on-disk overhead x ${overhead.toFixed(2)}`);
   console.log(
     `store: ${(bytes / 1e6).toFixed(1)} MB for ${INSTANCES + 1} instances = ${(perInstance / 1024).toFixed(1)} KiB per instance of ${orderGraph.processId}`,
   );
@@ -171,6 +175,8 @@ async function main(): Promise<void> {
         results,
         bytes,
         perInstance,
+        payload,
+        overhead,
         stats,
       },
       null,

@@ -10,7 +10,7 @@ import type {
 } from '../../history/history-views';
 import { HistoryReads, type InstanceKey, type InstanceSearch } from '../../history/store-reads';
 import { HistoryInstanceEntity } from '../../persistence/entities/history';
-import { snapshotQuery } from '../../workflows/protocol';
+import { snapshotQuery, timelineQuery } from '../../workflows/protocol';
 import { notFound } from '../errors/domain-error';
 import { badCursor, openToken, sealToken } from '../paging/cursor';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
@@ -36,13 +36,47 @@ export class InstanceQueries {
   ) {}
 
   async get(instanceId: string): Promise<InstanceDetailView> {
-    const row = await this.row(instanceId);
+    const row = await this.reads.find(instanceId);
+    if (!row) return this.notExportedYet(instanceId);
     const detail = await this.reads.detail(row);
     return { ...detail, subscriptions: row.state === 'ACTIVE' ? await this.subscriptionsOf(instanceId) : [] };
   }
 
   async timeline(instanceId: string): Promise<TimelineItemView[]> {
-    return this.reads.timeline(await this.row(instanceId));
+    const row = await this.reads.find(instanceId);
+    if (row) return this.reads.timeline(row);
+    const live = await this.notExportedYet(instanceId);
+    const entries = await this.client.workflow.getHandle(instanceId).query(timelineQuery);
+    return entries.map((e) => ({ ...e, instanceId, processId: live.processId }));
+  }
+
+  /**
+   * An instance started a moment ago may not be in the store yet (the exporter writes within
+   * tens of milliseconds): its running execution answers, so a start is readable at once.
+   */
+  private async notExportedYet(instanceId: string): Promise<InstanceDetailView> {
+    const description = await this.describe(instanceId);
+    if (description.status.name !== 'RUNNING')
+      throw notFound('INSTANCE.NOT_FOUND', `No process instance ${instanceId} in the store`);
+    const s = await this.client.workflow.getHandle(instanceId).query(snapshotQuery);
+    return {
+      instanceId,
+      executionId: description.raw.workflowExecutionInfo?.firstRunId || description.runId,
+      processId: s.processId,
+      version: s.version,
+      businessKey: s.businessKey,
+      state: s.state,
+      startedAt: description.startTime.toISOString(),
+      hasIncident: s.incidents.some((i) => !i.resolved),
+      activeElements: s.activeElements,
+      completedElements: s.completedElements,
+      variables: s.variables,
+      truncatedVariables: [],
+      incidents: s.incidents.map((i) => ({ ...i, instanceId, processId: s.processId })),
+      openTasks: s.openTasks,
+      subscriptions: s.subscriptions,
+      calledInstances: [],
+    };
   }
 
   async describe(instanceId: string) {
@@ -69,12 +103,6 @@ export class InstanceQueries {
     const { cursor, ...search } = filter;
     const page = await this.reads.list({ ...search, after: cursor ? openKey(cursor) : undefined });
     return page.after ? { items: page.items, nextCursor: sealKey(page.after) } : { items: page.items };
-  }
-
-  private async row(instanceId: string): Promise<HistoryInstanceEntity> {
-    const row = await this.reads.find(instanceId);
-    if (!row) throw notFound('INSTANCE.NOT_FOUND', `No process instance ${instanceId}`);
-    return row;
   }
 
   private async subscriptionsOf(instanceId: string): Promise<InstanceDetailView['subscriptions']> {
