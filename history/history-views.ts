@@ -96,7 +96,20 @@ export interface ProcessStatisticsView {
 }
 
 export type AuditAction =
-  'deploy' | 'start' | 'cancel' | 'retry' | 'message-publish' | 'task-complete' | 'form-deploy';
+  | 'deploy'
+  | 'start'
+  | 'cancel'
+  | 'retry'
+  | 'message-publish'
+  | 'task-complete'
+  | 'form-deploy'
+  // operator actions (api/instance-operations/operator-audit.ts)
+  | 'instance.modify'
+  | 'instance.migrate'
+  | 'batch.create'
+  | 'batch.suspend'
+  | 'batch.resume'
+  | 'batch.cancel';
 
 export interface AuditEntryView {
   id: number;

@@ -18,7 +18,6 @@ import type {
   IncidentHistoryView,
   InstanceDetailView,
   InstanceSummaryView,
-  Page,
   ProcessStatisticsView,
   TimelineItemView,
 } from './history-views';

@@ -11,6 +11,12 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   'retry',
   'message-publish',
   'task-complete',
+  'instance.modify',
+  'instance.migrate',
+  'batch.create',
+  'batch.suspend',
+  'batch.resume',
+  'batch.cancel',
 ];
 
 export class ListAuditRequest extends CursorPageRequest {

@@ -1,9 +1,10 @@
 /**
  * Where operator actions (modification, migration, batch operations) are recorded with the
- * operator's name. The system of record's audit trail (issue 8) plugs in here when it lands;
- * until then every action is written to the API's structured log.
+ * operator's name: the system of record's audit trail (GET /api/audit), and the API's
+ * structured log as before.
  */
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit-trail.service';
 
 export interface OperatorAction {
   user: string;
@@ -25,7 +26,22 @@ export interface OperatorAction {
 export class OperatorAudit {
   private readonly logger = new Logger('OperatorAudit');
 
+  constructor(private readonly trail: AuditTrail) {}
+
   async record(action: OperatorAction): Promise<void> {
     this.logger.log({ audit: { at: new Date().toISOString(), ...action } });
+    const { user, action: name, instanceId, processId, subject, details } = action;
+    await this.trail.record(user, name, {
+      instanceId,
+      processId,
+      subject,
+      details: details === undefined ? undefined : asRecord(details),
+    });
   }
+}
+
+function asRecord(details: unknown): Record<string, unknown> {
+  return typeof details === 'object' && details !== null && !Array.isArray(details)
+    ? (details as Record<string, unknown>)
+    : { value: details };
 }

@@ -343,6 +343,13 @@ export const en = {
     retry: 'retried an incident',
     'message-publish': 'published a message',
     'task-complete': 'completed a task',
+    instance: { modify: 'modified the instance', migrate: 'migrated the instance' },
+    batch: {
+      create: 'started a batch operation',
+      suspend: 'suspended a batch operation',
+      resume: 'resumed a batch operation',
+      cancel: 'cancelled a batch operation',
+    },
   },
   timeline: { instance: 'Instance' },
 };

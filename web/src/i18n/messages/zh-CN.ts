@@ -343,6 +343,13 @@ export const zhCN: CatalogueShape<typeof en> = {
     retry: '重试事件',
     'message-publish': '发布消息',
     'task-complete': '完成任务',
+    instance: { modify: '修改实例', migrate: '迁移实例' },
+    batch: {
+      create: '创建批量操作',
+      suspend: '暂停批量操作',
+      resume: '恢复批量操作',
+      cancel: '取消批量操作',
+    },
   },
   timeline: { instance: '实例' },
 };
