@@ -162,14 +162,21 @@ class Projection {
   private readonly incidents = new Map<string, HistoryIncidentEntity>();
   private ended?: string;
 
-  constructor(private readonly inst: HistoryInstanceEntity) {}
+  constructor(private readonly inst: HistoryInstanceEntity) {
+    // Records of an execution that has ended already (late, or after an external end): no
+    // element of it stays active.
+    if (inst.state !== 'ACTIVE' && inst.endedAt) this.ended = inst.endedAt;
+  }
 
   add(r: ExportRecord, at: string): void {
     const inst = this.inst;
     switch (r.kind) {
       case 'instance':
-        inst.state = r.state;
         if (r.seq === 0) inst.startedAt = at;
+        // An end recorded from outside (recordExternalEnd: terminated, timed out) is not
+        // reopened by the execution's own earlier records arriving late.
+        if (r.state === 'ACTIVE' && inst.state !== 'ACTIVE') return;
+        inst.state = r.state;
         if (r.state !== 'ACTIVE') {
           inst.endedAt = at;
           inst.durationMs = Date.parse(at) - Date.parse(inst.startedAt);

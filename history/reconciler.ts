@@ -10,8 +10,10 @@
 import type { temporal } from '@temporalio/proto';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import type { ExternalEnd } from './external-close';
 import { HistoryInstanceEntity } from '../persistence/entities/history';
 import { PROCESS_INSTANCE_WORKFLOW } from '../workflows/protocol';
+import { recordExternalEnd } from './external-close';
 import { createHistoryQueue } from './history-sink';
 import type { HistoryWriter } from './history-writer';
 
@@ -54,12 +56,38 @@ export async function reconcileHistory(deps: ReconcileDeps): Promise<ReconcileOu
     else replayed++;
   }
   await queue.drain();
+  // Ends the workflow code never ran (terminate, timeout) are not in any batch.
+  for (const e of candidates)
+    if (e.externalEnd)
+      await recordExternalEnd(
+        deps.dataSource,
+        { instanceId: e.workflowId, runId: e.runId },
+        e.externalEnd.state,
+        e.externalEnd.at,
+      );
   return { replayed, failed };
 }
 
 interface ExecutionRef {
   workflowId: string;
   runId: string;
+  /** Closed by Temporal rather than by the workflow: terminated or timed out. */
+  externalEnd?: { state: ExternalEnd; at: string };
+}
+
+/** Temporal's close statuses (WorkflowExecutionStatus) that the store shows as TERMINATED / FAILED. */
+const EXTERNAL_ENDS: Record<number, ExternalEnd> = {
+  3: 'FAILED', // FAILED: the workflow code threw
+  4: 'TERMINATED', // CANCELED
+  5: 'TERMINATED', // TERMINATED
+  7: 'FAILED', // TIMED_OUT
+};
+
+function externalEndOf(e: temporal.api.workflow.v1.IWorkflowExecutionInfo): ExecutionRef['externalEnd'] {
+  const state = e.status == null ? undefined : EXTERNAL_ENDS[e.status];
+  if (!e.closeTime || !state) return undefined;
+  const seconds = Number(e.closeTime.seconds ?? 0);
+  return { state, at: new Date(seconds * 1000 + Math.floor((e.closeTime.nanos ?? 0) / 1e6)).toISOString() };
 }
 
 async function lagCandidates(deps: ReconcileDeps): Promise<ExecutionRef[]> {
@@ -79,7 +107,8 @@ async function lagCandidates(deps: ReconcileDeps): Promise<ExecutionRef[]> {
     for (const e of page.executions) {
       const workflowId = e.execution?.workflowId;
       const runId = e.execution?.runId;
-      if (workflowId && runId) found.set(runId, { workflowId, runId, closed: !!e.closeTime });
+      if (workflowId && runId)
+        found.set(runId, { workflowId, runId, closed: !!e.closeTime, externalEnd: externalEndOf(e) });
     }
     nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
   } while (nextPageToken);

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { Brackets, DataSource } from 'typeorm';
+import { recordExternalEnd } from '../../history/external-close';
 import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
 import { AuditTrail } from '../audit/audit-trail.service';
 import type { Principal } from '../auth/principal';
@@ -71,6 +72,8 @@ export class CancelInstanceService {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
     await this.closeOpenTasks(instanceId);
+    // The instance's exporter never ran its end: the store learns it here.
+    await recordExternalEnd(this.dataSource, { instanceId }, 'TERMINATED', new Date().toISOString());
     return { instanceId, cancelRequested: true, outcome: 'terminated', reason };
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { recordExternalEnd } from '../../history/external-close';
 import { HistoryWriter } from '../../history/history-writer';
 import { openDatabase } from '../../persistence/data-source';
 import {
@@ -76,6 +77,29 @@ describe.each(testDatabases())('history writer on %s', (_name, database) => {
     expect(byName.note.truncated).toBe(true);
     expect(byName.note.value.length).toBe(VALUE_LIMIT);
     expect(byName.approved.value).toBe('true');
+  });
+
+  it("records an end Temporal made (terminate) and keeps it when the execution's late batches arrive", async () => {
+    const writer = new HistoryWriter(db);
+    const d = new ExportDriver(g, `bk-term-${Date.now()}`, Date.UTC(2026, 0, 2));
+    d.start({ amount: 1 });
+    await writer.write(d.batches.slice(0, 1));
+    d.completeJob('charge', { paid: true }, 2000);
+    const at = '2026-01-02T00:00:10.000Z';
+    const target = { instanceId: d.instance.instanceId, runId: d.instance.runId };
+    expect(await recordExternalEnd(db, target, 'TERMINATED', at)).toBe(true);
+    // The batches a dead worker held come later (reconciler replay): the end stays.
+    await writer.write(d.batches);
+    const id = d.instance.executionId;
+    const instance = await db.getRepository(HistoryInstanceEntity).findOneByOrFail({ executionId: id });
+    expect(instance).toMatchObject({ state: 'TERMINATED', endedAt: at });
+    expect(Number(instance.durationMs)).toBe(10_000);
+    expect(await recordExternalEnd(db, target, 'TERMINATED', at)).toBe(false);
+    const approve = await db
+      .getRepository(HistoryElementEntity)
+      .findOneByOrFail({ executionId: id, elementId: 'approve' });
+    // The task the late batch opened ended with the instance.
+    expect(approve).toMatchObject({ state: 'terminated', endedAt: at });
   });
 
   it('purges history past retention unless the process rule keeps it', async () => {
