@@ -23,6 +23,7 @@ export function deriveRecords(
   const out: Unnumbered[] = [];
   if (!prev || prev.status !== next.status) out.push({ kind: 'instance', state: next.status });
   timelineRecords(graph, prev, next, out, firstSeq);
+  if (prev) movedRecords(graph, prev, next, out);
   variableRecords(prev, next, out);
   incidentRecords(prev, next, out);
   for (const c of commands) {
@@ -45,11 +46,15 @@ export function deriveRecords(
 function newTimelineEntries(prev: EngineState | null, next: EngineState): EngineTimelineEntry[] {
   const before = prev?.timeline ?? [];
   const n = before.length;
-  // Entries are shared by reference between steps: the common case is a pure append.
-  if (next.timeline.length >= n && (n === 0 || next.timeline[n - 1] === before[n - 1]))
+  // Entries are shared by reference between steps: the common case is a pure append. An
+  // operator action (modification, migration) works on a copy of the state: equal entries,
+  // other objects.
+  const same = (a: EngineTimelineEntry, b: EngineTimelineEntry) =>
+    a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (next.timeline.length >= n && (n === 0 || same(next.timeline[n - 1], before[n - 1])))
     return next.timeline.slice(n);
-  const seen = new Set(before);
-  return next.timeline.filter((e) => !seen.has(e));
+  const seen = new Set(before.map((e) => JSON.stringify(e)));
+  return next.timeline.filter((e) => !seen.has(JSON.stringify(e)));
 }
 
 /**
@@ -103,6 +108,24 @@ function timelineRecords(
       entry,
       ...(owner ? { elementInstanceKey: owner.key } : {}),
       ...(owner?.parentKey ? { scopeKey: owner.parentKey } : {}),
+    });
+  }
+}
+
+/** Element instances a migration mapped onto another element keep their key: their row follows. */
+function movedRecords(graph: ProcessGraph, prev: EngineState, next: EngineState, out: Unnumbered[]): void {
+  if (prev.instances === next.instances) return;
+  for (const inst of Object.values(next.instances)) {
+    if (inst.kind !== 'element') continue;
+    const before = prev.instances[inst.key];
+    if (!before || before.kind !== 'element' || before.elementId === inst.elementId) continue;
+    const node = graph.nodes[inst.elementId];
+    out.push({
+      kind: 'element-moved',
+      elementInstanceKey: inst.key,
+      elementId: inst.elementId,
+      elementType: node?.kind ?? 'unknown',
+      ...(node?.name ? { name: node.name } : {}),
     });
   }
 }

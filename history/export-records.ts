@@ -44,6 +44,15 @@ export type ExportRecord =
       value: unknown;
     }
   | { seq: number; kind: 'incident'; incident: EngineIncident }
+  /** A migration moved a live element instance (same key) onto another element. */
+  | {
+      seq: number;
+      kind: 'element-moved';
+      elementInstanceKey: string;
+      elementId: string;
+      elementType: string;
+      name?: string;
+    }
   | { seq: number; kind: 'task-opened'; task: Omit<OpenTask, 'elementInstanceKey'> }
   | {
       seq: number;

@@ -62,11 +62,7 @@ export interface InstanceDetailView extends InstanceSummaryView {
 }
 
 /** A timeline entry of the instance or of one of its called instances (`instanceId` says which). */
-export type TimelineItemView = EngineTimelineEntry & {
-  instanceId: string;
-  processId: string;
-  elementInstanceKey?: string;
-};
+export type TimelineItemView = EngineTimelineEntry & { instanceId: string; processId: string };
 
 export interface ElementStatisticsView {
   elementId: string;

@@ -84,6 +84,14 @@ export class HistoryWriter {
     const events = unique.map(({ record, at }) => eventRow(header.executionId, record, at));
     for (let i = 0; i < events.length; i += 100)
       await m.getRepository(HistoryEventEntity).insert(events.slice(i, i + 100));
+    if (instance.lastSeq !== -1 && header.version !== instance.version) {
+      // Migrated to another version: the whole instance belongs to it now (as in Operate's
+      // views), its element instances included.
+      instance.version = header.version;
+      await m
+        .getRepository(HistoryElementEntity)
+        .update({ executionId: header.executionId }, { version: header.version });
+    }
     const projection = new Projection(instance);
     for (const { record, at } of unique) projection.add(record, at);
     await projection.flush(m);
@@ -94,6 +102,7 @@ export class HistoryWriter {
       {
         lastSeq,
         lastRunId: header.runId,
+        version: instance.version,
         updatedAt: last.at,
         state: instance.state,
         startedAt: instance.startedAt,
@@ -161,6 +170,10 @@ class Projection {
   private readonly variables = new Map<string, HistoryVariableEntity>();
   private readonly incidents = new Map<string, HistoryIncidentEntity>();
   private ended?: string;
+  private readonly moves = new Map<
+    string,
+    Pick<HistoryElementEntity, 'elementId' | 'elementType' | 'name'>
+  >();
 
   constructor(private readonly inst: HistoryInstanceEntity) {
     // Records of an execution that has ended already (late, or after an external end): no
@@ -216,6 +229,13 @@ class Projection {
           resolvedAt: i.resolved ? at : null,
           resolvedBy: null,
         });
+        return;
+      }
+      case 'element-moved': {
+        const row = this.elements.get(r.elementInstanceKey);
+        const moved = { elementId: r.elementId, elementType: r.elementType, name: r.name ?? null };
+        if (row) Object.assign(row, moved);
+        else this.moves.set(r.elementInstanceKey, moved);
         return;
       }
       case 'task-opened':
@@ -307,6 +327,8 @@ class Projection {
         this.actors.delete(end.key);
       }
     }
+    for (const [key, moved] of this.moves)
+      await repo.update({ executionId: id, elementInstanceKey: key }, moved);
     for (const [key, actor] of this.actors)
       if (!this.elements.has(key)) await repo.update({ executionId: id, elementInstanceKey: key }, { actor });
     // Whatever was still open ended with the instance (cancel, terminate end event).
@@ -346,7 +368,9 @@ function eventRow(executionId: string, record: ExportRecord, at: string): Histor
           ? record.incident.elementId
           : record.kind === 'task-opened'
             ? record.task.elementId
-            : null;
+            : record.kind === 'element-moved'
+              ? record.elementId
+              : null;
   const data =
     record.kind === 'variable'
       ? JSON.stringify({ ...record, value: undefined, ...valueFields(record.value) })

@@ -212,7 +212,6 @@ export class HistoryReads {
         ...record.entry,
         instanceId: owner.instanceId,
         processId: owner.processId,
-        ...(record.elementInstanceKey ? { elementInstanceKey: record.elementInstanceKey } : {}),
       };
     });
   }

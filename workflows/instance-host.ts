@@ -115,9 +115,15 @@ export class InstanceHost {
     return { now: workflowNow(), timeZone: this.input.timeZone || DEFAULT_TIME_ZONE };
   }
 
-  /** The result of an operator action on the core (modification, migration): taken like a step's. */
-  adopt(result: StepResult): void {
+  /**
+   * The result of an operator action on the core (modification, migration): taken like a
+   * step's. A migration exports after `repin`, so its records carry the target version.
+   */
+  adopt(result: StepResult, options: { export?: boolean } = {}): void {
+    const prev = this.state ?? null;
     this.state = result.state;
+    // A sink call, no command: exporting here changes no history (recorded ones replay as before).
+    if (options.export !== false) this.exporter.export(prev, result.state, result.commands);
     for (const command of result.commands) this.execute(command);
     this.publisher.publish(this.state);
   }

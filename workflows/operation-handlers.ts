@@ -80,14 +80,18 @@ export function installOperationHandlers(host: InstanceHost): void {
       checkMigration(host, request);
       const source = host.input.graph;
       const before = host.state.tasks;
-      host.adopt(
-        migrateInstance(source, request.targetGraph, host.state, request.mappings ?? [], host.environment, {
-          operator: request.operator,
-          fromVersion: host.input.version,
-          toVersion: request.targetVersion,
-        }),
+      const prev = host.state;
+      const result = migrateInstance(
+        source,
+        request.targetGraph,
+        host.state,
+        request.mappings ?? [],
+        host.environment,
+        { operator: request.operator, fromVersion: host.input.version, toVersion: request.targetVersion },
       );
+      host.adopt(result, { export: false });
       host.repin(request.targetGraph, request.targetVersion);
+      host.exporter.export(prev, result.state, result.commands);
       // Open tasks keep their ids; their records follow them onto the target element.
       await Promise.all(
         Object.values(host.state.tasks)

@@ -13,6 +13,7 @@ import {
 import type { Principal } from '../auth/principal';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { asDomainErrors } from './operation-errors';
+import { StoreCatchUp } from '../history/store-catch-up';
 import { OperatorAudit } from './operator-audit';
 
 export interface MigrationPlanReport {
@@ -31,12 +32,15 @@ export class InstanceOperations {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @InjectDataSource() dataSource: DataSource,
     private readonly audit: OperatorAudit,
+    private readonly store: StoreCatchUp,
   ) {
     this.operator = new InstanceOperator(client, dataSource);
   }
 
   async modify(instanceId: string, instructions: ModificationInstructions, principal: Principal) {
+    const seq = await this.store.position(instanceId);
     const result = await asDomainErrors(() => this.operator.modify(instanceId, instructions, principal.user));
+    await this.store.past(instanceId, seq);
     await this.audit.record({
       user: principal.user,
       action: 'instance.modify',
@@ -47,7 +51,9 @@ export class InstanceOperations {
   }
 
   async migrate(instanceId: string, request: MigrationRequest, principal: Principal) {
+    const seq = await this.store.position(instanceId);
     const result = await asDomainErrors(() => this.operator.migrate(instanceId, request, principal.user));
+    await this.store.past(instanceId, seq);
     await this.audit.record({
       user: principal.user,
       action: 'instance.migrate',

@@ -19,6 +19,7 @@ import type { Principal } from '../auth/principal';
 import { badRequest, conflict, DomainError, forbidden, timedOut, unavailable } from '../errors/domain-error';
 import { validateFormData } from '../forms/form-data-validator';
 import { FormsService } from '../forms/forms.service';
+import { StoreCatchUp } from '../history/store-catch-up';
 import { assertWithinLimit } from '../input/payload-limit';
 import { ProcessDefinitionQueries } from '../process-definitions/process-definition-queries.service';
 import { EngineWorkers } from '../temporal/engine-workers';
@@ -50,6 +51,7 @@ export class CompleteTaskService {
     private readonly definitions: ProcessDefinitionQueries,
     private readonly workers: EngineWorkers,
     private readonly audit: AuditTrail,
+    private readonly store: StoreCatchUp,
   ) {}
 
   async complete(taskId: string, variables: Variables, principal: Principal): Promise<CompleteTaskResult> {
@@ -66,6 +68,7 @@ export class CompleteTaskService {
     assertWithinLimit('variables', variables, REQUEST_VARIABLES_LIMIT_BYTES);
     await this.validateAgainstTask(task, variables);
     await this.assertEngineWorker();
+    const seq = await this.store.position(task.instanceId);
     const result = await this.executeUpdate(task, variables, principal);
     await this.dataSource
       .getRepository(UserTaskEntity)
@@ -79,6 +82,7 @@ export class CompleteTaskService {
       subject: taskId,
       details: { elementId: task.elementId, ...(task.name ? { name: task.name } : {}) },
     });
+    await this.store.past(task.instanceId, seq);
     return result;
   }
 

@@ -97,9 +97,12 @@ describe('batch operations (e2e, Temporal dev server, a worker killed mid-batch)
     );
     expect(finished.body).toMatchObject({ total: INSTANCES, done: INSTANCES, failed: 0, failures: [] });
 
-    const onV2 = await api.call('GET', '/process-instances?processId=order-ops&state=ACTIVE&limit=500', {
-      token: owner,
-    });
+    // The list is the store's: the last items' exports may trail the batch's end by a moment.
+    const onV2 = await eventually(
+      () => api.call('GET', '/process-instances?processId=order-ops&state=ACTIVE&limit=500', { token: owner }),
+      (r) => r.body.items?.every((i: { version: number }) => i.version === 2),
+      10_000,
+    );
     expect(onV2.body.items).toHaveLength(INSTANCES);
     expect(onV2.body.items.every((i: { version: number }) => i.version === 2)).toBe(true);
     for (const id of ids) {
