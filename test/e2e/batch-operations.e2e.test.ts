@@ -99,7 +99,8 @@ describe('batch operations (e2e, Temporal dev server, a worker killed mid-batch)
 
     // The list is the store's: the last items' exports may trail the batch's end by a moment.
     const onV2 = await eventually(
-      () => api.call('GET', '/process-instances?processId=order-ops&state=ACTIVE&limit=500', { token: owner }),
+      () =>
+        api.call('GET', '/process-instances?processId=order-ops&state=ACTIVE&limit=500', { token: owner }),
       (r) => r.body.items?.every((i: { version: number }) => i.version === 2),
       10_000,
     );

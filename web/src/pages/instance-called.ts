@@ -35,8 +35,7 @@ export function nestTimeline(instanceId: string, items: TimelineItemView[]): Tim
     sources.set(id, child);
     parent.children.push(child);
   }
-  for (const { instanceId: owner, processId: _p, ...entry } of items)
-    sources.get(owner)?.entries.push(entry);
+  for (const { instanceId: owner, processId: _p, ...entry } of items) sources.get(owner)?.entries.push(entry);
   return root;
 }
 
