@@ -3,6 +3,7 @@ import { setUnauthorizedHandler } from './api/client';
 import { settings } from './api/endpoints';
 import { currentSession } from './auth';
 import { addMessages, t } from './i18n';
+import { addFormTexts } from './i18n/form-texts';
 import { Router } from './router';
 import { setPlantTimeZone } from './ui/format';
 import { renderHeader } from './ui/layout';
@@ -11,9 +12,11 @@ import { installedPacks } from './web-pack';
 const header = document.getElementById('app-header')!;
 const main = document.getElementById('main')!;
 const packs = installedPacks();
-for (const pack of packs)
+for (const pack of packs) {
   if (pack.messages)
     addMessages(pack.messages.section, { en: pack.messages.en, 'zh-CN': pack.messages['zh-CN'] });
+  if (pack.formTexts) addFormTexts(pack.formTexts);
+}
 
 const router = new Router(
   main,

@@ -6,6 +6,7 @@
  */
 import type { InstanceDetail } from './api/types';
 import type { Language, Messages } from './i18n';
+import type { FormTexts } from './i18n/form-texts';
 import type { Page } from './router';
 
 export interface WebPackRoute {
@@ -27,6 +28,8 @@ export interface WebPack {
   nav: WebPackNavEntry[];
   /** The pack's catalogue section (`t('<section>.<key>')`). */
   messages?: { section: string } & Record<Language, Messages>;
+  /** Translations of the pack's form-js forms: source text → text, per language (i18n/form-texts.ts). */
+  formTexts?: FormTexts;
   /** The pack's section on an instance page it has records for (undefined for other instances). */
   instancePanel?(detail: InstanceDetail): InstancePanel | undefined;
 }

@@ -3,12 +3,14 @@ import { t } from '../i18n';
 import { contractInstancePanel } from './instance-panel';
 import type { WebPack } from '../web-pack';
 import { tr } from './endpoints';
+import formTextsZhCN from './form-texts/zh-CN.json';
 import { messages } from './messages';
 import './pages.css';
 
 export const webPack: WebPack = {
   name: 'contract-review',
   messages,
+  formTexts: { 'zh-CN': formTextsZhCN },
   routes: [
     {
       path: '/contracts',

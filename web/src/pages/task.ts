@@ -5,6 +5,7 @@
  */
 import '@bpmn-io/form-js/dist/assets/form-js.css';
 import { Form } from '@bpmn-io/form-js';
+import { translateFormSchema } from '../i18n/form-texts';
 import { ApiError, messageOf } from '../api/client';
 import { tasks } from '../api/endpoints';
 import type { TaskDetail } from '../api/types';
@@ -87,7 +88,7 @@ const taskPage: Page = async (root, { params }) => {
     // No input debounce: with it, a change made within 300 ms of typing (tick a checkbox
     // right after a text field) is overwritten by the text field's late, stale update.
     form = new Form({ container: formHost, debounce: false } as ConstructorParameters<typeof Form>[0]);
-    await form.importSchema(task.form.schema, task.variables);
+    await form.importSchema(translateFormSchema(task.form.schema), task.variables);
     collect = () => {
       const { data, errors } = form!.submit();
       if (Object.keys(errors).length) {
