@@ -207,24 +207,74 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     expect(w.take([/status of 400/])).toEqual([]);
   });
 
-  it('brings the review to the inbox, is reviewed and signed', async () => {
-    const w = await signIn('zh-CN', 'li.na', 'sales');
-    const [confirm] = await openTasks('Task_ConfirmClass');
-    await w.page.goto('/tasks');
-    await w.page.locator(`#task-inbox a[href="/tasks/${encodeURIComponent(confirm.taskId)}"]`).waitFor();
-    await w.page.locator('#task-badge:not([hidden])').waitFor();
-    expect(Number(await w.page.locator('#task-badge').getAttribute('data-open'))).toBeGreaterThanOrEqual(1);
-    await bothLanguages(w, 'inbox', /Task inbox/, /任务收件箱/);
+  /** A form-js field by its label (as rendered, i.e. in the page's language). */
+  const formField = (page: Page, label: RegExp) =>
+    page.locator('#task-form .fjs-form-field').filter({
+      has: page.locator('.fjs-form-field-label', { hasText: label }),
+    });
 
-    await complete(confirm.taskId, 'li.na', ['sales'], {
-      contractClass: 'regular',
-      overrideReason: 'stock part',
-    });
+  async function openFromInbox(w: WatchedPage, taskId: string) {
+    await w.page.goto('/tasks');
+    const entry = w.page.locator(`#task-inbox a[href="/tasks/${encodeURIComponent(taskId)}"]`);
+    await entry.waitFor();
+    await entry.click();
+    await w.page.locator('#task-form .fjs-form').waitFor();
+  }
+
+  async function pickOption(page: Page, label: RegExp, option: RegExp) {
+    const field = formField(page, label);
+    await field.locator('.fjs-select-display').click();
+    await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+  }
+
+  /** A form-js date field takes the date as the browser's locale writes it. */
+  async function typeDate(page: Page, label: RegExp, iso: string) {
+    const text = await page.evaluate((d) => {
+      const [y, m, dd] = d.split('-').map(Number);
+      return new Date(y, m - 1, dd).toLocaleDateString(undefined, {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    }, iso);
+    const input = formField(page, label).locator('input').first();
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  async function submitTask(w: WatchedPage) {
+    await w.page.locator('#task-submit').click();
+    await w.page.locator('#task-completed').waitFor();
+  }
+
+  it('brings the review to the inbox, where it is reviewed and signed in the browser, in both languages', async () => {
+    // Sales confirms the class in zh-CN: the form's labels are the Chinese ones.
+    const sales = await signIn('zh-CN', 'li.na', 'sales');
+    const [confirm] = await openTasks('Task_ConfirmClass');
+    await sales.page.goto('/tasks');
+    await sales.page.locator('#task-badge:not([hidden])').waitFor();
+    expect(Number(await sales.page.locator('#task-badge').getAttribute('data-open'))).toBeGreaterThanOrEqual(
+      1,
+    );
+    await bothLanguages(sales, 'inbox', /Task inbox/, /任务收件箱/);
+    await openFromInbox(sales, confirm.taskId);
+    await sales.page.locator('#task-form').getByText('合同类型', { exact: true }).first().waitFor();
+    await bothLanguages(sales, 'task-classification', /./, /./);
+    expect(await sales.page.locator('#task-form').textContent()).toContain('评审部门（CR-3）');
+    await sales.page.getByLabel('常规合同', { exact: true }).check();
+    await formField(sales.page, /^理由/).locator('textarea').fill('库存产品 stock part');
+    await submitTask(sales);
+
+    // PMC plans the joint review in en.
     const [organise] = await openTasks('Task_OrganiseJointReview');
-    await complete(organise.taskId, 'zhou.pmc', ['pmc'], {
-      jointReviewDate: day(0),
-      jointReviewNotes: 'capacity short',
-    });
+    const pmc = await signIn('en', 'zhou.pmc', 'pmc');
+    await openFromInbox(pmc, organise.taskId);
+    await typeDate(pmc.page, /^Review date/, day(0));
+    await formField(pmc.page, /^Notes for procurement/)
+      .locator('textarea')
+      .fill('capacity short');
+    await submitTask(pmc);
+
     const reviews = await openTasks('Task_JointDepartmentReview', 2);
     const byGroup = Object.fromEntries(reviews.map((t) => [t.candidateGroups[0], t]));
     // The production review is left past its due date: its department's manager hears of it.
@@ -241,26 +291,53 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     expect(escalation.subject).toContain('已逾期');
     await sink.waitFor((m) => m.to.includes('production@plant.test') && m.subject.includes('New task'));
 
-    await complete(byGroup.production.taskId, 'wu.prod', ['production'], {
-      verdict: 'accept',
-      a: 'accept',
-      e: 'accept',
-      g: 'not-applicable',
-      comments: '加班生产 second shift',
-    });
+    // Production answers its checklist items in zh-CN (only a, e, g are its own).
+    const production = await signIn('zh-CN', 'wu.prod', 'production');
+    await openFromInbox(production, byGroup.production.taskId);
+    await bothLanguages(production, 'task-department-review', /./, /./);
+    expect(await formField(production.page, /^b\)/).count()).toBe(0);
+    await pickOption(production.page, /^a\) 对采购/, /^接受$/);
+    await pickOption(production.page, /^e\) 包装要求/, /^接受$/);
+    await pickOption(production.page, /^g\) 新产品合同/, /^不适用$/);
+    await formField(production.page, /^评审结论/)
+      .getByLabel('接受', { exact: true })
+      .check();
+    await formField(production.page, /^意见/).locator('textarea').fill('加班生产 second shift');
+    await submitTask(production);
+
     await complete(byGroup.procurement.taskId, 'chen.buyer', ['procurement'], {
       verdict: 'accept',
       a: 'accept',
       comments: 'stock',
     });
+    // Sales signs in en.
     const [sign] = await openTasks('Task_SignContract');
-    await complete(sign.taskId, 'li.na', ['sales'], { signatory: 'Li Na', signedOn: day(0) });
+    const signer = await signIn('en', 'li.na', 'sales');
+    await openFromInbox(signer, sign.taskId);
+    await formField(signer.page, /^Signed by/)
+      .locator('input')
+      .fill('Li Na');
+    await typeDate(signer.page, /^Signed on/, day(0));
+    await bothLanguages(signer, 'task-signature', /./, /./);
+    await submitTask(signer);
     await waitFor('the contract executing', async () => {
       const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
         token: service,
       });
       return body.activeElements?.includes('Gateway_ExecutionEvents') || undefined;
     });
+    const { body: contract } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
+    expect(contract.reviews).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          department: 'production',
+          verdict: 'accept',
+          checklist: expect.objectContaining({ a: 'accept', e: 'accept', g: 'not-applicable' }),
+        }),
+      ]),
+    );
+    expect(contract.milestones.signature).toMatchObject({ signatory: 'Li Na' });
+    for (const w of [sales, pmc, production, signer]) expect(w.take()).toEqual([]);
   });
 
   it('PMC declares a delay and the warehouse records a late delivery on the contract page', async () => {
@@ -374,6 +451,14 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     expect(download.suggestedFilename()).toBe('质量协议-B.pdf');
     expect(readFileSync((await download.path())!).equals(pdf)).toBe(true);
     await bothLanguages(w, 'csr', /Customer special requirements/, /顾客特殊要求清单/);
+  });
+
+  it('shows the KPI page in both languages, its answers typed by the API', async () => {
+    const w = await signIn('zh-CN', 'li.na', 'sales');
+    await w.page.goto('/kpi');
+    await w.page.locator('#kpi-review-lead-time').waitFor();
+    await w.page.locator('#kpi-late-by-reason').getByText('模具维修 mould repair').waitFor();
+    await bothLanguages(w, 'kpi', /KPIs/, /关键绩效指标/);
   });
 
   it('mailed the customer through the outbox', async () => {
