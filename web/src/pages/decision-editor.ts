@@ -15,78 +15,17 @@ import DmnModeler from 'dmn-js/lib/Modeler';
 import { ApiError, messageOf, type ModelProblem } from '../api/client';
 import { decisions } from '../api/endpoints';
 import type { Page } from '../router';
-import { errorBox, h, link, replace, toast } from '../ui/dom';
+import { errorBox, h, replace, toast } from '../ui/dom';
 import { t } from '../i18n';
 import { blankDecision } from './blank-decision';
+import { decisionEditorView } from './decision-editor-view';
+import { showProblems, versionLabel } from './decision-problems';
 import { renderEvaluation } from './decision-try';
 
 const decisionEditor: Page = async (root, { params }) => {
   const decisionId = params.decisionId;
-  const info = h('p', { class: 'version-info', 'aria-live': 'polite' }, t('common.loading'));
-  const deployButton = h(
-    'button',
-    { type: 'button', class: 'btn btn-primary', id: 'deploy-decision' },
-    t('decisionEditor.deploy'),
-  );
-  const status = h('div', {
-    class: 'deploy-status',
-    id: 'deploy-status',
-    role: 'status',
-    'aria-live': 'polite',
-  });
-  const lintPanel = h('section', {
-    class: 'side-section lint-panel',
-    id: 'decision-lint',
-    'aria-label': t('decisionEditor.checkLabel'),
-  });
-  const variablesInput = h('textarea', {
-    id: 'try-variables',
-    rows: 6,
-    'aria-label': t('decisionEditor.variables'),
-    spellcheck: 'false',
-  }) as HTMLTextAreaElement;
-  variablesInput.value = '{}';
-  const tryButton = h(
-    'button',
-    { type: 'button', class: 'btn', id: 'try-decision' },
-    t('decisionEditor.tryButton'),
-  );
-  const tryResult = h('div', { id: 'try-result', 'aria-live': 'polite' });
-  const canvas = h('div', { class: 'modeler-canvas decision-canvas', id: 'dmn-canvas' });
-  root.classList.add('page-full');
-  root.append(
-    h(
-      'div',
-      { class: 'page-head' },
-      h('div', {}, h('h1', {}, t('decisionEditor.title', { decisionId })), info),
-      h(
-        'div',
-        { class: 'toolbar', role: 'toolbar', 'aria-label': t('decisionEditor.toolbar') },
-        deployButton,
-        link('/decisions', t('decisionEditor.all')),
-      ),
-    ),
-    status,
-    h(
-      'div',
-      { class: 'modeler-layout' },
-      canvas,
-      h(
-        'div',
-        { class: 'modeler-side' },
-        lintPanel,
-        h(
-          'section',
-          { class: 'side-section', 'aria-label': t('decisionEditor.tryLabel') },
-          h('h2', {}, t('decisionEditor.tryTitle')),
-          variablesInput,
-          tryButton,
-          tryResult,
-        ),
-      ),
-    ),
-  );
-
+  const { info, deployButton, status, lintPanel, variablesInput, tryButton, tryResult, canvas } =
+    decisionEditorView(root, decisionId);
   const modeler = new DmnModeler({ container: canvas });
   let xml: string;
   try {
@@ -109,40 +48,14 @@ const decisionEditor: Page = async (root, { params }) => {
   if (view) await modeler.open(view);
 
   const current = async () => (await modeler.saveXML({ format: true })).xml as string;
-  const showProblems = (problems: ModelProblem[]) =>
-    replace(
-      lintPanel,
-      h(
-        'h2',
-        { class: problems.length ? 'lint-summary has-errors' : 'lint-summary', id: 'decision-lint-summary' },
-        problems.length
-          ? t('decisionEditor.problems', { count: problems.length })
-          : t('decisionEditor.noProblems'),
-      ),
-      problems.length
-        ? h(
-            'ul',
-            { class: 'lint-list' },
-            problems.map((p) =>
-              h(
-                'li',
-                { class: 'lint-error', 'data-element-id': p.elementId ?? '', 'data-rule': p.rule },
-                h('code', {}, p.elementId ?? t('decisionEditor.file')),
-                ` ${p.message} `,
-                h('span', { class: 'hint' }, `(${p.rule})`),
-              ),
-            ),
-          )
-        : null,
-    );
-
+  const show = (problems: ModelProblem[]) => showProblems(lintPanel, problems);
   // The server's verdict after each change, at most one check in flight.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       try {
-        showProblems((await decisions.lint(await current())).errors);
+        show((await decisions.lint(await current())).errors);
       } catch (error) {
         replace(lintPanel, errorBox(messageOf(error)));
       }
@@ -177,10 +90,10 @@ const decisionEditor: Page = async (root, { params }) => {
           }),
         ),
       );
-      showProblems([]);
+      show([]);
       toast(t('decisionEditor.toast', { version: mine.version }), 'success');
     } catch (error) {
-      if (error instanceof ApiError && error.body.errors) showProblems(error.body.errors);
+      if (error instanceof ApiError && error.body.errors) show(error.body.errors);
       replace(status, errorBox(t('decisionEditor.failed', { message: messageOf(error) })));
     } finally {
       deployButton.disabled = false;
@@ -207,9 +120,5 @@ const decisionEditor: Page = async (root, { params }) => {
     modeler.destroy();
   };
 };
-
-function versionLabel(version: number, tag?: string | null): string {
-  return tag ? t('decisionEditor.versionTagged', { version, tag }) : t('decisionEditor.version', { version });
-}
 
 export default decisionEditor;
