@@ -1,9 +1,9 @@
 /**
- * The texts of a form-js schema through a lookup: labels, descriptions, text blocks,
+ * The texts of a form-js schema through a lookup: labels (date and time labels too), descriptions, text blocks,
  * placeholders and option labels, nested components included. Pure (no i18next, no DOM),
  * so the catalogue tests use the same walk as the task page.
  */
-const TEXT_PROPERTIES = ['label', 'description', 'text', 'placeholder'] as const;
+const TEXT_PROPERTIES = ['label', 'dateLabel', 'timeLabel', 'description', 'text', 'placeholder'] as const;
 
 type Component = Record<string, unknown> & { components?: Component[]; values?: unknown };
 
