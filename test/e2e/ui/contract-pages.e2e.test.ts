@@ -314,11 +314,12 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     const [sign] = await openTasks('Task_SignContract');
     const signer = await signIn('en', 'li.na', 'sales');
     await openFromInbox(signer, sign.taskId);
+    // Both languages first: a language switch renders the page again, with an empty form.
+    await bothLanguages(signer, 'task-signature', /./, /./);
     await formField(signer.page, /^Signed by/)
       .locator('input')
       .fill('Li Na');
     await typeDate(signer.page, /^Signed on/, day(0));
-    await bothLanguages(signer, 'task-signature', /./, /./);
     await submitTask(signer);
     await waitFor('the contract executing', async () => {
       const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
