@@ -14,6 +14,9 @@ import {
 } from '../../activities/contract-review/records/outbox';
 import { CreateContractService } from '../../api/contract-review/contracts/create-contract/create-contract.service';
 import type { CreateContractRequest } from '../../api/contract-review/contracts/create-contract/create-contract.request.dto';
+import { AmendContractService } from '../../api/contract-review/contracts/amend-contract/amend-contract.service';
+import type { AmendContractRequest } from '../../api/contract-review/contracts/amend-contract/amend-contract.request.dto';
+import { ContractSignalService } from '../../api/contract-review/contracts/contract-signal.service';
 import { DeleteContractService } from '../../api/contract-review/contracts/delete-contract.service';
 import { ContractQueries } from '../../api/contract-review/contracts/queries/contract-queries.service';
 import { KpiController } from '../../api/contract-review/kpi/kpi.controller';
@@ -249,6 +252,37 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
     });
     await deleter.delete('DB-OPEN', '2031-01-01');
     expect(await db.getRepository(ContractEntity).countBy({ contractNo: 'DB-OPEN' })).toBe(0);
+  });
+
+  it('CR-9: two amendments of one contract at the same moment: each is a revision of its own, or the second is a 409 (never a 500)', async () => {
+    await contracts.create(request('DB-AMEND', [['DB-1', 5, '2027-01-10']]), SERVICE);
+    await db.getRepository(ContractEntity).update({ contractNo: 'DB-AMEND' }, { status: 'executing' });
+    const amender = new AmendContractService(
+      db,
+      new ContractQueries(db),
+      new ContractSignalService(new InstanceCommandOutbox(db, fakeTemporal)),
+    );
+    const amend = (paymentTerms: string) =>
+      amender.amend(
+        'DB-AMEND',
+        {
+          requestedBy: 'customer',
+          changes: { paymentTerms },
+          reason: 'customer asked',
+        } as AmendContractRequest,
+        { user: 'li.na', groups: ['sales'] },
+      );
+    const results = await Promise.allSettled([amend('30 days'), amend('45 days')]);
+    const revisions = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.revision] : []));
+    for (const r of results)
+      if (r.status === 'rejected')
+        expect(r.reason).toMatchObject({ kind: 'conflict', code: 'CONTRACT.CONCURRENT_AMENDMENT' });
+    expect(revisions.length).toBeGreaterThanOrEqual(1);
+    expect(
+      (await db.getRepository(ContractRevisionEntity).findBy({ contractNo: 'DB-AMEND' }))
+        .map((r) => r.revision)
+        .sort(),
+    ).toEqual([...revisions].sort());
   });
 
   it('CR-11: a contract is deleted only once archived and past its retention date, with every record of it', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import {
   ContractEntity,
   ContractLineEntity,
@@ -31,7 +31,7 @@ export class AmendContractService {
         { status: contract.status },
       );
     }
-    const { revision, commandId } = await this.dataSource.transaction(async (em) => {
+    const { revision, commandId } = await this.inOneTransaction(contractNo, async (em) => {
       // The next revision number from the revisions on record (and the instance's), inside the write lock.
       const recorded = await em.maximum(ContractRevisionEntity, 'revision', { contractNo });
       const revision = Math.max(contract.revision, recorded ?? 0) + 1;
@@ -78,5 +78,23 @@ export class AmendContractService {
     });
     await this.signals.deliver([commandId]);
     return { contractNo, revision };
+  }
+
+  /**
+   * Two amendments of one contract at the same moment both take the next revision number; the
+   * one that commits second loses on the revision's key and is a 409 to send again after reading
+   * the contract (SQLite's immediate transactions serialize them instead).
+   */
+  private async inOneTransaction<T>(contractNo: string, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (!(error instanceof QueryFailedError)) throw error;
+      throw conflict(
+        'CONTRACT.CONCURRENT_AMENDMENT',
+        `Another amendment of contract ${contractNo} was recorded at the same moment: read the contract and send yours again`,
+        { contractNo },
+      );
+    }
   }
 }
