@@ -7,6 +7,7 @@
 import type { DataSource } from 'typeorm';
 import type { InstanceStatus } from '../engine/state';
 import { HistoryElementEntity, HistoryInstanceEntity } from '../persistence/entities/history';
+import { addStatDifference, instanceTally, merged, tallyExecution } from './element-stats';
 
 export type ExternalEnd = Extract<InstanceStatus, 'TERMINATED' | 'FAILED'>;
 
@@ -23,6 +24,7 @@ export async function recordExternalEnd(
       ? await instances.findOneBy({ instanceId: target.instanceId, lastRunId: target.runId })
       : await instances.findOne({ where: { instanceId: target.instanceId }, order: { startedAt: 'DESC' } });
     if (!row || row.state !== 'ACTIVE') return false;
+    const before = await tallyExecution(m, row.executionId);
     await instances.update(
       { executionId: row.executionId, state: 'ACTIVE' },
       {
@@ -35,6 +37,12 @@ export async function recordExternalEnd(
     await m
       .getRepository(HistoryElementEntity)
       .update({ executionId: row.executionId, state: 'active' }, { state: 'terminated', endedAt });
+    await addStatDifference(
+      m,
+      row.processId,
+      merged(before, instanceTally(row.version, 'ACTIVE')),
+      merged(await tallyExecution(m, row.executionId), instanceTally(row.version, state)),
+    );
     return true;
   });
 }

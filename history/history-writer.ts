@@ -14,6 +14,7 @@ import {
   HistoryVariableEntity,
 } from '../persistence/entities/history';
 import type { ExportBatch, ExportedInstance, ExportRecord } from './export-records';
+import { addStatDifference, instanceTally, merged, tallyExecution } from './element-stats';
 import { storedValue } from './value-text';
 
 export interface WriteOutcome {
@@ -84,17 +85,30 @@ export class HistoryWriter {
     const events = unique.map(({ record, at }) => eventRow(header.executionId, record, at));
     for (let i = 0; i < events.length; i += 100)
       await m.getRepository(HistoryEventEntity).insert(events.slice(i, i + 100));
-    if (instance.lastSeq !== -1 && header.version !== instance.version) {
-      // Migrated to another version: the whole instance belongs to it now (as in Operate's
-      // views), its element instances included.
-      instance.version = header.version;
+    const stateBefore = instance.lastSeq === -1 ? undefined : instance.state;
+    const versionBefore = instance.version;
+    // Migrated to another version: the whole instance belongs to it now (as in Operate's
+    // views), its element instances included.
+    const migrated = instance.lastSeq !== -1 && header.version !== instance.version;
+    if (migrated) instance.version = header.version;
+    const projection = new Projection(instance);
+    for (const { record, at } of unique) projection.add(record, at);
+    const touched = migrated ? undefined : projection.touchedElementIds();
+    const before = await tallyExecution(m, header.executionId, touched);
+    if (migrated)
       await m
         .getRepository(HistoryElementEntity)
         .update({ executionId: header.executionId }, { version: header.version });
-    }
-    const projection = new Projection(instance);
-    for (const { record, at } of unique) projection.add(record, at);
     await projection.flush(m);
+    await addStatDifference(
+      m,
+      instance.processId,
+      merged(before, instanceTally(versionBefore, stateBefore)),
+      merged(
+        await tallyExecution(m, header.executionId, touched),
+        instanceTally(instance.version, instance.state),
+      ),
+    );
     const lastSeq = Math.max(instance.lastSeq, unique[unique.length - 1].record.seq);
     const last = batches[batches.length - 1];
     await m.getRepository(HistoryInstanceEntity).update(
@@ -277,6 +291,15 @@ class Projection {
       if (row) row.actor = e.actor;
       else this.actors.set(key, e.actor);
     }
+  }
+
+  /** The element ids whose rows flush may change; undefined: any (the instance ended). */
+  touchedElementIds(): string[] | undefined {
+    if (this.ended || this.moves.size > 0) return undefined;
+    const ids = new Set<string>();
+    for (const e of this.elements.values()) ids.add(e.elementId);
+    for (const e of this.ends) ids.add(e.entry.elementId);
+    return [...ids];
   }
 
   async flush(m: EntityManager): Promise<void> {

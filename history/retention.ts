@@ -5,6 +5,7 @@
  * records (the contract review pack keeps history as long as the contract record).
  * Temporal's own retention is separate and shorter; the store outlives it.
  */
+import { addStatDifference, instanceTally, merged, tallyExecution } from './element-stats';
 import { And, type DataSource, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import {
   HistoryElementEntity,
@@ -112,6 +113,18 @@ async function deleteExecutionTree(dataSource: DataSource, executionId: string):
     ids.push(...frontier);
   }
   await dataSource.transaction(async (m) => {
+    // The heatmap counters lose what the deleted executions contributed.
+    const rows = await m.getRepository(HistoryInstanceEntity).find({
+      select: { executionId: true, processId: true, version: true, state: true },
+      where: { executionId: In(ids) },
+    });
+    for (const row of rows)
+      await addStatDifference(
+        m,
+        row.processId,
+        merged(await tallyExecution(m, row.executionId), instanceTally(row.version, row.state)),
+        new Map(),
+      );
     for (const entity of [
       HistoryEventEntity,
       HistoryElementEntity,

@@ -10,8 +10,10 @@ import {
   HistoryEventEntity,
   HistoryIncidentEntity,
   HistoryInstanceEntity,
+  HistoryStatEntity,
   HistoryVariableEntity,
 } from '../persistence/entities/history';
+import { INSTANCE_ROW } from './element-stats';
 import { UserTaskEntity } from '../persistence/entities/user-task.entity';
 import type { ExportRecord } from './export-records';
 import type {
@@ -221,55 +223,43 @@ export class HistoryReads {
     const scope = version === undefined ? { processId } : { processId, version };
     const where =
       version === undefined ? 'processId = :processId' : 'processId = :processId AND version = :version';
-    const [states, elements] = await Promise.all([
-      this.dataSource
-        .getRepository(HistoryInstanceEntity)
-        .createQueryBuilder('i')
-        .select('i.state', 'state')
-        .addSelect('COUNT(*)', 'n')
-        .where(where.replace(/(processId|version) =/g, 'i.$1 ='), scope)
-        .groupBy('i.state')
-        .getRawMany<{ state: InstanceStatus; n: string | number }>(),
-      this.dataSource
-        .getRepository(HistoryElementEntity)
-        .createQueryBuilder('e')
-        .select('e.elementId', 'elementId')
-        .addSelect('e.state', 'state')
-        .addSelect('COUNT(*)', 'n')
-        .addSelect('COUNT(DISTINCT e.executionId)', 'instances')
-        .addSelect('AVG(e.durationMs)', 'mean')
-        .addSelect('COUNT(e.durationMs)', 'timed')
-        .where(where.replace(/(processId|version) =/g, 'e.$1 ='), scope)
-        .groupBy('e.elementId')
-        .addGroupBy('e.state')
-        .getRawMany<{
-          elementId: string;
-          state: string;
-          n: unknown;
-          instances: unknown;
-          mean: unknown;
-          timed: unknown;
-        }>(),
-    ]);
-    const count = (s: InstanceStatus) => Number(states.find((r) => r.state === s)?.n ?? 0);
+    // The writer's counters (history/element-stats.ts): a few rows per version, not a GROUP BY
+    // over every element instance.
+    const counters = await this.dataSource.getRepository(HistoryStatEntity).find({ where: scope });
+    const instances = { active: 0, completed: 0, terminated: 0, failed: 0 };
     const byElement = new Map<string, ProcessStatisticsView['elements'][number]>();
-    const timedCompletions = new Map<string, number>();
-    for (const r of elements) {
-      let s = byElement.get(r.elementId);
+    const durations = new Map<string, { sum: number; count: number }>();
+    for (const c of counters) {
+      if (c.elementId === INSTANCE_ROW) {
+        instances.active += c.active;
+        instances.completed += c.completed;
+        instances.terminated += c.terminated;
+        instances.failed += c.failed;
+        continue;
+      }
+      let s = byElement.get(c.elementId);
       if (!s)
         byElement.set(
-          r.elementId,
-          (s = { elementId: r.elementId, active: 0, completed: 0, instancesPassed: 0, terminated: 0 }),
+          c.elementId,
+          (s = { elementId: c.elementId, active: 0, completed: 0, instancesPassed: 0, terminated: 0 }),
         );
-      if (r.state === 'active') s.active = Number(r.n);
-      if (r.state === 'terminated') s.terminated = Number(r.n);
-      if (r.state === 'completed') {
-        s.completed = Number(r.n);
-        s.instancesPassed = Number(r.instances);
-        if (r.mean !== null && r.mean !== undefined) s.meanDurationMs = Math.round(Number(r.mean));
-        timedCompletions.set(r.elementId, Number(r.timed));
-      }
+      s.active += c.active;
+      s.completed += c.completed;
+      s.terminated += c.terminated;
+      s.instancesPassed += c.passed;
+      const d = durations.get(c.elementId) ?? { sum: 0, count: 0 };
+      d.sum += Number(c.durationSum);
+      d.count += c.durationCount;
+      durations.set(c.elementId, d);
     }
+    for (const [elementId, s] of byElement)
+      if (s.active + s.completed + s.terminated === 0) byElement.delete(elementId);
+    const timedCompletions = new Map<string, number>();
+    for (const [elementId, d] of durations)
+      if (d.count > 0 && byElement.has(elementId)) {
+        byElement.get(elementId)!.meanDurationMs = Math.round(d.sum / d.count);
+        timedCompletions.set(elementId, d.count);
+      }
     // p90: the duration at the 90th-percentile rank, read off the (process, element, state, duration) index.
     await Promise.all(
       [...timedCompletions].map(async ([elementId, n]) => {
@@ -293,11 +283,11 @@ export class HistoryReads {
     return {
       processId,
       ...(version !== undefined ? { version } : {}),
-      instances: states.reduce((n, r) => n + Number(r.n), 0),
-      running: count('ACTIVE'),
-      completedInstances: count('COMPLETED'),
-      terminatedInstances: count('TERMINATED'),
-      failedInstances: count('FAILED'),
+      instances: instances.active + instances.completed + instances.terminated + instances.failed,
+      running: instances.active,
+      completedInstances: instances.completed,
+      terminatedInstances: instances.terminated,
+      failedInstances: instances.failed,
       elements: [...byElement.values()].sort((a, b) => a.elementId.localeCompare(b.elementId)),
     };
   }

@@ -3,6 +3,7 @@ import { InstanceCommandOutbox1764600000000 } from './1764600000000-instance-com
 import { Notifications1764620000000 } from './1764620000000-notifications';
 import { HistoryTables1764630000000 } from './1764630000000-history-tables';
 import { DecisionTables1764650000000 } from './1764650000000-decision-tables';
+import { HistoryStats1764730000000 } from './1764730000000-history-stats';
 
 /**
  * The engine's own migrations, in order; each process pack brings its own (config/process-packs.ts)
@@ -14,4 +15,5 @@ export const ENGINE_MIGRATIONS = [
   Notifications1764620000000,
   HistoryTables1764630000000,
   DecisionTables1764650000000,
+  HistoryStats1764730000000,
 ];

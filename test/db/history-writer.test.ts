@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { recordExternalEnd } from '../../history/external-close';
 import { HistoryWriter } from '../../history/history-writer';
+import { HistoryReads } from '../../history/store-reads';
 import { openDatabase } from '../../persistence/data-source';
 import {
   HistoryElementEntity,
@@ -100,6 +101,77 @@ describe.each(testDatabases())('history writer on %s', (_name, database) => {
       .findOneByOrFail({ executionId: id, elementId: 'approve' });
     // The task the late batch opened ended with the instance.
     expect(approve).toMatchObject({ state: 'terminated', endedAt: at });
+  });
+
+  it('keeps the heatmap counters equal to the element rows through redeliveries, an external end and a purge', async () => {
+    const writer = new HistoryWriter(db);
+    const pg = graph(`stats-${Date.now()}`)
+      .start()
+      .service('charge', 'payment')
+      .user('approve', undefined, { candidateGroups: 'sales' })
+      .end()
+      .flow('start', 'charge', 'approve', 'end')
+      .build();
+    const runs = Array.from(
+      { length: 12 },
+      (_, i) => new ExportDriver(pg, `s-${i}`, Date.UTC(2020, 0, 1) + i),
+    );
+    for (const [i, d] of runs.entries()) {
+      d.start({ i });
+      d.completeJob('charge', {}, 1000 + i * 100);
+      if (i % 3 === 0) d.completeTask('approve', 'li.na', {}, 5000 + i * 1000);
+      // Each batch written, then everything again in one go (a replay).
+      for (const b of d.batches) await writer.write([b]);
+      await writer.write(d.batches);
+    }
+    await recordExternalEnd(
+      db,
+      { instanceId: runs[1].instance.instanceId },
+      'TERMINATED',
+      '2020-01-02T00:00:00.000Z',
+    );
+    registerHistoryRetention(pg.processId, {
+      keepUntil: async (instance) => (instance.businessKey === 's-3' ? null : '2999-01-01T00:00:00.000Z'),
+    });
+    expect((await purgeExpiredHistory(db, { defaultDays: 30 })).purged).toBeGreaterThanOrEqual(1);
+
+    const stats = await new HistoryReads(db).statistics(pg.processId);
+    const rows = await db.getRepository(HistoryElementEntity).find({ where: { processId: pg.processId } });
+    const truth = new Map<
+      string,
+      { active: number; completed: number; terminated: number; passed: Set<string> }
+    >();
+    for (const r of rows) {
+      const t = truth.get(r.elementId) ?? {
+        active: 0,
+        completed: 0,
+        terminated: 0,
+        passed: new Set<string>(),
+      };
+      truth.set(r.elementId, t);
+      t[r.state]++;
+      if (r.state === 'completed') t.passed.add(r.executionId);
+    }
+    expect(
+      stats.elements.map((e) => [e.elementId, e.active, e.completed, e.terminated, e.instancesPassed]),
+    ).toEqual(
+      [...truth]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([id, t]) => [id, t.active, t.completed, t.terminated, t.passed.size]),
+    );
+    const approve = rows.filter((r) => r.elementId === 'approve' && r.state === 'completed');
+    const mean = approve.reduce((n, r) => n + Number(r.durationMs), 0) / approve.length;
+    expect(stats.elements.find((e) => e.elementId === 'approve')!.meanDurationMs).toBe(Math.round(mean));
+    const instances = await db
+      .getRepository(HistoryInstanceEntity)
+      .find({ where: { processId: pg.processId } });
+    expect(stats).toMatchObject({
+      instances: instances.length,
+      running: instances.filter((i) => i.state === 'ACTIVE').length,
+      completedInstances: instances.filter((i) => i.state === 'COMPLETED').length,
+      terminatedInstances: 1,
+    });
+    expect(instances.length).toBe(11); // s-3 purged
   });
 
   it('purges history past retention unless the process rule keeps it', async () => {

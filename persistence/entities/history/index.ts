@@ -3,6 +3,7 @@ import { HistoryElementEntity } from './history-element.entity';
 import { HistoryEventEntity } from './history-event.entity';
 import { HistoryIncidentEntity } from './history-incident.entity';
 import { HistoryInstanceEntity } from './history-instance.entity';
+import { HistoryStatEntity } from './history-stat.entity';
 import { HistoryVariableEntity } from './history-variable.entity';
 
 export {
@@ -11,6 +12,7 @@ export {
   HistoryEventEntity,
   HistoryIncidentEntity,
   HistoryInstanceEntity,
+  HistoryStatEntity,
   HistoryVariableEntity,
 };
 
@@ -20,5 +22,6 @@ export const HISTORY_ENTITIES = [
   HistoryElementEntity,
   HistoryVariableEntity,
   HistoryIncidentEntity,
+  HistoryStatEntity,
   AuditEntryEntity,
 ];
