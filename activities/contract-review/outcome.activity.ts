@@ -1,5 +1,6 @@
 /** CR-7.4–7.6 signature and APQP hand-over, CR-8 communication and negotiation, CR-9 amendments and change notices. */
 import { ChangeNoticeEntity, ContractRevisionEntity } from '../../persistence/entities/contract-review';
+import { completedBy } from './records/completed-by';
 import { writeOutbox } from './records/outbox';
 import {
   addMilestone,
@@ -183,17 +184,30 @@ export function createOutcomeActivities({ dataSource }: ContractReviewDeps): Rec
         return { changeNoticeDepartments: departments };
       }),
 
-    'cr-acknowledge-change-notice': async ({ variables }) =>
+    'cr-acknowledge-change-notice': async ({ variables, instanceId }) =>
       dataSource.transaction(async (em) => {
         const contract = await loadContract(em, str(variables, 'contractNo'));
         const id = `${contract.contractNo}/r${contract.revision}/${str(variables, 'department')}`;
         const notice = await em.findOneBy(ChangeNoticeEntity, { id });
         if (!notice) throw badInput(`change notice ${id} was not issued`);
+        // An unticked acknowledgement is no acknowledgement (the form requires the tick too).
+        if (variables.acknowledged !== true) throw badInput(`change notice ${id} was not acknowledged`);
+        const department = str(variables, 'department');
+        const who = await completedBy(
+          em,
+          instanceId,
+          'Task_AcknowledgeChangeNotice',
+          (v) => v.department === department,
+        );
         if (!notice.acknowledgedAt)
           await em.update(
             ChangeNoticeEntity,
             { id },
-            { acknowledgedAt: nowIso(), acknowledgementNotes: optStr(variables, 'acknowledgementNotes') },
+            {
+              acknowledgedAt: who?.at ?? nowIso(),
+              acknowledgedBy: who?.by ?? null,
+              acknowledgementNotes: optStr(variables, 'acknowledgementNotes'),
+            },
           );
       }),
   };

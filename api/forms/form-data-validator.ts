@@ -26,8 +26,14 @@ function validateField(field: FormComponent, value: unknown): FieldProblem[] {
   const key = field.key!;
   const label = field.label ? `${field.label} (${key})` : key;
   const rules = field.validate ?? {};
+  // A required checkbox left unticked is not given: "I acknowledge" unticked is no acknowledgement.
+  const unticked = field.type === 'checkbox' && value === false;
   const empty =
-    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    unticked ||
+    (Array.isArray(value) && value.length === 0);
   if (empty) return rules.required ? [{ field: key, message: `${label} is required` }] : [];
   const problems: string[] = [];
   if (field.type === 'number') {

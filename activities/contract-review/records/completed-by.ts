@@ -21,11 +21,14 @@ export async function completedBy(
   em: EntityManager,
   instanceId: string,
   elementId: string,
+  /** For a multi-instance task: which instance, by the variables it was opened with (e.g. its department). */
+  match: (variables: Record<string, unknown>) => boolean = () => true,
 ): Promise<CompletedBy | null> {
-  const task = await em.findOne(UserTaskEntity, {
+  const tasks = await em.find(UserTaskEntity, {
     where: { instanceId, elementId },
     order: { createdAt: 'DESC', taskId: 'DESC' },
   });
+  const task = tasks.find((t) => match((t.variables ?? {}) as Record<string, unknown>));
   if (!task) return null;
   if (task.state === 'open' || !task.completedBy || !task.completedAt)
     throw ApplicationFailure.retryable(

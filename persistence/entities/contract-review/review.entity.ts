@@ -103,6 +103,10 @@ export class ChangeNoticeEntity {
 
   @Column({ type: 'text', nullable: true })
   acknowledgementNotes!: string | null;
+
+  /** Who acknowledged (the signed-in user who completed the acknowledgement task). */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  acknowledgedBy!: string | null;
 }
 
 /** A delivery against a contract line, with its on-time verdict (CR-10). */

@@ -2,6 +2,7 @@ import { ContractReviewTables1764500000000 } from './1764500000000-contract-revi
 import { PlantCalendar1764700000000 } from './1764700000000-plant-calendar';
 import { CsrDocumentFiles1764710000000 } from './1764710000000-csr-document-files';
 import { LateOrderRules1764720000000 } from './1764720000000-late-order-rules';
+import { ChangeNoticeAcknowledgedBy1764730000000 } from './1764730000000-change-notice-acknowledged-by';
 
 /** The contract review pack's migrations, in order. */
 export const CONTRACT_REVIEW_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const CONTRACT_REVIEW_MIGRATIONS = [
   PlantCalendar1764700000000,
   CsrDocumentFiles1764710000000,
   LateOrderRules1764720000000,
+  ChangeNoticeAcknowledgedBy1764730000000,
 ];

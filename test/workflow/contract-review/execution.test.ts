@@ -117,6 +117,13 @@ it('CR-9: an amendment sends the executing contract back to review; PMC, R&D, pr
     ['rnd', 1, true, 'rnd replanned'],
   ]);
   expect(notices[0].summary).toMatch(/customer forecast raised/);
+  // Who did it: each acknowledgement names the user who completed that department's task.
+  expect(notices.map((n) => n.acknowledgedBy)).toEqual([
+    'pmc.lead',
+    'procurement.lead',
+    'production.lead',
+    'rnd.lead',
+  ]);
   expect(await t.db.getRepository(ContractRevisionEntity).countBy({ contractNo: 'A-1' })).toBe(1);
   expect((await t.outbox('A-1')).map((m) => m.subject)).toEqual([
     'Contract A-1 rev. 0 (stamped 合同专用章)',
