@@ -3,7 +3,9 @@ import { validateFormData } from '../../../api/forms/form-data-validator';
 import type { FormSchema } from '../../../persistence/entities/form.entity';
 
 const ack = {
-  components: [{ type: 'checkbox', key: 'acknowledged', label: 'I acknowledge', validate: { required: true } }],
+  components: [
+    { type: 'checkbox', key: 'acknowledged', label: 'I acknowledge', validate: { required: true } },
+  ],
 } as unknown as FormSchema;
 
 describe('form data validator: checkboxes mean what they say', () => {
