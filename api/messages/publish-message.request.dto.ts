@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsObject, IsOptional } from 'class-validator';
+import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+
+/** The longest time to live a message may ask for: 30 days. */
+export const MAX_MESSAGE_TTL_MS = 30 * 24 * 3600_000;
 import { IsSafeKey } from '../input/safe-key';
 
 export class PublishMessageRequest {
@@ -18,4 +21,14 @@ export class PublishMessageRequest {
   @IsOptional()
   @IsSafeKey()
   readonly messageId?: string;
+  @ApiPropertyOptional({
+    description:
+      'Milliseconds the message is kept for subscriptions that open later (Zeebe: timeToLive); without it a message nobody waits for is a 404',
+    example: 3600000,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MESSAGE_TTL_MS)
+  readonly timeToLive?: number;
 }

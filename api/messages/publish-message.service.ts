@@ -21,17 +21,19 @@ import { StartInstanceService } from '../process-instances/start-instance.servic
 import { visibilityLiteral } from '../temporal/instance-status';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { PublishMessageRequest } from './publish-message.request.dto';
+import { BufferedMessageEntity } from '../../persistence/entities';
 
 /**
  * Correlates a message to every instance waiting for it (catch events, receive tasks,
  * boundaries, event-based gateways, event subprocesses: all appear in the instance's
  * BpmnSubscriptions search attribute) and starts an instance of every process whose
- * message start event has that name. A message nobody waits for is not buffered: 404.
+ * message start event has that name. A message nobody waits for is a 404, unless it has a
+ * `timeToLive`: then it is buffered (as in Zeebe) for subscriptions that open before it expires.
  * A `messageId` makes publishing idempotent: the instances dedupe the signal by it, starts
  * carry a request id derived from it, and the answer is kept, so a repeated publish (after a
  * timeout, or the instance it started has already ended) answers the same and starts nothing new.
  */
-type Published = { instanceIds: string[]; startedInstanceIds: string[] };
+type Published = { instanceIds: string[]; startedInstanceIds: string[]; buffered?: true };
 const SCOPE = 'message';
 
 @Injectable()
@@ -51,6 +53,7 @@ export class PublishMessageService {
       name: request.name,
       correlationKey: request.correlationKey,
       variables: request.variables,
+      timeToLive: request.timeToLive,
     };
     const em = this.dataSource.manager;
     const seen = await this.idempotent.recall<Published>(em, SCOPE, request.messageId, fingerprintOf);
@@ -74,15 +77,21 @@ export class PublishMessageService {
     messageId: string,
     principal: Principal,
   ): Promise<Published> {
+    const ttl = request.timeToLive ?? 0;
     const signal = {
       name: request.name,
       correlationKey: request.correlationKey,
       variables: request.variables ?? {},
       messageId,
+      ...(ttl ? { timeToLiveMs: ttl } : {}),
     };
     const waiting = await this.waitingInstances(request.name, request.correlationKey);
     await Promise.all(waiting.map((id) => this.client.workflow.getHandle(id).signal(messageSignal, signal)));
     const started = await this.startByMessage(request, messageId, principal);
+    if (ttl) {
+      await this.buffer(request, messageId, ttl, [...waiting, ...started]);
+      return { instanceIds: [...waiting, ...started], startedInstanceIds: started, buffered: true };
+    }
     if (!waiting.length && !started.length) {
       throw notFound(
         'MESSAGE.NO_SUBSCRIBER',
@@ -92,7 +101,28 @@ export class PublishMessageService {
     return { instanceIds: [...waiting, ...started], startedInstanceIds: started };
   }
 
-  private async waitingInstances(name: string, correlationKey?: string): Promise<string[]> {
+  /** Kept until it expires; the processes it reached now are not correlated again (BufferedMessageDispatcher). */
+  private async buffer(
+    request: PublishMessageRequest,
+    messageId: string,
+    ttl: number,
+    instanceIds: string[],
+  ): Promise<void> {
+    const now = Date.now();
+    await this.dataSource.getRepository(BufferedMessageEntity).save({
+      messageId,
+      name: request.name,
+      correlationKey: request.correlationKey ?? '',
+      variables: request.variables ?? {},
+      expiresAt: new Date(now + ttl).toISOString(),
+      correlatedProcessIds: [...new Set(instanceIds.map(processOfInstance))],
+      createdAt: new Date(now).toISOString(),
+      leaseUntil: null,
+    });
+  }
+
+  /** Running instances whose BpmnSubscriptions show a subscription for the message. */
+  async waitingInstances(name: string, correlationKey?: string): Promise<string[]> {
     const query = [
       `WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`,
       `ExecutionStatus = 'Running'`,
@@ -132,6 +162,11 @@ export class PublishMessageService {
     }
     return started;
   }
+}
+
+/** Instance ids are `<processId>/<businessKey>` (process ids have no `/`). */
+export function processOfInstance(instanceId: string): string {
+  return instanceId.slice(0, instanceId.indexOf('/'));
 }
 
 function messageStartEvent(graph: ProcessGraph, name: string): string | undefined {

@@ -1,3 +1,4 @@
+import { BufferedMessageEntity } from './buffered-message.entity';
 import { DecisionDefinitionEntity } from './decision-definition.entity';
 import { DecisionEvaluationEntity } from './decision-evaluation.entity';
 import { FormEntity } from './form.entity';
@@ -9,6 +10,7 @@ import { UserTaskEntity } from './user-task.entity';
 import { HISTORY_ENTITIES } from './history';
 
 export {
+  BufferedMessageEntity,
   FormEntity,
   IdempotentRequestEntity,
   InstanceCommandEntity,
@@ -33,4 +35,5 @@ export const ENGINE_ENTITIES = [
   DecisionDefinitionEntity,
   DecisionEvaluationEntity,
   ...HISTORY_ENTITIES,
+  BufferedMessageEntity,
 ];
