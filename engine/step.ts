@@ -39,6 +39,25 @@ export function step(
     stimulus.type === 'start'
       ? initialState(graph, stimulus.instanceId, stimulus.propagateErrors ?? false, stimulus.runKey)
       : copyState(state!);
+  return inStepContext(graph, working, env, (ctx) => {
+    if (stimulus.type === 'start') startProcess(ctx, stimulus.variables, stimulus.startEventId);
+    else if (working.status === 'ACTIVE') dispatch(ctx, stimulus);
+    if (ctx.state.status === 'ACTIVE') drainAgenda(ctx);
+    if (ctx.state.bufferedMessages) correlateBuffered(ctx);
+  });
+}
+
+/**
+ * Runs `body` on a working copy of the state as a step does (a step, or an operator's
+ * operation): one context with the configured bounds and the behaviour registry, and one
+ * FEEL session whose budget covers every expression evaluated inside.
+ */
+export function inStepContext(
+  graph: ProcessGraph,
+  working: EngineState,
+  env: StepEnvironment,
+  body: (ctx: StepContext) => void,
+): StepResult {
   const bounds = limitsOf(env.limits);
   const ctx: StepContext = {
     ...env,
@@ -50,14 +69,10 @@ export function step(
     behaviours: behaviourOf,
     activations: 0,
   };
-  // One FEEL session per step: its budget covers every expression the step evaluates.
   const seed = seedOf(working.instanceId, env.now, working.nextKey);
-  inFeelSession({ now: env.now, timeZone: env.timeZone, units: bounds.maxFeelUnitsPerStep, seed }, () => {
-    if (stimulus.type === 'start') startProcess(ctx, stimulus.variables, stimulus.startEventId);
-    else if (working.status === 'ACTIVE') dispatch(ctx, stimulus);
-    if (ctx.state.status === 'ACTIVE') drainAgenda(ctx);
-    if (ctx.state.bufferedMessages) correlateBuffered(ctx);
-  });
+  inFeelSession({ now: env.now, timeZone: env.timeZone, units: bounds.maxFeelUnitsPerStep, seed }, () =>
+    body(ctx),
+  );
   return { state: ctx.state, commands: ctx.commands };
 }
 
