@@ -115,6 +115,13 @@ function mappingErrors(
   return problems;
 }
 
+/** A version of another process is never a migration target. */
+const otherProcess = (target: ProcessGraph): MigrationProblem => ({
+  elementId: target.processId,
+  problem: 'incompatible',
+  message: `the target is another process (${target.processId})`,
+});
+
 /** Every element holding a token in this instance that the plan cannot carry, plus mappings naming unknown elements. */
 export function migrationProblems(
   source: ProcessGraph,
@@ -122,14 +129,7 @@ export function migrationProblems(
   state: EngineState,
   mappings: MigrationMapping[],
 ): MigrationProblem[] {
-  if (target.processId !== source.processId)
-    return [
-      {
-        elementId: target.processId,
-        problem: 'incompatible',
-        message: `the target is another process (${target.processId})`,
-      },
-    ];
+  if (target.processId !== source.processId) return [otherProcess(target)];
   const problems = mappingErrors(source, target, mappings);
   if (state.status !== 'ACTIVE')
     problems.push({
@@ -173,14 +173,7 @@ export function planProblems(
   target: ProcessGraph,
   mappings: MigrationMapping[],
 ): MigrationProblem[] {
-  if (target.processId !== source.processId)
-    return [
-      {
-        elementId: target.processId,
-        problem: 'incompatible',
-        message: `the target is another process (${target.processId})`,
-      },
-    ];
+  if (target.processId !== source.processId) return [otherProcess(target)];
   const problems = mappingErrors(source, target, mappings);
   for (const node of Object.values(source.nodes).sort((a, b) => a.id.localeCompare(b.id))) {
     if (!MIGRATABLE.has(node.kind)) continue;
