@@ -11,14 +11,30 @@ import {
   MaxLength,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { BATCH_OPERATIONS, type BatchOperationKind } from '../../workflows/batch-protocol';
 import type { InstanceState } from '../../workflows/protocol';
+import { IsSafeKey } from '../input/safe-key';
 import { MigrationRequest } from '../instance-operations/migration.request.dto';
 import { ModificationRequest } from '../instance-operations/modification.request.dto';
 
 export const BATCH_ITEMS_LIMIT = 10_000;
+/** Variable conditions in one filter (each is a subquery of the store search). */
+export const BATCH_FILTER_VARIABLES = 10;
+
+/** An object with at most `max` keys. */
+function MaxKeys(max: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'maxKeys',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' && value !== null && Object.keys(value).length <= max,
+      defaultMessage: (args) => `${args?.property} may name at most ${max} variables`,
+    },
+  });
+}
 
 export class BatchFilterDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) readonly processId?: string;
@@ -27,10 +43,13 @@ export class BatchFilterDto {
   @IsOptional()
   @IsIn(['ACTIVE', 'COMPLETED', 'TERMINATED', 'FAILED'])
   readonly state?: InstanceState;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) readonly businessKey?: string;
-  @ApiPropertyOptional({ description: 'Instances whose process variables have these values' })
+  @ApiPropertyOptional() @IsOptional() @IsSafeKey() readonly businessKey?: string;
+  @ApiPropertyOptional({
+    description: `Instances whose root-scope variables have these values (at most ${BATCH_FILTER_VARIABLES}; compared as the instance search does: a string as is, anything else as JSON text)`,
+  })
   @IsOptional()
   @IsObject()
+  @MaxKeys(BATCH_FILTER_VARIABLES)
   readonly variables?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'Instances with a token at this element' })
   @IsOptional()

@@ -1,60 +1,52 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
-import { isDeepStrictEqual } from 'node:util';
-import { PROCESS_INSTANCE_WORKFLOW, SEARCH_ATTRIBUTES, snapshotQuery } from '../../workflows/protocol';
+import { Injectable } from '@nestjs/common';
+import { HistoryReads, type InstanceKey, type InstanceSearch } from '../../history/store-reads';
 import { badRequest } from '../errors/domain-error';
-import { LATEST_RUNS, statusClause, visibilityLiteral } from '../temporal/instance-status';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { BATCH_ITEMS_LIMIT, type BatchFilterDto } from './batch-operation.request.dto';
 
+/** Store rows read per query while a filter is resolved. */
+const PAGE = 1000;
+
 /**
- * Which instances a batch acts on. Until the system of record's instance search (issue 8)
- * serves the filter, it is answered from Temporal visibility (process, version, business
- * key, state) and, for variables and the active element, from each candidate's snapshot.
+ * Which instances a batch filter selects: answered by the system of record's instance search
+ * (history/store-reads.ts, the same search as GET /api/process-instances), never by Temporal
+ * visibility or a query per candidate. Values are bound parameters compared for equality, so a
+ * business key or variable holding `%`, `_`, `\` or quotes matches only itself.
  */
 @Injectable()
 export class BatchSelection {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
+  constructor(private readonly reads: HistoryReads) {}
 
-  async select(filter: BatchFilterDto): Promise<string[]> {
-    const clauses = [
-      `WorkflowType = ${visibilityLiteral(PROCESS_INSTANCE_WORKFLOW)}`,
-      LATEST_RUNS,
-      statusClause(filter.state ?? 'ACTIVE'),
-    ];
-    if (filter.processId)
-      clauses.push(`${SEARCH_ATTRIBUTES.processId.name} = ${visibilityLiteral(filter.processId)}`);
-    if (filter.version !== undefined) clauses.push(`${SEARCH_ATTRIBUTES.version.name} = ${filter.version}`);
-    if (filter.businessKey)
-      clauses.push(`${SEARCH_ATTRIBUTES.businessKey.name} = ${visibilityLiteral(filter.businessKey)}`);
-    const candidates: string[] = [];
-    for await (const execution of this.client.workflow.list({
-      query: clauses.join(' AND '),
-      pageSize: 1000,
-    })) {
-      candidates.push(execution.workflowId);
-      if (candidates.length > BATCH_ITEMS_LIMIT)
-        throw badRequest('BATCH.TOO_MANY', `the filter selects more than ${BATCH_ITEMS_LIMIT} instances`);
-    }
-    if (!filter.variables && !filter.activeElementId) return candidates;
-    const kept: string[] = [];
-    for (let i = 0; i < candidates.length; i += 20) {
-      const page = candidates.slice(i, i + 20);
-      const matches = await Promise.all(page.map((id) => this.matches(id, filter)));
-      kept.push(...page.filter((_, j) => matches[j]));
-    }
-    return kept;
+  async select(filter: BatchFilterDto, bounds = { page: PAGE, limit: BATCH_ITEMS_LIMIT }): Promise<string[]> {
+    const search = storeSearch(filter);
+    const ids = new Set<string>();
+    let after: InstanceKey | undefined;
+    do {
+      const page = await this.reads.list({ ...search, limit: bounds.page, after });
+      for (const item of page.items) ids.add(item.instanceId);
+      if (ids.size > bounds.limit)
+        throw badRequest('BATCH.TOO_MANY', `the filter selects more than ${bounds.limit} instances`);
+      after = page.after;
+    } while (after);
+    return [...ids];
   }
+}
 
-  private async matches(instanceId: string, filter: BatchFilterDto): Promise<boolean> {
-    const snapshot = await this.client.workflow
-      .getHandle(instanceId)
-      .query(snapshotQuery)
-      .catch(() => undefined);
-    if (!snapshot) return false;
-    if (filter.activeElementId && !snapshot.activeElements.includes(filter.activeElementId)) return false;
-    return Object.entries(filter.variables ?? {}).every(([k, v]) =>
-      isDeepStrictEqual(snapshot.variables[k], v),
-    );
-  }
+/** The batch filter as the store's instance search takes it (running instances unless a state is named). */
+export function storeSearch(filter: BatchFilterDto): Omit<InstanceSearch, 'limit' | 'after'> {
+  return {
+    state: filter.state ?? 'ACTIVE',
+    ...(filter.processId ? { processId: filter.processId } : {}),
+    ...(filter.version !== undefined ? { version: filter.version } : {}),
+    ...(filter.businessKey ? { businessKey: filter.businessKey } : {}),
+    ...(filter.activeElementId ? { activeElement: filter.activeElementId } : {}),
+    ...(filter.variables
+      ? {
+          variables: Object.entries(filter.variables).map(([name, value]) => ({
+            name,
+            // The search's text form of a value (history/value-text.ts): a string as is, else JSON.
+            value: typeof value === 'string' ? value : JSON.stringify(value ?? null),
+          })),
+        }
+      : {}),
+  };
 }

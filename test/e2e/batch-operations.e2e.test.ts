@@ -65,6 +65,15 @@ describe('batch operations (e2e, Temporal dev server, a worker killed mid-batch)
       (n) => n === INSTANCES,
       60_000,
     );
+    // The filter is answered by the store: it selects what the exporter has written.
+    await eventually(
+      () =>
+        api.call('GET', '/process-instances?processId=order-ops&version=1&activeElement=review&limit=500', {
+          token: owner,
+        }),
+      (r) => r.body.items?.length === INSTANCES,
+      60_000,
+    );
     expect((await deploy('Order.v2.bpmn')).body.version).toBe(2);
 
     second = startWorkerProcess(api.env.address, api.config.dataDir);
@@ -205,5 +214,33 @@ describe('batch operations (e2e, Temporal dev server, a worker killed mid-batch)
       ).body,
     ).toMatchObject({ statusCode: 400, code: 'BATCH.MIGRATION_REQUIRED' });
     expect((await api.call('GET', '/batch-operations/unknown', { token: owner })).status).toBe(404);
+    const wide = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`v${i}`, i]));
+    expect(
+      (
+        await api.call('POST', '/batch-operations', {
+          token: owner,
+          body: { operation: 'cancel', filter: { processId: 'order-ops', variables: wide } },
+        })
+      ).body,
+    ).toMatchObject({ statusCode: 400, message: expect.stringContaining('at most 10 variables') });
+    expect(
+      (
+        await api.call('POST', '/batch-operations', {
+          token: owner,
+          body: { operation: 'cancel', filter: { processId: 'order-ops', businessKey: 'no\nnewline' } },
+        })
+      ).body,
+    ).toMatchObject({ statusCode: 400 });
+    expect(
+      (
+        await api.call('POST', '/batch-operations', {
+          token: owner,
+          body: {
+            operation: 'cancel',
+            filter: { processId: 'order-ops', state: 'TERMINATED', businessKey: 'X-%' },
+          },
+        })
+      ).body,
+    ).toMatchObject({ statusCode: 400, code: 'BATCH.EMPTY' });
   });
 });
