@@ -5,6 +5,7 @@
  */
 import { h } from '../ui/dom';
 import { plantToday } from '../ui/format';
+import { codeName } from './code-names';
 import { tr } from './endpoints';
 
 export function field(label: string, name: string, input: HTMLElement): HTMLElement {
@@ -80,7 +81,7 @@ export function headerFields(): HTMLElement[] {
         'select',
         { name: 'documentType' },
         ['order', 'contract', 'tender', 'agreement', 'development-agreement'].map((v) =>
-          h('option', { value: v }, v),
+          h('option', { value: v }, codeName('documentType', v)),
         ),
       ),
     ),

@@ -4,6 +4,7 @@ import { messageOf } from '../api/client';
 import { h, link, table, toast } from '../ui/dom';
 import { dateTime } from '../ui/format';
 import { pack, tr } from './endpoints';
+import { codeName, codeNames } from './code-names';
 
 function docStatus(d: CsrDocument): string {
   if (d.reviewedAt) return tr('csr.reviewed');
@@ -77,10 +78,10 @@ export function requirementsTable(reqs: CsrRequirement[]): HTMLElement {
       r.customerId,
       r.text,
       `${r.documentId} ${r.documentVersion}`,
-      r.departments.join(', '),
+      codeNames('department', r.departments),
       r.symbol ?? '—',
-      r.feasibility,
-      r.verification === 'verified' ? dateTime(r.verifiedAt) : r.verification,
+      codeName('feasibility', r.feasibility),
+      r.verification === 'verified' ? dateTime(r.verifiedAt) : codeName('verification', r.verification),
     ],
     { 'aria-label': tr('csr.requirements') },
   );

@@ -5,6 +5,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { DepartmentLeadTime, OnTimePeriod } from '../../../api/contract-review/kpi/kpi.response';
 import { tr } from './endpoints';
+import { codeName } from './code-names';
 
 echarts.use([
   LineChart,
@@ -61,7 +62,7 @@ export function leadTimeChart(host: HTMLElement, rows: DepartmentLeadTime[]): Ch
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v} h` : '—') },
     legend: { top: 0 },
     grid: { left: 56, right: 24, top: 32, bottom: 32 },
-    xAxis: { type: 'category', data: rows.map((r) => r.department) },
+    xAxis: { type: 'category', data: rows.map((r) => codeName('department', r.department)) },
     yAxis: { type: 'value', name: tr('kpi.hoursAxis'), axisLabel: { formatter: '{value} h' } },
     series: [
       {

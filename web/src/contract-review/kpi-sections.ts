@@ -12,6 +12,7 @@ import { emptyState, h, link, table } from '../ui/dom';
 import { dateTime } from '../ui/format';
 import { type Chart, leadTimeChart, percent, rateChart } from './kpi-charts';
 import { tr } from './endpoints';
+import { codeName } from './code-names';
 
 export interface Card {
   section: HTMLElement;
@@ -53,7 +54,9 @@ export function leadTimeCard(body: ReviewLeadTimeResponse): Card {
     id: 'review-lead-time-chart',
     role: 'img',
     'aria-label': tr('kpi.leadLabel', {
-      points: rows.map((r) => `${r.department} ${r.averageHours ?? '—'} h`).join(', '),
+      points: rows
+        .map((r) => `${codeName('department', r.department)} ${r.averageHours ?? '—'} h`)
+        .join(', '),
     }),
   });
   const columns = [
@@ -71,7 +74,7 @@ export function leadTimeCard(body: ReviewLeadTimeResponse): Card {
       columns.map((c) => tr(`kpi.${c}`)),
       rows,
       (r) => [
-        r.department,
+        codeName('department', r.department),
         String(r.reviews),
         hours(r.averageHours),
         hours(r.medianHours),

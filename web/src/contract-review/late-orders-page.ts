@@ -4,6 +4,7 @@ import { messageOf } from '../api/client';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { date, dateTime } from '../ui/format';
+import { codeName } from './code-names';
 import { pack, tr } from './endpoints';
 
 function reviewHistory(r: LateOrderRow): HTMLElement {
@@ -15,7 +16,7 @@ function reviewHistory(r: LateOrderRow): HTMLElement {
           h(
             'li',
             {},
-            `${dateTime(v.recordedAt)} · ${v.meeting} · ${v.reason}${v.newDate ? ` → ${v.newDate}` : ''} · ${v.outcome}`,
+            `${dateTime(v.recordedAt)} · ${codeName('meeting', v.meeting)} · ${v.reason}${v.newDate ? ` → ${v.newDate}` : ''} · ${v.outcome}`,
           ),
         ),
       )

@@ -3,6 +3,7 @@ import { messageOf } from '../api/client';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { dateTime } from '../ui/format';
+import { codeName } from './code-names';
 import { pack, tr, type LedgerQuery } from './endpoints';
 
 const FILTERS = ['customerId', 'class', 'status', 'late', 'from', 'to'] as const;
@@ -31,7 +32,7 @@ function filterForm(query: LedgerQuery, navigate: (path: string) => void): HTMLF
     h('label', { for: 'f-status' }, tr('ledger.status')),
     select('status', query.status ?? '', [
       ['', tr('ledger.any')],
-      ...STATUSES.map((s): [string, string] => [s, s]),
+      ...STATUSES.map((s): [string, string] => [s, codeName('status', s)]),
     ]),
     h('label', { for: 'f-late' }, tr('ledger.late')),
     select('late', query.late ?? '', [
@@ -105,7 +106,7 @@ const ledgerPage: Page = async (root, { query, navigate }) => {
               link(`/contracts/${encodeURIComponent(r.contractNo)}`, r.contractNo),
               r.customerId,
               tr(`classes.${r.class}`),
-              r.status,
+              codeName('status', r.status),
               h(
                 'ul',
                 { class: 'plain-list' },

@@ -4,42 +4,38 @@
  */
 import { api } from '../api/client';
 import type { Page } from '../router';
-import { emptyState, errorBox, h, link, replace, table } from '../ui/dom';
+import { emptyState, errorBox, h, link, loading, replace, table } from '../ui/dom';
 import { date } from '../ui/format';
 import { field, isRow, rowsOf, text, type Row } from '../ui/loose-data';
 import { optional } from '../ui/optional-endpoint';
+import { codeName } from './code-names';
+import { tr } from './endpoints';
 
 const meetings: Page = async (root) => {
-  const daily = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'daily-title' },
-    h('h2', { id: 'daily-title' }, 'Daily PMC late-order meeting'),
-    h('p', { class: 'loading' }, 'Loading…'),
-  );
-  const weekly = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'weekly-title' },
-    h('h2', { id: 'weekly-title' }, 'Weekly production-sales meeting'),
-    h('p', { class: 'loading' }, 'Loading…'),
-  );
-  const late = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'late-title' },
-    h('h2', { id: 'late-title' }, 'Late orders'),
-    h('p', { class: 'loading' }, 'Loading…'),
-  );
+  const daily = card('daily-title', tr('meetings.daily'));
+  const weekly = card('weekly-title', tr('meetings.weekly'));
+  const late = card('late-title', tr('meetings.lateOrders'));
   root.append(
-    h('div', { class: 'page-head' }, h('h1', {}, 'Meetings')),
+    h('div', { class: 'page-head' }, h('h1', {}, tr('meetings.title'))),
     h('div', { class: 'columns' }, daily, weekly),
     late,
   );
 
   await Promise.all([
-    fill(daily, '/meetings/daily', "No late order is on today's agenda.", agenda),
-    fill(weekly, '/meetings/weekly', "Nothing is waiting for this week's meeting.", agenda),
-    fill(late, '/late-orders', 'No late orders.', lateOrders),
+    fill(daily, '/meetings/daily', tr('meetings.dailyEmpty'), agenda),
+    fill(weekly, '/meetings/weekly', tr('meetings.weeklyEmpty'), agenda),
+    fill(late, '/late-orders', tr('meetings.lateEmpty'), lateOrders),
   ]);
 };
+
+function card(titleId: string, title: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, title),
+    loading(),
+  );
+}
 
 async function fill(
   section: HTMLElement,
@@ -50,14 +46,7 @@ async function fill(
   const result = await optional(path, () => api.get<unknown>(path));
   const heading = section.querySelector('h2')!;
   if (result.state === 'absent')
-    replace(
-      section,
-      heading,
-      emptyState(
-        'Not available yet.',
-        `This server does not offer ${path} yet: the contract review pack adds it.`,
-      ),
-    );
+    replace(section, heading, emptyState(tr('meetings.absent'), tr('meetings.absentDetail', { path })));
   else if (result.state === 'error') replace(section, heading, errorBox(result.message));
   else replace(section, heading, render(result.body) ?? emptyState(empty));
 }
@@ -79,18 +68,24 @@ function agenda(body: unknown): HTMLElement | null {
       { class: 'hint' },
       [
         when ? text(when) : null,
-        chair ? `chair: ${text(chair)}` : null,
-        Array.isArray(attendees) ? `attendees: ${attendees.join(', ')}` : null,
+        chair ? tr('meetings.chair', { chair: codeName('department', text(chair)) }) : null,
+        Array.isArray(attendees)
+          ? tr('meetings.attendees', {
+              attendees: attendees
+                .map((a) => codeName('department', text(a)))
+                .join(tr('records.listSeparator')),
+            })
+          : null,
       ]
         .filter(Boolean)
         .join(' · '),
     ),
     items.length
       ? h('ol', { class: 'agenda' }, items.map(agendaItem))
-      : h('p', { class: 'hint' }, 'No review task is open.'),
+      : h('p', { class: 'hint' }, tr('meetings.noTask')),
     waiting.length
       ? [
-          h('h3', {}, 'Escalated, waiting for the meeting'),
+          h('h3', {}, tr('meetings.waiting')),
           h(
             'ul',
             { class: 'agenda' },
@@ -113,7 +108,9 @@ function agendaItem(item: Row): HTMLElement {
     field(order, 'customerId', 'customer'),
     field(order, 'reason'),
     dates.length ? dates.join(' → ') : undefined,
-    field(order, 'state'),
+    typeof field(order, 'state') === 'string'
+      ? codeName('lateState', String(field(order, 'state')))
+      : undefined,
   ]
     .filter((x) => x !== undefined)
     .map(text)
@@ -124,7 +121,7 @@ function agendaItem(item: Row): HTMLElement {
     typeof taskId === 'string' ? link(`/tasks/${encodeURIComponent(taskId)}`, title) : h('strong', {}, title),
     detail ? h('span', { class: 'hint' }, ` ${detail}`) : null,
     typeof instanceId === 'string' && instanceId.includes('/')
-      ? h('span', {}, ' · ', link(`/instances/${encodeURIComponent(instanceId)}`, 'late order'))
+      ? h('span', {}, ' · ', link(`/instances/${encodeURIComponent(instanceId)}`, tr('meetings.lateOrder')))
       : null,
   );
 }
@@ -132,21 +129,34 @@ function agendaItem(item: Row): HTMLElement {
 function lateOrders(body: unknown): HTMLElement | null {
   const rows = rowsOf(body, 'lateOrders');
   if (!rows.length) return null;
-  return table(['Contract', 'Customer', 'Committed', 'New date', 'Reason', 'Reviews', 'State'], rows, (r) => {
-    const instanceId = field(r, 'id', 'instanceId');
-    const contract = text(field(r, 'contractNo', 'orderNo', 'id'));
-    return [
-      typeof instanceId === 'string' && instanceId.includes('/')
-        ? link(`/instances/${encodeURIComponent(instanceId)}`, contract)
-        : contract,
-      text(field(r, 'customer', 'customerName', 'customerId')),
-      date(field(r, 'originalDate', 'committedDate', 'dueDate') as string | undefined),
-      date(field(r, 'newDate') as string | undefined),
-      text(field(r, 'reason')),
-      String(rowsOf(r.reviews).length),
-      text(field(r, 'state', 'status')),
-    ];
-  });
+  const headers = [
+    'colContract',
+    'colCustomer',
+    'colCommitted',
+    'colNewDate',
+    'colReason',
+    'colReviews',
+    'colState',
+  ];
+  return table(
+    headers.map((key) => tr(`meetings.${key}`)),
+    rows,
+    (r) => {
+      const instanceId = field(r, 'id', 'instanceId');
+      const contract = text(field(r, 'contractNo', 'orderNo', 'id'));
+      return [
+        typeof instanceId === 'string' && instanceId.includes('/')
+          ? link(`/instances/${encodeURIComponent(instanceId)}`, contract)
+          : contract,
+        text(field(r, 'customer', 'customerName', 'customerId')),
+        date(field(r, 'originalDate', 'committedDate', 'dueDate') as string | undefined),
+        date(field(r, 'newDate') as string | undefined),
+        text(field(r, 'reason')),
+        String(rowsOf(r.reviews).length),
+        codeName('lateState', text(field(r, 'state', 'status'))),
+      ];
+    },
+  );
 }
 
 export default meetings;

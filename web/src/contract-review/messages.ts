@@ -1,4 +1,6 @@
 import { kpiEn, kpiZhCN } from './kpi-messages';
+import { meetingsEn, meetingsZhCN } from './meetings-messages';
+import { codesEn, codesZhCN, recordsEn, recordsZhCN } from './records-messages';
 
 /** The contract review pack's catalogue section `cr` (t('cr.<key>')), in both languages. */
 const en = {
@@ -237,6 +239,9 @@ const en = {
     },
   },
   kpi: kpiEn,
+  records: recordsEn,
+  codes: codesEn,
+  meetings: meetingsEn,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -477,6 +482,9 @@ const zhCN: Shape<typeof en> = {
     },
   },
   kpi: kpiZhCN,
+  records: recordsZhCN,
+  codes: codesZhCN,
+  meetings: meetingsZhCN,
 };
 
 export const messages = { section: 'cr', en, 'zh-CN': zhCN };

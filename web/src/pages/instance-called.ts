@@ -6,6 +6,7 @@
  */
 import { instances } from '../api/endpoints';
 import type { TimelineItemView } from '../api/types';
+import { t } from '../i18n';
 import type { TimelineSource } from '../ui/instance-timeline';
 
 export async function timelineWithCalled(instanceId: string, _businessKey?: string): Promise<TimelineSource> {
@@ -27,7 +28,7 @@ export function nestTimeline(instanceId: string, items: TimelineItemView[]): Tim
     const parent = sources.get(parentId) ?? root;
     const child: TimelineSource = {
       instanceId: id,
-      label: `${processOf.get(id) ?? 'called process'} #${run}`,
+      label: `${processOf.get(id) ?? t('timeline.calledProcess')} #${run}`,
       calledBy,
       entries: [],
       children: [],

@@ -11,6 +11,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { Timeline } from 'vis-timeline/standalone';
 import type { TimelineEntry } from '../api/types';
 import { t } from '../i18n';
+import { dateTime } from './format';
 
 /** One instance's timeline and the instances its call activities started. */
 export interface TimelineSource {
@@ -29,7 +30,8 @@ export interface Marker {
   label: string;
 }
 
-const POINT_LABEL: Partial<Record<TimelineEntry['event'], string>> = {
+/** The events drawn as points, with their catalogue key (`timeline.points.<key>`). */
+const POINT_LABEL: Partial<Record<TimelineEntry['event'], PointKey>> = {
   'timer-fired': 'timer',
   'message-correlated': 'message',
   'signal-caught': 'signal',
@@ -37,6 +39,7 @@ const POINT_LABEL: Partial<Record<TimelineEntry['event'], string>> = {
   escalated: 'escalation',
   incident: 'incident',
 };
+type PointKey = 'timer' | 'message' | 'signal' | 'error' | 'escalation' | 'incident';
 
 /** Element kinds drawn as bars (work that takes time); every other kind only shows its points. */
 const BAR_KINDS = new Set([
@@ -111,7 +114,7 @@ export class InstanceTimeline {
     this.timeline.setItems(items as never);
     for (const id of this.markers) this.timeline.removeCustomTime(id);
     this.markers = [];
-    for (const marker of [{ id: 'today', at: now.toISOString(), label: 'today' }, ...markers]) {
+    for (const marker of [{ id: 'today', at: now.toISOString(), label: t('timeline.today') }, ...markers]) {
       try {
         this.timeline.addCustomTime(new Date(marker.at), marker.id);
         // setCustomTimeMarker is in vis-timeline 7+, missing from its type declarations.
@@ -226,7 +229,7 @@ function addInstance(
         end: after(at, now),
         type: 'range',
         className: `tl-bar tl-${e.elementType} tl-running`,
-        title: `${label}: started ${at.toLocaleString()}`,
+        title: t('timeline.started', { label, when: dateTime(at.toISOString()) }),
         instance: source.instanceId,
         element: e.elementId,
         startIso: at.toISOString(),
@@ -241,12 +244,14 @@ function addInstance(
         item.endIso = at.toISOString();
         const done = e.elementType === 'userTask' && e.event === 'completed' ? ' tl-task-completed' : '';
         item.className = `tl-bar tl-${e.elementType} tl-${e.event}${done}`;
-        item.title += `, ${e.event} ${at.toLocaleString()}${e.actor ? ` by ${e.actor}` : ''}`;
+        item.title +=
+          t('timeline.ended', { event: t(`timeline.events.${e.event}`), when: dateTime(at.toISOString()) }) +
+          (e.actor ? t('timeline.by', { who: e.actor }) : '');
       }
     } else if (bar && e.event === 'task-completed') {
       // The user task's completion by a person; the bar closes on the element's `completed`.
       const item = open.get(rowOf(e).id)?.[0];
-      if (item && e.actor) item.title += `, done by ${e.actor}`;
+      if (item && e.actor) item.title += t('timeline.doneBy', { who: e.actor });
     } else if (POINT_LABEL[e.event]) {
       items.push(point(id, rowOf(e).id, source.instanceId, e, at));
     }
@@ -270,7 +275,8 @@ function after(start: Date, end: Date): Date {
 }
 
 function point(id: string, group: string, instance: string, e: TimelineEntry, at: Date): Item {
-  const label = POINT_LABEL[e.event] ?? e.event;
+  const key = POINT_LABEL[e.event];
+  const label = key ? t(`timeline.points.${key}`) : e.event;
   const detail = e.detail ? ` ${JSON.stringify(e.detail)}` : '';
   return {
     id,
@@ -279,7 +285,13 @@ function point(id: string, group: string, instance: string, e: TimelineEntry, at
     start: at,
     type: 'point',
     className: `tl-point tl-${e.event}`,
-    title: `${e.name ?? e.elementId}: ${label}${e.actor ? ` by ${e.actor}` : ''} at ${at.toLocaleString()}${detail}`,
+    title: t('timeline.point', {
+      name: e.name ?? e.elementId,
+      label,
+      by: e.actor ? t('timeline.by', { who: e.actor }) : '',
+      when: dateTime(at.toISOString()),
+      detail,
+    }),
     instance,
     element: e.elementId,
     startIso: at.toISOString(),

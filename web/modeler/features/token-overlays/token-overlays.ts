@@ -4,6 +4,7 @@
  * with counts summed over many instances.
  */
 import { escapeHTML } from 'diagram-js/lib/util/EscapeUtil';
+import { t } from '../../../src/i18n';
 
 export interface ElementIncident {
   incidentId: string;
@@ -38,14 +39,14 @@ export default class TokenOverlays {
       if (!this.place(elementId, 'token-active')) continue;
       this.overlays.add(elementId, TYPE, {
         position: { top: -12, left: -12 },
-        html: `<span class="token-badge token-badge-active" data-element-id="${escapeHTML(elementId)}" title="${count} active">${count}</span>`,
+        html: `<span class="token-badge token-badge-active" data-element-id="${escapeHTML(elementId)}" title="${escapeHTML(t('overlays.active', { count }))}">${count}</span>`,
       });
     }
     for (const [elementId, count] of state.completed) {
       if (!this.place(elementId, state.active.has(elementId) ? undefined : 'token-completed')) continue;
       this.overlays.add(elementId, TYPE, {
         position: { bottom: -12, right: -4 },
-        html: `<span class="token-badge token-badge-completed" data-element-id="${escapeHTML(elementId)}" title="completed ${count}×">${count}✓</span>`,
+        html: `<span class="token-badge token-badge-completed" data-element-id="${escapeHTML(elementId)}" title="${escapeHTML(t('overlays.completed', { count }))}">${count}✓</span>`,
       });
     }
     for (const incident of state.incidents ?? []) {
@@ -59,7 +60,7 @@ export default class TokenOverlays {
         const button = document.createElement('button');
         button.type = 'button';
         button.className = 'btn btn-small';
-        button.textContent = 'Retry';
+        button.textContent = t('overlays.retry');
         button.addEventListener('click', () => onRetry(incident));
         html.append(' ', button);
       }
