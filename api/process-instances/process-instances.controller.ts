@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { GROUPS, Principal } from '../auth/principal';
 import { RequireGroups } from '../auth/require-groups.decorator';
 import { CancelInstanceService } from './cancel-instance.service';
 import { InstanceQueries } from './instance-queries.service';
+import { KeyedStartService } from './keyed-start.service';
 import { ListInstancesRequest, variableFilters } from './list-instances.request.dto';
 import { StartInstanceRequest } from './start-instance.request.dto';
 import { StartInstanceService } from './start-instance.service';
@@ -16,6 +17,7 @@ import { StartInstanceService } from './start-instance.service';
 export class ProcessInstancesController {
   constructor(
     private readonly starter: StartInstanceService,
+    private readonly keyedStarter: KeyedStartService,
     private readonly queries: InstanceQueries,
     private readonly canceller: CancelInstanceService,
     private readonly audit: AuditTrail,
@@ -23,16 +25,31 @@ export class ProcessInstancesController {
 
   @Post()
   @ApiOperation({
-    summary: 'Start an instance (201); 409 with the running instance for a business key already running',
+    summary:
+      'Start an instance (201); 409 with the running instance for a business key already running. With an Idempotency-Key, the same request again answers the same 201 (one instance), another request under the key is 409',
   })
-  async start(@Body() body: StartInstanceRequest, @CurrentPrincipal() principal: Principal) {
-    const started = await this.starter.start(body, principal);
-    await this.audit.record(principal.user, 'start', {
-      instanceId: started.instanceId,
-      processId: started.processId,
-      subject: `${started.processId} v${started.version}`,
-      details: { businessKey: body.businessKey },
-    });
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Any text up to 200 characters, unique per start the caller means: a retry after a lost answer (or a dead API) returns the same instance',
+  })
+  async start(
+    @Body() body: StartInstanceRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    const { started, repeated } =
+      idempotencyKey === undefined
+        ? { started: await this.starter.start(body, principal), repeated: false }
+        : await this.keyedStarter.start(body, principal, idempotencyKey);
+    if (!repeated)
+      await this.audit.record(principal.user, 'start', {
+        instanceId: started.instanceId,
+        processId: started.processId,
+        subject: `${started.processId} v${started.version}`,
+        details: { businessKey: body.businessKey, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      });
     return started;
   }
 

@@ -29,7 +29,7 @@ export interface ApiHarness {
   call(
     method: string,
     path: string,
-    opts?: { token?: string; body?: unknown; contentType?: string },
+    opts?: { token?: string; body?: unknown; contentType?: string; headers?: Record<string, string> },
   ): Promise<{ status: number; body: any }>;
   /** Stops the engine worker (fault tests): instances stop advancing, the API keeps serving. */
   stopWorker(): Promise<void>;
@@ -56,7 +56,7 @@ export async function startApiHarness(overrides: NodeJS.ProcessEnv = {}): Promis
   const baseUrl = `http://127.0.0.1:${address.port}/api`;
 
   const call: ApiHarness['call'] = async (method, path, opts = {}) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     let body: string | undefined;
     if (opts.body !== undefined) {
