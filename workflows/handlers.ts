@@ -1,5 +1,5 @@
 /** Signals, updates and queries of a process instance, wired onto the host. */
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, log, setHandler } from '@temporalio/workflow';
 import { refuseTaskCompletion, snapshotOf } from '../engine';
 import type { InstanceHost } from './instance-host';
 import {
@@ -9,7 +9,9 @@ import {
   retryIncidentUpdate,
   snapshotQuery,
   timelineQuery,
+  variablesLimitQuery,
   type InstanceSnapshot,
+  type Variables,
 } from './protocol';
 import { installOperationHandlers } from './operation-handlers';
 import { formValidationError } from './task-form-validation';
@@ -17,6 +19,7 @@ import { variablesLimitError } from './variables-limit';
 
 export function installHandlers(host: InstanceHost): void {
   setHandler(messageSignal, (message) => {
+    if (refusedForSize(host, `message ${message.name} (${message.messageId})`, message.variables)) return;
     host.apply({
       type: 'message',
       name: message.name,
@@ -28,6 +31,7 @@ export function installHandlers(host: InstanceHost): void {
   });
 
   setHandler(broadcastSignal, (signal) => {
+    if (refusedForSize(host, `signal ${signal.name} (${signal.signalId})`, signal.variables)) return;
     host.apply({ type: 'signal', name: signal.name, variables: signal.variables, signalId: signal.signalId });
   });
 
@@ -102,5 +106,18 @@ export function installHandlers(host: InstanceHost): void {
     ...snapshotOf(host.state),
   }));
   setHandler(timelineQuery, () => host.state.timeline);
+  setHandler(variablesLimitQuery, (variables) => variablesLimitError(host.state, variables ?? {}) ?? null);
   installOperationHandlers(host);
+}
+
+/**
+ * A signal cannot be refused, so one whose variables would push the instance past its limit
+ * (the API asks `variablesLimit` first and answers 409; this catches a race, a buffered message
+ * or an outbox delivery) is left out whole: merged, it would fail every later step on
+ * Temporal's payload limit.
+ */
+function refusedForSize(host: InstanceHost, what: string, variables: Variables | undefined): boolean {
+  const tooLarge = variablesLimitError(host.state, variables ?? {});
+  if (tooLarge) log.warn(`${what} not taken: ${tooLarge.message}`);
+  return tooLarge !== undefined;
 }

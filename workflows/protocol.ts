@@ -152,6 +152,12 @@ export const retryIncidentUpdate = defineUpdate<{ retried: boolean }, [RetryInci
   'retryIncident',
 );
 export const snapshotQuery = defineQuery<InstanceSnapshot>('snapshot');
+/** Why these variables, merged into the instance's root scope, would pass its variables limit (workflows/limits.ts); null when they fit. */
+export interface VariablesLimitRefusal {
+  message: string;
+  details: { limitBytes: number; sizeBytes: number };
+}
+export const variablesLimitQuery = defineQuery<VariablesLimitRefusal | null, [Variables]>('variablesLimit');
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 
 /** Search attributes registered on the Temporal namespace (by scripts/start-embedded.ts and the test servers). */

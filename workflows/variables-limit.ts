@@ -5,11 +5,9 @@
  */
 import { ROOT_KEY, type EngineState, type Variables } from '../engine';
 import { INSTANCE_VARIABLES_LIMIT_BYTES, jsonSizeBytes } from './limits';
+import type { VariablesLimitRefusal } from './protocol';
 
-export interface VariablesLimitError {
-  message: string;
-  details: { limitBytes: number; sizeBytes: number };
-}
+export type VariablesLimitError = VariablesLimitRefusal;
 
 export function variablesLimitError(state: EngineState, added: Variables): VariablesLimitError | undefined {
   if (!Object.keys(added).length) return undefined;

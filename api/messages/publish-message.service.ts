@@ -9,6 +9,8 @@ import {
   PROCESS_INSTANCE_WORKFLOW,
   SEARCH_ATTRIBUTES,
   subscriptionTerm,
+  variablesLimitQuery,
+  type Variables,
 } from '../../workflows/protocol';
 import type { Principal } from '../auth/principal';
 import { conflict, DomainError, notFound } from '../errors/domain-error';
@@ -33,6 +35,9 @@ import { BufferedMessageEntity } from '../../persistence/entities';
  * carry a request id derived from it, and the answer is kept, so a repeated publish (after a
  * timeout, or the instance it started has already ended) answers the same and starts nothing new.
  */
+/** How long a waiting instance may take to say whether a message's variables fit. */
+const SIZE_CHECK_MS = 3_000;
+
 type Published = { instanceIds: string[]; startedInstanceIds: string[]; buffered?: true };
 const SCOPE = 'message';
 
@@ -86,6 +91,7 @@ export class PublishMessageService {
       ...(ttl ? { timeToLiveMs: ttl } : {}),
     };
     const waiting = await this.waitingInstances(request.name, request.correlationKey);
+    await this.refuseOversized(waiting, request.name, signal.variables);
     await Promise.all(waiting.map((id) => this.client.workflow.getHandle(id).signal(messageSignal, signal)));
     const started = await this.startByMessage(request, messageId, principal);
     if (ttl) {
@@ -99,6 +105,33 @@ export class PublishMessageService {
       );
     }
     return { instanceIds: [...waiting, ...started], startedInstanceIds: started };
+  }
+
+  /**
+   * 409 `INSTANCE.VARIABLES_LIMIT` before anything is signalled when the message's variables
+   * would push a waiting instance past its variables limit: a signal cannot be refused, and
+   * the instance would leave it out anyway (workflows/handlers.ts). An instance that does not
+   * answer in time (no worker) is not held against the message: it checks for itself.
+   */
+  private async refuseOversized(instanceIds: string[], name: string, variables: Variables): Promise<void> {
+    if (!Object.keys(variables).length) return;
+    const refusals = await Promise.all(
+      instanceIds.map(async (instanceId) => {
+        const refusal = await this.client
+          .withDeadline(Date.now() + SIZE_CHECK_MS, () =>
+            this.client.workflow.getHandle(instanceId).query(variablesLimitQuery, variables),
+          )
+          .catch(() => null);
+        return refusal && { instanceId, ...refusal };
+      }),
+    );
+    const refused = refusals.find((r) => r !== null);
+    if (refused)
+      throw conflict(
+        'INSTANCE.VARIABLES_LIMIT',
+        `message ${name} refused for instance ${refused.instanceId}: ${refused.message}`,
+        { ...refused.details, instanceId: refused.instanceId },
+      );
   }
 
   /** Kept until it expires; the processes it reached now are not correlated again (BufferedMessageDispatcher). */

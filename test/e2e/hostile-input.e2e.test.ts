@@ -17,6 +17,7 @@ import { loadConfig } from '../../config/app-config';
 import { openDatabase } from '../../persistence/data-source';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 import { eventually } from '../support/eventually';
+import { messageSignal, snapshotQuery, variablesLimitQuery } from '../../workflows/protocol';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'e2e', name), 'utf8');
 const enc = encodeURIComponent;
@@ -262,6 +263,72 @@ describe('hostile input and faults (e2e, Temporal dev server)', () => {
       // The workflow result leaves large variables out instead of failing on the payload limit.
       const result = await api.env.client.workflow.getHandle(id).result();
       expect(result).toEqual({ state: 'COMPLETED', variables: {}, variablesOmitted: true });
+    });
+  });
+
+  describe('payload size of messages', () => {
+    const publish = (correlationKey: string, variables: object, messageId?: string) =>
+      api.call('POST', '/messages', {
+        token: service,
+        body: { name: 'customer-confirmed', correlationKey, variables, ...(messageId ? { messageId } : {}) },
+      });
+
+    it('a message that would grow its waiting instance past the limit is 409 naming it; the instance stays healthy and takes a smaller one', async () => {
+      const id = (await start('confirmation', 'SIZE-MSG', { contractNo: 'SIZE-MSG', a: blob(0.9 * MiB) }))
+        .body.instanceId;
+      const refused = await eventually(
+        () => publish('SIZE-MSG', { b: blob(0.9 * MiB) }),
+        (r) => r.status !== 404,
+      );
+      expect(refused).toMatchObject({
+        status: 409,
+        body: {
+          statusCode: 409,
+          code: 'INSTANCE.VARIABLES_LIMIT',
+          details: { limitBytes: 1.5 * MiB, instanceId: id },
+        },
+      });
+      expect(refused.body.message).toContain(String(1.5 * MiB));
+      expect((await instance(id)).body).toMatchObject({ state: 'ACTIVE', incidents: [] });
+      expect(await publish('SIZE-MSG', { b: 'small' })).toMatchObject({
+        status: 200,
+        body: { instanceIds: [id] },
+      });
+      const done = await eventually(
+        () => instance(id),
+        (r) => r.body.state === 'COMPLETED',
+      );
+      expect(done.body.variables.b).toBe('small');
+    });
+
+    it('an oversized message that reaches the instance anyway (a race, the outbox) is left out: the instance stays healthy', async () => {
+      const id = (await start('confirmation', 'SIZE-SIG', { contractNo: 'SIZE-SIG', a: blob(0.9 * MiB) }))
+        .body.instanceId;
+      const handle = api.env.client.workflow.getHandle(id);
+      await eventually(
+        () => handle.query(snapshotQuery),
+        (snap) => snap.activeElements.includes('confirmed'),
+      );
+      // Straight to the instance, as the outbox and the buffered-message dispatcher do, past the API's check.
+      await handle.signal(messageSignal, {
+        name: 'customer-confirmed',
+        correlationKey: 'SIZE-SIG',
+        variables: { b: blob(0.9 * MiB) },
+        messageId: 'too-large',
+      });
+      const refusal = await handle.query(variablesLimitQuery, { c: blob(0.9 * MiB) });
+      expect(refusal).toMatchObject({ details: { limitBytes: 1.5 * MiB } });
+      const snapshot = await handle.query(snapshotQuery);
+      expect(snapshot).toMatchObject({ state: 'ACTIVE', incidents: [] });
+      expect(snapshot.variables.b).toBeUndefined();
+      expect(snapshot.activeElements).toEqual(['confirmed']);
+      await handle.signal(messageSignal, {
+        name: 'customer-confirmed',
+        correlationKey: 'SIZE-SIG',
+        variables: { b: 'small' },
+        messageId: 'small',
+      });
+      expect(await handle.result()).toMatchObject({ state: 'COMPLETED' });
     });
   });
 
