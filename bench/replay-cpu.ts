@@ -77,6 +77,7 @@ async function record(file: string): Promise<void> {
                   variables,
                   timeZone: 'Asia/Shanghai',
                   inProcessTaskTypes: [...BENCH_TASK_TYPES],
+                  taskIdsWithRunKey: true,
                 } satisfies ProcessInstanceInput,
               ],
               typedSearchAttributes: [

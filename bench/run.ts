@@ -180,6 +180,7 @@ class Bench {
         variables,
         timeZone: 'Asia/Shanghai',
         inProcessTaskTypes: [...BENCH_TASK_TYPES],
+        taskIdsWithRunKey: true,
       };
       // As api/process-instances/start-instance.service.ts starts an instance.
       return this.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {

@@ -64,8 +64,10 @@ export class InstanceHost {
       type: 'start',
       instanceId: this.workflowId,
       // The first run of a continue-as-new chain names the instance's life: stable across runs.
-      // Behind a patch: executions started before it keep the task ids they replay with.
-      ...(patched(TASK_IDS_WITH_RUN_KEY)
+      // Starters say so in the input; only an execution started without it asks the patch
+      // (executions started before it keep the task ids they replay with), because a patch
+      // costs two history events (MarkerRecorded, and the SDK's TemporalChangeVersion upsert).
+      ...((this.input.taskIdsWithRunKey ?? patched(TASK_IDS_WITH_RUN_KEY))
         ? { runKey: workflowInfo().firstExecutionRunId.replace(/-/g, '').slice(-12) }
         : {}),
       variables: this.input.variables ?? {},

@@ -62,6 +62,12 @@ export interface ProcessInstanceInput {
   resume?: EngineState;
   /** Set by continue-as-new: the next history-export record number (workflows/export-sink.ts). */
   exportSeq?: number;
+  /**
+   * Task ids carry the run key. Every starter sets it; an execution started without it is
+   * older and asks the `task-ids-with-run-key` patch instead (a marker and a search-attribute
+   * upsert in its history), see workflows/instance-host.ts.
+   */
+  taskIdsWithRunKey?: true;
 }
 
 /** ApplicationFailure type a job (or a child instance) fails with to throw a BPMN error. */

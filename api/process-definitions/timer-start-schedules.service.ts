@@ -113,6 +113,7 @@ export class TimerStartSchedules implements OnApplicationBootstrap {
       inProcessTaskTypes: [...this.inProcessTaskTypes],
       jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
       limits: this.config.engineLimits,
+      taskIdsWithRunKey: true,
     };
     const spec: ScheduleOptions['spec'] =
       plan.kind === 'cron'

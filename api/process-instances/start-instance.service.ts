@@ -75,6 +75,7 @@ export class StartInstanceService {
       inProcessTaskTypes: [...this.inProcessTaskTypes],
       jobWorkerTimeoutSeconds: this.config.jobWorkerTimeoutSeconds,
       limits: this.config.engineLimits,
+      taskIdsWithRunKey: true,
     };
     // The whole input is one payload: the compiled graph travels with the variables.
     assertWithinLimit(

@@ -85,6 +85,7 @@ describe.each(testDatabases())('history catch-up after kill -9 on %s', (_name, d
       variables: { amount: 5 },
       timeZone: 'UTC',
       inProcessTaskTypes: [],
+      taskIdsWithRunKey: true,
     };
 
     // A first worker exports the start as it happens, then stops cleanly.

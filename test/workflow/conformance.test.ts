@@ -63,6 +63,35 @@ describe('tasks and user-task updates', () => {
     expect(await t.trace(h)).toEqual(['start', 'charge', 'label', 'approve', 'end']);
     expect(t.backend.tasks.get(task.taskId)).toMatchObject({ state: 'completed', completedBy: 'alice' });
   });
+
+  it('task ids carry the run key: from the input without history events, from the patch for an input without it', async () => {
+    const g = graph('run-key')
+      .start()
+      .user('approve', undefined, { candidateGroups: 'sales' })
+      .end()
+      .flow('start', 'approve', 'end')
+      .build();
+    const versioningEvents = async (h: Awaited<ReturnType<typeof t.start>>) =>
+      ((await h.fetchHistory()).events ?? []).filter(
+        (e) => e.markerRecordedEventAttributes || e.upsertWorkflowSearchAttributesEventAttributes,
+      ).length;
+    for (const [extra, events] of [
+      [{}, 0],
+      // An execution started before starters set the flag: the patch decides (marker + TemporalChangeVersion).
+      [{ taskIdsWithRunKey: undefined }, 2],
+    ] as const) {
+      const h = await t.start(g, {}, extra);
+      const task = await waitFor(
+        () => t.openTasks('approve').find((x) => x.instanceId === h.workflowId),
+        'open task approve',
+      );
+      const runKey = (await h.describe()).runId.replace(/-/g, '').slice(-12);
+      expect(task.taskId.startsWith(`${h.workflowId}/${runKey}/approve/`)).toBe(true);
+      await h.executeUpdate(completeTaskUpdate, complete(task.taskId));
+      await h.result();
+      expect(await versioningEvents(h)).toBe(events);
+    }
+  });
 });
 
 describe('timers', () => {

@@ -58,6 +58,7 @@ export class ConformanceEnv {
       variables,
       timeZone: 'Asia/Shanghai',
       inProcessTaskTypes: ['echo', 'double', 'reject', 'flaky', SIGNAL_TASK_TYPE],
+      taskIdsWithRunKey: true,
       ...extra,
     };
     return this.env.client.workflow.start(PROCESS_INSTANCE_WORKFLOW, {
