@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { UserTaskEntity } from '../persistence/entities';
 import type {
   CloseUserTaskInput,
+  CorrectUserTaskInput,
   RetargetUserTaskInput,
   UserTaskRecord,
 } from '../workflows/activity-contract';
@@ -42,6 +43,20 @@ export function createUserTaskActivities(dataSource: DataSource) {
       await tasks().update(
         { taskId: input.taskId, state: 'open' },
         { state: input.outcome, completedAt: input.closedAt, completedBy: input.completedBy ?? null },
+      );
+    },
+
+    async correctUserTask(input: CorrectUserTaskInput): Promise<void> {
+      // Not only while open: the close of a task completed right after may be written first.
+      await tasks().update(
+        { taskId: input.taskId },
+        {
+          assignee: input.assignee ?? null,
+          candidateGroups: input.candidateGroups,
+          candidateUsers: input.candidateUsers,
+          dueDate: input.dueDate ?? null,
+          followUpDate: input.followUpDate ?? null,
+        },
       );
     },
 

@@ -5,10 +5,10 @@
  */
 import type { NodeKind } from '../model/process-graph';
 import type { StepContext } from './context';
-import type { ElementInstance, Variables } from './state';
+import type { ElementInstance, ListenerRun, Variables } from './state';
 
 /** What the registry is keyed by: a node kind, or the body that runs a multi-instance activity. */
-export type BehaviourKind = NodeKind | 'multiInstanceBody';
+export type BehaviourKind = NodeKind | 'multiInstanceBody' | 'process';
 
 export type BehaviourRegistry = (kind: BehaviourKind) => Behaviour;
 
@@ -28,4 +28,13 @@ export interface Behaviour {
   onChildResult?(ctx: StepContext, inst: ElementInstance, variables: Variables | undefined): void;
   /** An incident retry of its completion phase; by default it completes again with the retried variables. */
   resumeCompletion?(ctx: StepContext, inst: ElementInstance): void;
+  /** One of its task listeners' jobs completed with `result` (user tasks). */
+  onTaskListenerCompleted?(
+    ctx: StepContext,
+    inst: ElementInstance,
+    run: ListenerRun,
+    result: Variables | undefined,
+  ): void;
+  /** Its task listeners of `run.event` are all done (user tasks): the task opens, or completes. */
+  onTaskListenersDone?(ctx: StepContext, inst: ElementInstance, run: ListenerRun): void;
 }

@@ -12,6 +12,25 @@ export interface ScheduleActivity {
   retries: number;
   headers: Record<string, string>;
   variables: Variables;
+  /** Set for a listener's job: which listener, so its worker knows (Zeebe's job kind and listener event type). */
+  listener?: JobListenerInfo;
+  /** A task listener's job: the task as it stands (Zeebe puts these in the job's headers). */
+  userTask?: UserTaskOfJob;
+}
+
+export interface JobListenerInfo {
+  kind: 'executionListener' | 'taskListener';
+  eventType: string;
+}
+
+export interface UserTaskOfJob {
+  taskId: string;
+  assignee?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate?: string;
+  followUpDate?: string;
+  formId?: string;
 }
 
 export interface StartChild {
@@ -51,6 +70,10 @@ export type Command =
   | StartChild
   | { type: 'cancelChild'; childKey: string }
   | { type: 'raiseIncident'; incident: EngineIncident }
+  /** A task listener corrected an open task (assignee, candidates, dates): the task record follows. */
+  | { type: 'correctUserTask'; task: OpenTask }
+  /** A completing task listener denied the completion: the task stays open, the completion is refused with the reason. */
+  | { type: 'taskCompletionDenied'; taskId: string; deniedReason: string }
   | { type: 'completeInstance'; variables: Variables }
   | { type: 'terminateInstance' }
   /** A child instance ends with an uncaught BPMN error, for the parent's call activity to catch. */

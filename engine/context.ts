@@ -44,7 +44,11 @@ export function nextKey(ctx: StepContext): string {
 /** The behaviour of an element instance: its node's kind, or the multi-instance body. */
 export function behaviourFor(ctx: StepContext, inst: ElementInstance): ReturnType<BehaviourRegistry> {
   const kind: BehaviourKind =
-    inst.kind === 'mi-body' ? 'multiInstanceBody' : nodeOf(ctx, inst.elementId).kind;
+    inst.kind === 'mi-body'
+      ? 'multiInstanceBody'
+      : inst.kind === 'process'
+        ? 'process'
+        : nodeOf(ctx, inst.elementId).kind;
   return ctx.behaviours(kind);
 }
 

@@ -10,7 +10,8 @@ import { forgetCompensable, rememberCompensable } from './compensation';
 import { behaviourFor, childrenOf, nextKey, nodeOf } from './context';
 import { evaluateCondition } from './feel';
 import { guarded, markResolved, raiseIncident } from './incidents';
-import type { ElementInstance, IncidentRetry, Variables } from './state';
+import { hasListeners, isTaskListenerEvent, runListener } from './listeners';
+import type { ElementInstance, IncidentRetry, ListenerRun, Variables } from './state';
 import { armBoundaryEvents, releaseOwned } from './subscriptions';
 import { countCompleted, record, recordProcess } from './timeline';
 import { applyInputs, applyOutputs, propagate, setLocal, visibleVariables } from './variables';
@@ -75,7 +76,10 @@ function withinStepBudget(ctx: StepContext, inst: ElementInstance, retry: Incide
   return false;
 }
 
-/** Activation proper; also what an incident retry of phase `activate` re-runs. */
+/**
+ * Activation proper; also what an incident retry of phase `activate` re-runs. As in Zeebe,
+ * input mappings come first, then the start listeners (which see them), then the rest.
+ */
 export function runActivation(
   ctx: StepContext,
   inst: ElementInstance,
@@ -83,9 +87,51 @@ export function runActivation(
 ): void {
   guarded(ctx, inst, { phase: 'activate' }, () => {
     if (inst.kind !== 'mi-body') applyInputs(ctx, inst.key, node.inputs);
-    if (!inst.miInner) armBoundaryEvents(ctx, inst.key, node.boundaryEvents);
-    behaviourFor(ctx, inst).activate(ctx, inst);
+    if (runListener(ctx, inst, { event: 'start', index: 0 })) return;
+    finalizeActivation(ctx, inst);
   });
+}
+
+/** After the start listeners: boundary events are armed and the element does its work. */
+function finalizeActivation(ctx: StepContext, inst: ElementInstance): void {
+  if (inst.kind !== 'process' && !inst.miInner)
+    armBoundaryEvents(ctx, inst.key, nodeOf(ctx, inst.elementId).boundaryEvents);
+  behaviourFor(ctx, inst).activate(ctx, inst);
+}
+
+/**
+ * A listener's job completed. An execution listener's variables become locals of its element
+ * (Zeebe: visible to the element's work and its output mappings, not beyond); a task
+ * listener's result is the user task's to judge. Then the next listener runs.
+ */
+export function listenerCompleted(
+  ctx: StepContext,
+  inst: ElementInstance,
+  run: ListenerRun,
+  variables: Variables | undefined,
+): void {
+  if (isTaskListenerEvent(run.event))
+    return behaviourFor(ctx, inst).onTaskListenerCompleted?.(ctx, inst, run, variables);
+  if (variables && Object.keys(variables).length) setLocal(ctx, inst.key, variables);
+  continueListeners(ctx, inst, { ...run, index: run.index + 1 });
+}
+
+/**
+ * Runs the listener `run` points at or, once none is left for its event, what they held up:
+ * the element's activation (start), its leaving (end) or the user task's next step. Also what
+ * an incident retry of phase `listener` re-runs.
+ */
+export function continueListeners(ctx: StepContext, inst: ElementInstance, run: ListenerRun): void {
+  let flows: string[] | undefined;
+  const ok = guarded(ctx, inst, { phase: 'listener', run }, () => {
+    if (runListener(ctx, inst, run)) return;
+    if (run.event === 'start') return finalizeActivation(ctx, inst);
+    if (run.event !== 'end') return behaviourFor(ctx, inst).onTaskListenersDone?.(ctx, inst, run);
+    flows = inst.kind === 'process' || inst.miInner ? [] : (run.flows ?? chooseFlows(ctx, inst));
+  });
+  if (!ok || !flows) return;
+  if (inst.kind === 'process') finishProcess(ctx, inst);
+  else leave(ctx, inst, flows, run.keepScope ?? false);
 }
 
 /** An element caught an event (boundary, event-subprocess start, event-gateway target): it starts and completes at once. */
@@ -117,12 +163,18 @@ export interface CompleteOptions {
   keepScope?: boolean;
 }
 
+/**
+ * Output mappings (or propagation), then — as in Zeebe — the end listeners, which see the
+ * outputs; then the element leaves on its flows. Subscriptions it owns are released before
+ * the end listeners run.
+ */
 export function completeElement(
   ctx: StepContext,
   inst: ElementInstance,
   options: CompleteOptions = {},
 ): void {
   const node = inst.kind === 'process' ? undefined : nodeOf(ctx, inst.elementId);
+  const endListeners = hasListeners(ctx, inst, 'end');
   let flows: string[] = [];
   const ok = guarded(ctx, inst, { phase: 'complete', variables: options.variables }, () => {
     if (node?.outputs?.length && inst.kind !== 'mi-body') {
@@ -131,10 +183,29 @@ export function completeElement(
     } else {
       propagate(ctx, inst.key, options.variables);
     }
-    if (inst.miInner) return;
-    flows = options.flows ?? behaviourFor(ctx, inst).outgoing?.(ctx, inst) ?? takenFlows(ctx, inst, node!);
+    if (inst.miInner || endListeners) return;
+    flows = options.flows ?? chooseFlows(ctx, inst);
   });
   if (!ok) return;
+  if (endListeners) {
+    releaseOwned(ctx, inst.key);
+    delete inst.wait;
+    const held = {
+      ...(options.flows ? { flows: options.flows } : {}),
+      ...(options.keepScope ? { keepScope: true } : {}),
+    };
+    return continueListeners(ctx, inst, { event: 'end', index: 0, ...held });
+  }
+  leave(ctx, inst, flows, options.keepScope ?? false);
+}
+
+/** The element's own choice of flows, else every outgoing flow whose condition holds. */
+function chooseFlows(ctx: StepContext, inst: ElementInstance): string[] {
+  return behaviourFor(ctx, inst).outgoing?.(ctx, inst) ?? takenFlows(ctx, inst, nodeOf(ctx, inst.elementId));
+}
+
+/** The element is done: it leaves its scope on `flows` (or lets the scope complete). */
+function leave(ctx: StepContext, inst: ElementInstance, flows: string[], keepScope: boolean): void {
   releaseOwned(ctx, inst.key);
   markResolved(ctx, inst);
   delete inst.wait;
@@ -152,7 +223,7 @@ export function completeElement(
   const thrower = inst.compensationOf ? ctx.state.instances[inst.compensationOf] : undefined;
   if (thrower) behaviourFor(ctx, thrower).onChildCompleted?.(ctx, thrower, inst);
   for (const flowId of flows) ctx.agenda.push({ flowId, scopeKey: inst.parentKey! });
-  if (flows.length === 0 && !options.keepScope && inst.parentKey) checkScopeCompletion(ctx, inst.parentKey);
+  if (flows.length === 0 && !keepScope && inst.parentKey) checkScopeCompletion(ctx, inst.parentKey);
 }
 
 /** Default for activities and events: every outgoing flow whose condition (if any) holds. */
@@ -167,6 +238,7 @@ function takenFlows(ctx: StepContext, inst: ElementInstance, node: GraphNode): s
 export function terminateElement(ctx: StepContext, inst: ElementInstance): void {
   for (const child of childrenOf(ctx, inst.key)) terminateElement(ctx, child);
   releaseWait(ctx, inst);
+  closeTasksOf(ctx, inst);
   if (inst.kind !== 'process') behaviourFor(ctx, inst).terminate?.(ctx, inst);
   releaseOwned(ctx, inst.key);
   markResolved(ctx, inst);
@@ -188,7 +260,16 @@ function clearScopeTokens(ctx: StepContext, scopeKey: string): void {
     if (joinKey.startsWith(`${scopeKey}/`)) delete ctx.state.joins[joinKey];
 }
 
-function releaseWait(ctx: StepContext, inst: ElementInstance): void {
+/** A task whose completion its listeners were judging (or that an incident holds) is open but not waited for. */
+function closeTasksOf(ctx: StepContext, inst: ElementInstance): void {
+  for (const task of Object.values(ctx.state.tasks)) {
+    if (task.elementInstanceKey !== inst.key) continue;
+    delete ctx.state.tasks[task.taskId];
+    ctx.commands.push({ type: 'closeUserTask', taskId: task.taskId, outcome: 'cancelled' });
+  }
+}
+
+export function releaseWait(ctx: StepContext, inst: ElementInstance): void {
   const wait = inst.wait;
   if (wait?.kind === 'job') ctx.commands.push({ type: 'cancelActivity', jobKey: wait.jobKey });
   if (wait?.kind === 'child') ctx.commands.push({ type: 'cancelChild', childKey: wait.childKey });
@@ -215,8 +296,10 @@ export function scopeIsIdle(ctx: StepContext, scopeKey: string): boolean {
 export function checkScopeCompletion(ctx: StepContext, scopeKey: string): void {
   const scope = ctx.state.instances[scopeKey];
   if (!scope || scope.kind === 'mi-body' || scope.incident || !scopeIsIdle(ctx, scopeKey)) return;
-  if (scope.kind === 'process') finishProcess(ctx, scope);
-  else completeElement(ctx, scope);
+  if (scope.wait?.kind === 'job' && scope.wait.listener) return; // its end listeners run
+  if (scope.kind !== 'process') return completeElement(ctx, scope);
+  if (hasListeners(ctx, scope, 'end')) return continueListeners(ctx, scope, { event: 'end', index: 0 });
+  finishProcess(ctx, scope);
 }
 
 function finishProcess(ctx: StepContext, root: ElementInstance): void {

@@ -8,15 +8,35 @@ export type InstanceStatus = 'ACTIVE' | 'COMPLETED' | 'TERMINATED' | 'FAILED';
 
 /** What a waiting element instance waits for; termination releases it generically. */
 export type Wait =
-  | { kind: 'job'; jobKey: string }
+  | { kind: 'job'; jobKey: string; listener?: ListenerRun }
   | { kind: 'task'; taskId: string }
   | { kind: 'child'; childKey: string }
   | { kind: 'event' } // a timer or message subscription owned by the instance itself
   | { kind: 'compensation' }; // a compensation throw waits for the handlers it started
 
+/**
+ * Where an element stands in its listeners (engine/listeners.ts): the event, the listener
+ * whose job runs (its index among that event's listeners), and what the listeners hold up.
+ */
+export interface ListenerRun {
+  event: 'start' | 'end' | 'creating' | 'assigning' | 'completing';
+  index: number;
+  /** end: the flows to take (and whether the scope stays) once the end listeners are done. */
+  flows?: string[];
+  keepScope?: boolean;
+  /** creating, assigning: the task being made; it opens once they are done. */
+  task?: OpenTask;
+  /** completing: the completion they judge. */
+  completion?: { taskId: string; user: string; variables?: Variables };
+}
+
 /** How to resume after an incident is resolved. */
 export type IncidentRetry =
-  { phase: 'activate' } | { phase: 'job' } | { phase: 'complete'; variables?: Variables };
+  | { phase: 'activate' }
+  | { phase: 'job' }
+  | { phase: 'complete'; variables?: Variables }
+  /** A listener's job failed (run it again) or what follows the listeners failed (index past the last). */
+  | { phase: 'listener'; run: ListenerRun };
 
 export interface MultiInstanceState {
   items: unknown[];
@@ -43,6 +63,8 @@ export interface ElementInstance {
   attempts?: number;
   /** A compensation handler: the key of the compensation throw event that started it and waits for it. */
   compensationOf?: string;
+  /** The process instance: the start event it enters once its start listeners are done (when not the none start). */
+  startEventId?: string;
 }
 
 /**
@@ -139,6 +161,8 @@ export type TimelineEvent =
   | 'signal-caught'
   | 'task-created'
   | 'task-completed'
+  /** A completing task listener denied a completion (detail: taskId, deniedReason). */
+  | 'task-completion-denied'
   | 'error'
   | 'escalated'
   | 'incident'

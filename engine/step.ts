@@ -8,17 +8,17 @@ import type { ProcessGraph } from '../model/process-graph';
 import { throwError } from './catching';
 import type { Command } from './command';
 import { behaviourOf } from './behaviours';
+import { completionRequested } from './behaviours/user-task';
 import { behaviourFor, type StepContext, type StepEnvironment } from './context';
 import { inFeelSession, seedOf } from './feel-session';
 import { drainAgenda } from './flow';
 import { markResolved, raiseIncident } from './incidents';
-import { completeElement, runActivation } from './lifecycle';
+import { completeElement, continueListeners, listenerCompleted, runActivation } from './lifecycle';
 import { limitsOf } from './limits';
 import { cancelProcess, initialState, startProcess } from './start';
-import type { ElementInstance, EngineState, Wait } from './state';
+import type { ElementInstance, EngineState, ListenerRun, Wait } from './state';
 import type { Stimulus } from './stimulus';
 import { releaseOwned } from './subscriptions';
-import { record } from './timeline';
 import { messageCorrelated, timerFired } from './triggers';
 import { signalReceived } from './signal-delivery';
 
@@ -116,7 +116,9 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
     case 'activityFailed': {
       const inst = waiting(ctx, (w) => w.kind === 'job' && w.jobKey === s.jobKey);
       if (!inst) return;
+      const listener = inst.wait?.kind === 'job' ? inst.wait.listener : undefined;
       delete inst.wait;
+      if (listener) return listenerJobEnded(ctx, inst, listener, s);
       if (s.type === 'activityCompleted') return completeElement(ctx, inst, { variables: s.variables });
       if (s.type === 'activityError') return throwError(ctx, inst, s.error);
       return raiseIncident(ctx, inst, s.incidentKind ?? 'job-failed', s.message, { phase: 'activate' });
@@ -124,18 +126,9 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
     case 'taskCompleted': {
       const task = ctx.state.tasks[s.taskId];
       const inst = task && ctx.state.instances[task.elementInstanceKey];
-      if (!inst) return;
-      delete ctx.state.tasks[s.taskId];
-      delete inst.wait;
-      record(ctx, inst.elementId, 'task-completed', { actor: s.user, detail: { taskId: s.taskId } });
-      ctx.commands.push({
-        type: 'closeUserTask',
-        taskId: s.taskId,
-        outcome: 'completed',
-        user: s.user,
-        variables: s.variables ?? {},
-      });
-      return completeElement(ctx, inst, { variables: s.variables });
+      // Not while its completing listeners judge another completion (the host refuses it before).
+      if (!inst || inst.wait?.kind !== 'task') return;
+      return completionRequested(ctx, inst, { taskId: s.taskId, user: s.user, variables: s.variables });
     }
     case 'timerFired': {
       const timer = ctx.state.timers[s.timerKey];
@@ -159,6 +152,24 @@ function dispatch(ctx: StepContext, s: Exclude<Stimulus, { type: 'start' }>): vo
     case 'cancel':
       return cancelProcess(ctx);
   }
+}
+
+/** A listener's job ended: on to the next listener, or an incident that a retry resolves by running it again. */
+function listenerJobEnded(
+  ctx: StepContext,
+  inst: ElementInstance,
+  run: ListenerRun,
+  s: Extract<Stimulus, { type: 'activityCompleted' | 'activityError' | 'activityFailed' }>,
+): void {
+  if (s.type === 'activityCompleted') return listenerCompleted(ctx, inst, run, s.variables);
+  const failed = s.type === 'activityFailed';
+  const message = failed
+    ? s.message
+    : `a listener job cannot throw a BPMN error (error code ${s.error.errorCode})`;
+  raiseIncident(ctx, inst, failed ? (s.incidentKind ?? 'job-failed') : 'job-failed', message, {
+    phase: 'listener',
+    run,
+  });
 }
 
 function subscriptionFor(ctx: StepContext, name: string, correlationKey: string | undefined) {
@@ -210,6 +221,7 @@ function retry(ctx: StepContext, incidentId: string): void {
   if (!inst) return;
   const { retry: how } = inst.incident!;
   markResolved(ctx, inst);
+  if (how.phase === 'listener') return continueListeners(ctx, inst, how.run);
   if (how.phase === 'complete') {
     const resume = behaviourFor(ctx, inst).resumeCompletion;
     if (resume) return resume(ctx, inst);

@@ -18,6 +18,11 @@ export function refuseTaskCompletion(
   const task = state.tasks[taskId];
   if (!task || state.status !== 'ACTIVE')
     return { code: 'TASK.NOT_OPEN', message: `task ${taskId} is unknown, completed or no longer active` };
+  if (state.instances[task.elementInstanceKey]?.wait?.kind !== 'task')
+    return {
+      code: 'TASK.NOT_OPEN',
+      message: `task ${taskId} is being completed: its task listeners judge a completion`,
+    };
   if (!mayCompleteTask(task, user, groups))
     return { code: 'TASK.NOT_CANDIDATE', message: `user ${user} is not a candidate for task ${taskId}` };
   return undefined;

@@ -18,6 +18,8 @@ export interface ProcessGraph {
   name?: string;
   /** Groups (besides service/process-owner/admin) allowed to start instances: zeebe:properties `starterGroups`, comma-separated. */
   starterGroups?: string[];
+  /** zeebe:executionListeners of the process itself (start: before its start event; end: before it completes). */
+  executionListeners?: ExecutionListener[];
   /** Every flow node of the process, including those nested in subprocesses, by id. */
   nodes: Record<string, GraphNode>;
   flows: Record<string, SequenceFlow>;
@@ -61,6 +63,29 @@ export type EventDefinition =
   /** Broadcast to every subscription of that name (static or FEEL; static on a process start). */
   | { type: 'signal'; signalName: string };
 
+/**
+ * A listener runs as a job, exactly like a service task's: `type` and `retries` static or FEEL
+ * (retries default "3"), headers from zeebe:taskHeaders. The element waits until it completes.
+ */
+export interface JobListener {
+  type: string;
+  retries: string;
+  headers?: Record<string, string>;
+}
+
+/** zeebe:executionListener: `start` after the input mappings, `end` after the output mappings. */
+export interface ExecutionListener extends JobListener {
+  eventType: 'start' | 'end';
+}
+
+/** Task listener events, in Camunda 8.8's names (the older create / assignment / complete are read as these). */
+export type TaskListenerEvent = 'creating' | 'assigning' | 'completing';
+
+/** zeebe:taskListener on a user task. */
+export interface TaskListener extends JobListener {
+  eventType: TaskListenerEvent;
+}
+
 export interface MultiInstance {
   sequential: boolean;
   inputCollection: string;
@@ -85,6 +110,8 @@ interface NodeBase {
   multiInstance?: MultiInstance;
   /** `isForCompensation`: a compensation handler, started only by a compensation throw. */
   isForCompensation?: boolean;
+  /** zeebe:executionListeners, in the order written. */
+  executionListeners?: ExecutionListener[];
 }
 
 export interface StartEventNode extends NodeBase {
@@ -187,6 +214,8 @@ export interface UserTaskNode extends NodeBase {
   dueDate?: string;
   followUpDate?: string;
   headers: Record<string, string>;
+  /** zeebe:taskListeners, in the order written. */
+  taskListeners?: TaskListener[];
 }
 
 export interface ReceiveTaskNode extends NodeBase {

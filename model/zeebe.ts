@@ -58,6 +58,24 @@ export interface Properties {
   properties?: Array<{ name?: string; value?: string }>;
 }
 
+export interface ExecutionListenerDefinition {
+  eventType?: string;
+  type?: string;
+  retries?: string;
+  headers?: TaskHeaders;
+}
+export interface ExecutionListeners {
+  listeners?: ExecutionListenerDefinition[];
+}
+export interface TaskListenerDefinition {
+  eventType?: string;
+  type?: string;
+  retries?: string;
+}
+export interface TaskListeners {
+  listeners?: TaskListenerDefinition[];
+}
+
 export const ZEEBE = {
   taskDefinition: 'zeebe:TaskDefinition',
   taskHeaders: 'zeebe:TaskHeaders',
@@ -71,6 +89,8 @@ export const ZEEBE = {
   formDefinition: 'zeebe:FormDefinition',
   taskSchedule: 'zeebe:TaskSchedule',
   properties: 'zeebe:Properties',
+  executionListeners: 'zeebe:ExecutionListeners',
+  taskListeners: 'zeebe:TaskListeners',
 } as const;
 
 export type ZeebeElement<T> = T & BpmnElement;

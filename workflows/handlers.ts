@@ -1,7 +1,7 @@
 /** Signals, updates and queries of a process instance, wired onto the host. */
 import { ApplicationFailure, log, setHandler } from '@temporalio/workflow';
 import { refuseTaskCompletion, snapshotOf } from '../engine';
-import type { InstanceHost } from './instance-host';
+import type { CompletionVerdict, InstanceHost } from './instance-host';
 import {
   broadcastSignal,
   completeTaskUpdate,
@@ -16,6 +16,30 @@ import {
 import { installOperationHandlers } from './operation-handlers';
 import { formValidationError } from './task-form-validation';
 import { variablesLimitError } from './variables-limit';
+
+/** A user task with completing listeners: its completion waits for their verdict. */
+function completionIsJudged(host: InstanceHost, taskId: string): boolean {
+  const task = host.state.tasks[taskId];
+  const node = task && host.input.graph.nodes[task.elementId];
+  return node?.kind === 'userTask' && !!node.taskListeners?.some((l) => l.eventType === 'completing');
+}
+
+function answerVerdict(taskId: string, verdict: CompletionVerdict): { taskId: string; completedAt: string } {
+  if (verdict.denied)
+    throw ApplicationFailure.create({
+      message: `the completion of task ${taskId} was denied by a task listener${verdict.deniedReason ? `: ${verdict.deniedReason}` : ''}`,
+      type: 'TASK.COMPLETION_DENIED',
+      nonRetryable: true,
+      details: [{ deniedReason: verdict.deniedReason }],
+    });
+  if (verdict.outcome === 'cancelled')
+    throw ApplicationFailure.create({
+      message: `task ${taskId} was cancelled while its completion was judged`,
+      type: 'TASK.NOT_OPEN',
+      nonRetryable: true,
+    });
+  return { taskId, completedAt: new Date().toISOString() };
+}
 
 export function installHandlers(host: InstanceHost): void {
   setHandler(messageSignal, (message) => {
@@ -42,13 +66,17 @@ export function installHandlers(host: InstanceHost): void {
       const refusal = refuseTaskCompletion(host.state, request.taskId, request.user, request.groups);
       if (refusal)
         throw ApplicationFailure.create({ message: refusal.message, type: refusal.code, nonRetryable: true });
+      const judged = completionIsJudged(host, request.taskId);
+      // Registered before the step: its listeners' jobs may not even be needed (none left to run).
+      const verdict = judged ? host.awaitCompletion(request.taskId) : undefined;
       host.apply({
         type: 'taskCompleted',
         taskId: request.taskId,
         user: request.user,
         variables: request.variables,
       });
-      return Promise.resolve({ taskId: request.taskId, completedAt: new Date().toISOString() });
+      if (!verdict) return Promise.resolve({ taskId: request.taskId, completedAt: new Date().toISOString() });
+      return verdict.then((v) => answerVerdict(request.taskId, v));
     },
     {
       validator: (request) => {

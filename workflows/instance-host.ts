@@ -36,6 +36,10 @@ import { jsonSizeBytes, RESULT_VARIABLES_LIMIT_BYTES } from './limits';
 import { SearchAttributePublisher } from './search-attributes';
 import { workflowNow } from './workflow-clock';
 
+/** How a completion its completing listeners judged ended. */
+export type CompletionVerdict =
+  { denied: true; deniedReason: string } | { denied: false; outcome: 'completed' | 'cancelled' };
+
 /** Patch id: task ids carry the run key (a business key used again must not reuse its tasks' ids). */
 const TASK_IDS_WITH_RUN_KEY = 'task-ids-with-run-key';
 
@@ -45,6 +49,7 @@ export class InstanceHost {
   failure?: BpmnErrorPayload;
   private readonly scopes = new Map<string, CancellationScope>();
   private readonly records = new Set<Promise<void>>();
+  private readonly completions = new Map<string, (verdict: CompletionVerdict) => void>();
   private readonly publisher = new SearchAttributePublisher();
   private readonly workflowId = workflowInfo().workflowId;
   readonly exporter: HistoryExporter;
@@ -177,6 +182,8 @@ export class InstanceHost {
           retries: c.retries,
           headers: c.headers,
           variables: c.variables,
+          ...(c.listener ? { listener: c.listener } : {}),
+          ...(c.userTask ? { userTask: c.userTask } : {}),
         };
         return this.spawn(
           c.jobKey,
@@ -226,6 +233,7 @@ export class InstanceHost {
           engineActivities.createUserTask({ ...meta, ...c.task, variables: c.variables }),
         );
       case 'closeUserTask':
+        this.settleCompletion(c.taskId, { denied: false, outcome: c.outcome });
         return this.record(() =>
           engineActivities.closeUserTask({
             taskId: c.taskId,
@@ -236,6 +244,21 @@ export class InstanceHost {
             ...(c.variables ? { variables: c.variables } : {}),
           }),
         );
+      case 'correctUserTask': {
+        const { taskId, assignee, candidateGroups, candidateUsers, dueDate, followUpDate } = c.task;
+        return this.record(() =>
+          engineActivities.correctUserTask({
+            taskId,
+            assignee,
+            candidateGroups,
+            candidateUsers,
+            dueDate,
+            followUpDate,
+          }),
+        );
+      }
+      case 'taskCompletionDenied':
+        return this.settleCompletion(c.taskId, { denied: true, deniedReason: c.deniedReason });
       case 'failInstance':
         this.failure = c.error;
         return;
@@ -249,6 +272,19 @@ export class InstanceHost {
       case 'terminateInstance':
         return;
     }
+  }
+
+  /**
+   * A completion whose completing listeners judge it: the completeTask update waits here for
+   * their verdict (the task closes, or a listener denies it) and answers with it.
+   */
+  awaitCompletion(taskId: string): Promise<CompletionVerdict> {
+    return new Promise((resolve) => this.completions.set(taskId, resolve));
+  }
+
+  private settleCompletion(taskId: string, verdict: CompletionVerdict): void {
+    this.completions.get(taskId)?.(verdict);
+    this.completions.delete(taskId);
   }
 
   private async runChild(c: Extract<Command, { type: 'startChild' }>): Promise<Stimulus> {

@@ -162,6 +162,9 @@ function refusalOf(error: unknown, taskId: string): unknown {
   if (type === 'TASK.NOT_CANDIDATE') return forbidden(type, message);
   if (type === 'TASK.FORM_INVALID') return badRequest(type, message);
   if (type === 'TASK.NOT_OPEN') return conflict(type, message);
+  // A completing task listener said no: the task stays open and can be completed again.
+  if (type === 'TASK.COMPLETION_DENIED')
+    return conflict(type, message, (cause as ApplicationFailure).details?.[0]);
   if (type === 'INSTANCE.VARIABLES_LIMIT')
     return conflict(type, message, (cause as ApplicationFailure).details?.[0]);
   return new DomainError('conflict', 'TASK.REJECTED', message);

@@ -11,7 +11,7 @@ import { completeElement, interruptScope } from '../lifecycle';
 import { visibleVariables } from '../variables';
 import type { EndEventNode } from '../../model/process-graph';
 import { compensationHandlerDone, throwCompensation } from './compensate';
-import { scheduleJob } from './job';
+import { scheduleJob } from '../jobs';
 import { throwSignal } from './signal-throw';
 
 export const endEvent: Behaviour = {

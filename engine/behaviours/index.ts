@@ -8,6 +8,7 @@ import { intermediateCatchEvent } from './intermediate-catch-event';
 import { intermediateThrowEvent } from './intermediate-throw-event';
 import { multiInstanceBody } from './multi-instance';
 import { passThrough } from './pass-through';
+import { processInstance } from './process';
 import { receiveTask } from './receive-task';
 import { scriptTask } from './script-task';
 import { serviceTask } from './service-task';
@@ -35,6 +36,7 @@ const behaviours: Record<BehaviourKind, Behaviour> = {
   subProcess,
   callActivity,
   multiInstanceBody,
+  process: processInstance,
 };
 
 export function behaviourOf(kind: BehaviourKind): Behaviour {

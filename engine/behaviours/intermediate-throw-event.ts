@@ -11,7 +11,7 @@ import { activateElement, completeElement } from '../lifecycle';
 import { visibleVariables } from '../variables';
 import type { IntermediateThrowEventNode } from '../../model/process-graph';
 import { compensationHandlerDone, throwCompensation } from './compensate';
-import { scheduleJob } from './job';
+import { scheduleJob } from '../jobs';
 import { throwSignal } from './signal-throw';
 
 export const intermediateThrowEvent: Behaviour = {

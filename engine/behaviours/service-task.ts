@@ -2,7 +2,7 @@
 import type { Behaviour } from '../behaviour';
 import { nodeOf } from '../context';
 import type { ServiceTaskNode } from '../../model/process-graph';
-import { scheduleJob } from './job';
+import { scheduleJob } from '../jobs';
 
 export const serviceTask: Behaviour = {
   activate(ctx, inst) {

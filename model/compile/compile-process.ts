@@ -11,6 +11,7 @@ import { linkCompensationHandlers } from './compensation';
 import { compileFlow } from './flows';
 import { handlers } from './handlers';
 import { ioMappingOf } from './io-mapping';
+import { executionListenersOf } from './listeners';
 import { multiInstanceOf } from './multi-instance';
 import { starterGroupsOf } from './process-properties';
 
@@ -20,6 +21,7 @@ export function compileProcess(process: BpmnElement, context: CompileContext): P
     processId: process.id ?? '',
     name: process.name,
     starterGroups: starterGroupsOf(process),
+    ...executionListenersOf(process),
     nodes: {},
     flows: {},
   };
@@ -53,6 +55,7 @@ function walkScope(scope: BpmnElement, graph: ProcessGraph, context: CompileCont
       ...ioMappingOf(element),
       multiInstance: multiInstanceOf(element),
       ...(element.isForCompensation ? { isForCompensation: true } : {}),
+      ...executionListenersOf(element),
       ...handler(element, context),
     } as GraphNode;
     graph.nodes[node.id] = node;

@@ -14,6 +14,7 @@ import {
   type TaskSchedule,
 } from '../zeebe';
 import type { HandlerMap } from './context';
+import { taskListenersOf } from './listeners';
 
 /** Zeebe's default when zeebe:taskDefinition has no retries. */
 export const DEFAULT_RETRIES = '3';
@@ -60,6 +61,7 @@ export const taskHandlers: HandlerMap = {
       dueDate: schedule?.dueDate,
       followUpDate: schedule?.followUpDate,
       headers: headersOf(element),
+      ...taskListenersOf(element),
     };
   },
   'bpmn:ReceiveTask': (element) => {

@@ -6,6 +6,7 @@ import compensation from './rules/compensation';
 import defaultFlow from './rules/default-flow';
 import executableProcess from './rules/executable-process';
 import feelSyntax from './rules/feel-syntax';
+import listeners from './rules/listeners';
 import messageSubscription from './rules/message-subscription';
 import multiInstance from './rules/multi-instance';
 import scriptTask from './rules/script-task';
@@ -23,6 +24,7 @@ export const engineRules: Record<string, RuleFactory> = {
   'default-flow': defaultFlow,
   'executable-process': executableProcess,
   'feel-syntax': feelSyntax,
+  listeners,
   'message-subscription': messageSubscription,
   'multi-instance': multiInstance,
   'script-task': scriptTask,

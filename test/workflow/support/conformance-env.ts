@@ -57,7 +57,17 @@ export class ConformanceEnv {
       businessKey: randomUUID(),
       variables,
       timeZone: 'Asia/Shanghai',
-      inProcessTaskTypes: ['echo', 'double', 'reject', 'flaky', SIGNAL_TASK_TYPE],
+      inProcessTaskTypes: [
+        'echo',
+        'double',
+        'reject',
+        'flaky',
+        'listen',
+        'route',
+        'assign-reviewer',
+        'require-approval',
+        SIGNAL_TASK_TYPE,
+      ],
       taskIdsWithRunKey: true,
       ...extra,
     };

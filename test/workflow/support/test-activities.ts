@@ -5,6 +5,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type {
   CloseUserTaskInput,
+  CorrectUserTaskInput,
   EngineActivities,
   JobInput,
   ResolvedProcessGraph,
@@ -23,7 +24,7 @@ export interface TaskStoreEntry extends UserTaskRecord {
 export class TestBackend {
   readonly tasks = new Map<string, TaskStoreEntry>();
   readonly graphs = new Map<string, ProcessGraph>();
-  readonly jobLog: { taskType: string; elementId: string; variables: Variables }[] = [];
+  readonly jobLog: { taskType: string; elementId: string; variables: Variables; listener?: string }[] = [];
   /** Attempts per job key, so a flaky job can succeed after an incident retry. */
   readonly attempts = new Map<string, number>();
   failFlaky = true;
@@ -39,6 +40,10 @@ export class TestBackend {
       closeUserTask: async (input: CloseUserTaskInput) => {
         const task = this.tasks.get(input.taskId);
         if (task) Object.assign(task, { state: input.outcome, completedBy: input.completedBy });
+      },
+      correctUserTask: async (input: CorrectUserTaskInput) => {
+        const task = this.tasks.get(input.taskId);
+        if (task) Object.assign(task, input);
       },
       retargetUserTask: async (input: RetargetUserTaskInput) => {
         const task = this.tasks.get(input.taskId);
@@ -59,7 +64,12 @@ export class TestBackend {
 
   jobActivities(): Record<string, (input: JobInput) => Promise<Variables | undefined>> {
     const log = (input: JobInput) =>
-      this.jobLog.push({ taskType: input.taskType, elementId: input.elementId, variables: input.variables });
+      this.jobLog.push({
+        taskType: input.taskType,
+        elementId: input.elementId,
+        variables: input.variables,
+        ...(input.listener ? { listener: input.listener.eventType } : {}),
+      });
     return {
       echo: async (input) => {
         log(input);
@@ -93,6 +103,24 @@ export class TestBackend {
         this.broadcasts.push(signal);
         await this.deliverBroadcast(signal);
         return {};
+      },
+      // Listener jobs (test/fixtures/Listeners.*.bpmn).
+      listen: async (input) => {
+        log(input);
+        return {};
+      },
+      route: async (input) => {
+        log(input);
+        return { route: 'b', discount: 5 };
+      },
+      'assign-reviewer': async (input) => {
+        log(input);
+        return { result: { corrections: { assignee: 'li.lei', dueDate: '2024-01-05T09:00:00+08:00' } } };
+      },
+      'require-approval': async (input) => {
+        log(input);
+        if (input.variables.approved === true) return {};
+        return { result: { denied: true, deniedReason: 'approval missing' } };
       },
       flaky: async (input) => {
         log(input);
