@@ -19,7 +19,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InstanceOperator } from '../activities/operations/instance-operator';
-import { UserTaskEntity } from '../persistence/entities';
+import { HistoryInstanceEntity, UserTaskEntity } from '../persistence/entities';
 import { startApiHarness } from '../test/support/api-harness';
 import { startWorkerProcess } from '../test/support/worker-process';
 import { batchWorkflowId } from '../workflows/batch-protocol';
@@ -55,6 +55,12 @@ async function main(): Promise<void> {
       })
     ).body.version as number;
   const mappings = [{ sourceElementId: 'review', targetElementId: 'check' }];
+  // Batch filters are answered by the store: a batch is created once it holds every instance.
+  const storeHolds = async (version: number) => {
+    const rows = api.dataSource.getRepository(HistoryInstanceEntity);
+    while ((await rows.count({ where: { processId: 'order-ops', version, state: 'ACTIVE' } })) < N)
+      await sleep(250);
+  };
   const figures: Record<string, unknown> = { instances: N, cpus: cpus().length, loadBefore: loadavg()[0] };
   try {
     check((await deploy(v1)) === 1, 'v1 deployed');
@@ -83,6 +89,7 @@ async function main(): Promise<void> {
     check((await deploy(v2)) === 2, 'v2 deployed (review renamed check, approve added after it)');
 
     // Pass 1: the batch, with a worker process killed at a third.
+    await storeHolds(1);
     const second = startWorkerProcess(api.env.address, api.config.dataDir);
     await sleep(3000);
     const pass1 = await runBatch(
@@ -135,6 +142,7 @@ async function main(): Promise<void> {
 
     // Pass 2: the batch's own throughput, nothing killed.
     check((await deploy(v2.replace('name="Check order"', 'name="Check the order"'))) === 3, 'v3 deployed');
+    await storeHolds(2);
     const pass2 = await runBatch(
       api,
       owner,
