@@ -20,10 +20,15 @@ export function createExecutionActivities(deps: ContractReviewDeps): Record<stri
   const { dataSource } = deps;
   const plantDate = (iso: string) => localDate(Date.parse(iso), deps.config.plantTimeZone);
   return {
-    'cr-plan-execution': async ({ variables }) =>
+    'cr-plan-execution': async ({ variables, instanceId }) =>
       dataSource.transaction(async (em) => {
         const contractNo = str(variables, 'contractNo');
-        await updateContract(em, contractNo, { status: 'executing' }, nowIso());
+        await updateContract(
+          em,
+          contractNo,
+          { status: 'executing', executionInstanceId: instanceId },
+          nowIso(),
+        );
         return executionState(em, contractNo, activityNow());
       }),
 

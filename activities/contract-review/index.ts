@@ -4,6 +4,7 @@ import { createExecutionActivities } from './execution.activity';
 import { createIntakeActivities } from './intake.activity';
 import { createKpiActivities } from './kpi.activity';
 import { createLateOrderActivities } from './late-order.activity';
+import { createLateOrderRequestActivities } from './late-order-request.activity';
 import { createOutcomeActivities } from './outcome.activity';
 import { createReviewActivities } from './review.activity';
 import type { ContractReviewDeps, JobHandler } from './support';
@@ -17,6 +18,7 @@ export function createContractReviewActivities(deps: ContractReviewDeps): Record
     ...createOutcomeActivities(deps),
     ...createExecutionActivities(deps),
     ...createLateOrderActivities(deps),
+    ...createLateOrderRequestActivities(deps),
     ...createCsrActivities(deps),
     ...createKpiActivities(deps),
   };

@@ -21,7 +21,7 @@ export function createIntakeActivities({ dataSource }: ContractReviewDeps): Reco
         };
       }),
 
-    'cr-record-telephone-memo': async ({ variables }) =>
+    'cr-record-telephone-memo': async ({ variables, instanceId }) =>
       dataSource.transaction(async (em) => {
         const memo = {
           memoText: optStr(variables, 'memoText'),
@@ -29,7 +29,13 @@ export function createIntakeActivities({ dataSource }: ContractReviewDeps): Reco
           callDate: optStr(variables, 'callDate'),
           confirmationRequired: variables.confirmationRequired === true,
         };
-        await updateContract(em, str(variables, 'contractNo'), { telephoneMemo: memo }, nowIso());
+        // The memo is recorded in the receipt stage (cr-receipt): its confirmation is a message for that instance.
+        await updateContract(
+          em,
+          str(variables, 'contractNo'),
+          { telephoneMemo: memo, receiptInstanceId: instanceId },
+          nowIso(),
+        );
       }),
 
     'cr-request-customer-confirmation': async ({ variables, jobKey }) =>

@@ -35,13 +35,17 @@ describe('contract review over HTTP (e2e, Temporal dev server)', () => {
   });
   afterAll(() => api?.close());
 
+  // The contract's tasks are in the stages its instance calls (`<instanceId>/Call_…/…`).
+  const ofContract = (instanceId: string) => (t: { instanceId: string; elementId: string }) =>
+    t.instanceId === instanceId || t.instanceId.startsWith(`${instanceId}/`);
   const openTask = async (instanceId: string, elementId: string) => {
+    const mine = (res: { body: { items: { instanceId: string; elementId: string }[] } }) =>
+      res.body.items.filter(ofContract(instanceId)).find((t) => t.elementId === elementId);
     const page = await eventually(
-      () => api.call('GET', `/tasks?instanceId=${enc(instanceId)}&state=open`, { token: as('wang.fang') }),
-      (res) =>
-        res.status === 200 && res.body.items.some((t: { elementId: string }) => t.elementId === elementId),
+      () => api.call('GET', `/tasks?state=open&limit=200`, { token: as('wang.fang') }),
+      (res) => res.status === 200 && !!mine(res),
     );
-    return page.body.items.find((t: { elementId: string }) => t.elementId === elementId) as {
+    return mine(page) as unknown as {
       taskId: string;
       candidateGroups: string[];
       formId?: string;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ContractEntity } from '../../../persistence/entities/contract-review';
 import type { Variables } from '../../../workflows/protocol';
 import { InstanceCommandOutbox } from '../../instance-commands/instance-command-outbox.service';
 
@@ -9,6 +10,24 @@ import { InstanceCommandOutbox } from '../../instance-commands/instance-command-
  * delay or amendment posted in that moment would be dropped although the API accepted it.
  */
 export const CONTRACT_EVENT_TTL_MS = 24 * 3600_000;
+
+/**
+ * The instance that takes a contract's deliveries, delays and amendments: its called execution
+ * stage (cr-execution, recorded by cr-plan-execution), or the contract's own instance before that.
+ */
+export function executionInstance(
+  contract: Pick<ContractEntity, 'instanceId' | 'executionInstanceId'>,
+): string {
+  return contract.executionInstanceId ?? contract.instanceId!;
+}
+
+/**
+ * The instance that waits for the customer's confirmation of a telephone memo: the called
+ * receipt stage (cr-receipt, recorded by cr-record-telephone-memo), or the contract's own instance.
+ */
+export function receiptInstance(contract: Pick<ContractEntity, 'instanceId' | 'receiptInstanceId'>): string {
+  return contract.receiptInstanceId ?? contract.instanceId!;
+}
 
 /**
  * Passes a domain event (delivery, delay, amendment) to the contract's own instance as a BPMN

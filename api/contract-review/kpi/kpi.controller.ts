@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Put, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { localDate } from '../../../activities/contract-review/domain/dates';
 import { DEFAULT_ON_TIME_TARGET, onTimeRates } from '../../../activities/contract-review/domain/on-time';
 import { ON_TIME_KPI } from '../../../activities/contract-review/kpi.activity';
@@ -16,7 +16,7 @@ import { RequireGroups } from '../../auth/require-groups.decorator';
 import { APP_CONFIG } from '../../config/app-config.module';
 import { CR_GROUPS } from '../shared/groups';
 import { type Page, PageRequest, pageWindow, toPage } from '../shared/page';
-import { CONTRACT_REVIEW_PROCESS } from '../contracts/create-contract/create-contract.service';
+import { REVIEW_STAGE_PROCESSES } from '../contracts/create-contract/create-contract.service';
 import { badRequest } from '../../errors/domain-error';
 import type { ActionPlanRow, OnTimeDeliveryResponse, ReviewLeadTimeResponse } from './kpi.response';
 import { DEPARTMENT_REVIEW_FORM, reviewLeadTimes } from './review-lead-time';
@@ -104,7 +104,7 @@ export class KpiController {
       throw badRequest('KPI.INVALID_RANGE', 'from must not be after to');
     const tasks = await this.dataSource.getRepository(UserTaskEntity).find({
       select: { candidateGroups: true, state: true, createdAt: true, completedAt: true },
-      where: { processId: CONTRACT_REVIEW_PROCESS, formId: DEPARTMENT_REVIEW_FORM },
+      where: { processId: In(REVIEW_STAGE_PROCESSES), formId: DEPARTMENT_REVIEW_FORM },
     });
     const inPeriod = (iso: string) => {
       const day = localDate(Date.parse(iso), this.config.plantTimeZone);

@@ -7,7 +7,9 @@ import type { UserTaskEntity } from '../../../persistence/entities';
 import type { TaskEscalation } from '../../notifications/task-notices.service';
 
 const ESCALATED: Record<string, string[]> = {
-  'contract-review': ['Task_DepartmentReview', 'Task_JointDepartmentReview', 'Task_CarryOutMeasure'],
+  // The contract review's stages (called by contract-review): its department reviews and measures.
+  'cr-non-regular-review': ['Task_DepartmentReview', 'Task_CarryOutMeasure'],
+  'cr-regular-review': ['Task_JointDepartmentReview', 'Task_CarryOutMeasure'],
   'late-order': ['Task_DailyReview'],
   'on-time-delivery-review': ['Task_PlanActions', 'Task_CloseActions'],
 };

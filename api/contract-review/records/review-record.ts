@@ -3,7 +3,7 @@
  * record (the contract query), and for every department review the reviewer and time, read
  * from the review task that recorded it.
  */
-import { DataSource } from 'typeorm';
+import { DataSource, Like } from 'typeorm';
 import { UserTaskEntity } from '../../../persistence/entities';
 import { ContractQueries } from '../contracts/queries/contract-queries.service';
 
@@ -18,7 +18,11 @@ export async function loadReviewRecord(dataSource: DataSource, contractNo: strin
   const contract = await new ContractQueries(dataSource).detail(contractNo);
   const tasks = contract.instanceId
     ? await dataSource.getRepository(UserTaskEntity).find({
-        where: { instanceId: contract.instanceId, state: 'completed' },
+        // The review tasks run in the stages the contract's instance calls (`<instanceId>/Call_…/…`).
+        where: [
+          { instanceId: contract.instanceId, state: 'completed' },
+          { instanceId: Like(`${contract.instanceId}/%`), state: 'completed' },
+        ],
         order: { completedAt: 'ASC' },
       })
     : [];

@@ -109,6 +109,14 @@ export class ContractEntity {
   @Column({ type: 'varchar', length: 512, nullable: true })
   instanceId!: string | null;
 
+  /** The called cr-receipt instance of a telephone order: where the customer's memo confirmation goes. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  receiptInstanceId!: string | null;
+
+  /** The called cr-execution instance while the contract executes: where deliveries, delays and amendments go. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  executionInstanceId!: string | null;
+
   @Column({ type: 'varchar', length: 255 })
   createdBy!: string;
 

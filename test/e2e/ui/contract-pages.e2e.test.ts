@@ -58,13 +58,20 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     return waitFor(`${count} open ${elementId}`, async () => {
       const { body } = await api.call(
         'GET',
-        `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open&limit=50`,
-        {
-          token: service,
-        },
+        // The contract's tasks are in the stages its instance calls (`<INSTANCE_ID>/Call_…/…`).
+        `/tasks?state=open&limit=200`,
+        { token: service },
       );
-      const tasks = (body.items as { taskId: string; elementId: string; candidateGroups: string[] }[]).filter(
-        (t) => t.elementId === elementId,
+      const items = body.items as {
+        taskId: string;
+        instanceId: string;
+        elementId: string;
+        candidateGroups: string[];
+      }[];
+      const tasks = items.filter(
+        (t) =>
+          (t.instanceId === INSTANCE_ID || t.instanceId.startsWith(`${INSTANCE_ID}/`)) &&
+          t.elementId === elementId,
       );
       return tasks.length >= count ? tasks : undefined;
     });
@@ -322,10 +329,18 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     await typeDate(signer.page, /^Signed on/, day(0));
     await submitTask(signer);
     await waitFor('the contract executing', async () => {
-      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
+      // The execution stage (cr-execution) is an instance the contract's instance called.
+      const { body } = await api.call('GET', `/process-instances?businessKey=${CONTRACT_NO}`, {
         token: service,
       });
-      return body.activeElements?.includes('Gateway_ExecutionEvents') || undefined;
+      const items = (body.items ?? []) as { instanceId: string; activeElements: string[] }[];
+      return (
+        items.some(
+          (i) =>
+            i.instanceId.startsWith(`${INSTANCE_ID}/`) &&
+            i.activeElements.includes('Gateway_ExecutionEvents'),
+        ) || undefined
+      );
     });
     const { body: contract } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
     expect(contract.reviews).toEqual(

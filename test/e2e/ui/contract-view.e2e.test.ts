@@ -50,11 +50,20 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     return waitFor(`${count} open ${elementId}`, async () => {
       const { body } = await api.call(
         'GET',
-        `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open&limit=50`,
+        // The contract's tasks are in the stages its instance calls (`<INSTANCE_ID>/Call_…/…`).
+        `/tasks?state=open&limit=200`,
         { token: service },
       );
-      const tasks = (body.items as { taskId: string; elementId: string; candidateGroups: string[] }[]).filter(
-        (t) => t.elementId === elementId,
+      const items = body.items as {
+        taskId: string;
+        instanceId: string;
+        elementId: string;
+        candidateGroups: string[];
+      }[];
+      const tasks = items.filter(
+        (t) =>
+          (t.instanceId === INSTANCE_ID || t.instanceId.startsWith(`${INSTANCE_ID}/`)) &&
+          t.elementId === elementId,
       );
       return tasks.length >= count ? tasks : undefined;
     }).catch(async (error: Error) => {
@@ -175,10 +184,18 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     const [sign] = await openTasks('Task_SignContract');
     await complete(sign.taskId, 'li.na', ['sales'], { signatory: 'Li Na', signedOn: day(0) });
     await waitFor('the contract executing', async () => {
-      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
+      // The execution stage (cr-execution) is an instance the contract's instance called.
+      const { body } = await api.call('GET', `/process-instances?businessKey=${CONTRACT_NO}`, {
         token: service,
       });
-      return body.activeElements?.includes('Gateway_ExecutionEvents') || undefined;
+      const items = (body.items ?? []) as { instanceId: string; activeElements: string[] }[];
+      return (
+        items.some(
+          (i) =>
+            i.instanceId.startsWith(`${INSTANCE_ID}/`) &&
+            i.activeElements.includes('Gateway_ExecutionEvents'),
+        ) || undefined
+      );
     });
     const delay = await api.call('POST', `/contracts/${CONTRACT_NO}/delays`, {
       token: await api.token('zhou.pmc', ['pmc']),
@@ -288,8 +305,11 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
 
     // The late-order instance it called: a nested row, with its own bars inside.
     const called = timeline.locator('.vis-label.vis-nested-group.tl-group-called');
-    await called.first().waitFor();
-    expect(await called.first().textContent()).toContain('late-order');
+    const lateOrderGroup = called.filter({ hasText: 'late-order' }).first();
+    await lateOrderGroup.waitFor();
+    expect(await lateOrderGroup.textContent()).toContain('late-order');
+    // and the stages it called: receipt, the regular review, sending, execution
+    expect(await called.filter({ hasText: 'cr-regular-review' }).count()).toBeGreaterThan(0);
     await timeline.locator(`.vis-item.tl-bar[data-element="Task_OpenLateOrder"]`).first().waitFor();
     const child = await timeline
       .locator('.vis-item.tl-bar[data-element="Task_OpenLateOrder"]')

@@ -26,7 +26,7 @@ describe('web UI (Chromium, real API)', () => {
   let browser: Browser;
   let w: WatchedPage;
   let owner: string;
-  let contractReviewVersion: number;
+  let receiptVersion: number;
 
   beforeAll(async () => {
     const dist = ensureWebBuild();
@@ -57,9 +57,10 @@ describe('web UI (Chromium, real API)', () => {
       contentType: 'application/xml',
     });
     expect(fixture.status).toBe(201);
-    const contractReview = await api.call('GET', '/process-definitions/contract-review', { token: owner });
-    expect(contractReview.status).toBe(200);
-    contractReviewVersion = contractReview.body.version;
+    // The telephone-memo reminder timer is in the contract review's receipt stage (cr-receipt).
+    const receipt = await api.call('GET', '/process-definitions/cr-receipt', { token: owner });
+    expect(receipt.status).toBe(200);
+    receiptVersion = receipt.body.version;
 
     browser = await launchBrowser();
     w = await watchedPage(browser, ui.origin);
@@ -102,11 +103,11 @@ describe('web UI (Chromium, real API)', () => {
     await w.screenshot('02-processes');
   });
 
-  it('edits a timer of the shipped contract-review diagram: lint error on a broken value, server errors on deploy, fixed and deployed as version n+1', async () => {
+  it('edits a timer of the shipped contract-review receipt stage (cr-receipt): lint error on a broken value, server errors on deploy, fixed and deployed as version n+1', async () => {
     const { page } = w;
     const timerId = 'Boundary_ConfirmationReminder';
-    await page.goto(`/processes/contract-review?element=${timerId}`);
-    await page.locator('#deployed-version').getByText(`version ${contractReviewVersion}`).waitFor();
+    await page.goto(`/processes/cr-receipt?element=${timerId}`);
+    await page.locator('#deployed-version').getByText(`version ${receiptVersion}`).waitFor();
     await page.locator(`.djs-element.selected[data-element-id="${timerId}"]`).waitFor();
 
     const timerValue = await openTimerValue();
@@ -136,17 +137,17 @@ describe('web UI (Chromium, real API)', () => {
     await page.click('#deploy-button');
     await page
       .locator('#deploy-result')
-      .getByText(`version ${contractReviewVersion + 1}`)
+      .getByText(`version ${receiptVersion + 1}`)
       .waitFor();
     await page
       .locator('#deployed-version')
-      .getByText(`version ${contractReviewVersion + 1}`)
+      .getByText(`version ${receiptVersion + 1}`)
       .waitFor();
     expect(await page.locator('.deploy-problem').count()).toBe(0);
     await w.screenshot('06-modeler-deployed');
 
-    const latest = await api.call('GET', '/process-definitions/contract-review', { token: owner });
-    expect(latest.body.version).toBe(contractReviewVersion + 1);
+    const latest = await api.call('GET', '/process-definitions/cr-receipt', { token: owner });
+    expect(latest.body.version).toBe(receiptVersion + 1);
     expect(latest.body.xml).toMatch(/<bpmn:timeDuration[^>]*>P3D<\/bpmn:timeDuration>/);
     expect(latest.body.xml).toContain('P5D');
 

@@ -4,14 +4,16 @@
  * most 4,000 units wide, no shapes on top of each other, and DI that the layout script
  * (scripts/layout-diagrams.ts) reproduces, so a redraw changes nothing by surprise.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBpmn } from '../../../model/parse';
 import type { BpmnElement } from '../../../model/moddle';
 import { layoutXml } from '../../../scripts/layout-diagrams';
 
 const DIAGRAMS = join(__dirname, '..', '..', '..', 'diagrams', 'contract-review');
-const LANED = ['late-order.bpmn', 'csr-change.bpmn', 'csr-annual-check.bpmn', 'on-time-delivery-review.bpmn'];
+const LANED = readdirSync(DIAGRAMS)
+  .filter((f) => f.endsWith('.bpmn'))
+  .sort();
 
 type Element = BpmnElement & {
   laneSets?: { lanes?: { name?: string; flowNodeRef?: BpmnElement[] }[] }[];

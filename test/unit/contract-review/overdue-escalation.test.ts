@@ -7,9 +7,10 @@ const task = (processId: string, elementId: string, candidateGroups: string[]) =
 
 describe('overdue escalation of the contract review pack', () => {
   it.each([
-    ['contract-review', 'Task_DepartmentReview', ['production'], ['group:production-manager']],
-    ['contract-review', 'Task_JointDepartmentReview', ['procurement'], ['group:procurement-manager']],
-    ['contract-review', 'Task_CarryOutMeasure', ['rnd'], ['group:rnd-manager']],
+    ['cr-non-regular-review', 'Task_DepartmentReview', ['production'], ['group:production-manager']],
+    ['cr-regular-review', 'Task_JointDepartmentReview', ['procurement'], ['group:procurement-manager']],
+    ['cr-non-regular-review', 'Task_CarryOutMeasure', ['rnd'], ['group:rnd-manager']],
+    ['cr-regular-review', 'Task_CarryOutMeasure', ['production'], ['group:production-manager']],
     ['late-order', 'Task_DailyReview', ['pmc'], ['group:pmc-manager']],
     [
       'on-time-delivery-review',
@@ -23,7 +24,7 @@ describe('overdue escalation of the contract review pack', () => {
 
   it('adds nobody for other tasks', () => {
     expect(
-      overdueEscalation.overdueRecipients(task('contract-review', 'Task_SignContract', ['sales'])),
+      overdueEscalation.overdueRecipients(task('cr-transmission', 'Task_SignContract', ['sales'])),
     ).toEqual([]);
     expect(overdueEscalation.overdueRecipients(task('ui-order', 'Task_DepartmentReview', ['sales']))).toEqual(
       [],

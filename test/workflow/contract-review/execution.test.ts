@@ -4,6 +4,7 @@
  * date passing — re-reviewed on three working days, escalated to the Monday production-sales
  * meeting, a 5D report — with the customer told each time.
  */
+import type { Principal } from '../../../api/auth/principal';
 import {
   ChangeNoticeEntity,
   ContractRevisionEntity,
@@ -85,10 +86,20 @@ it('CR-9: an amendment sends the executing contract back to review; PMC, R&D, pr
 
   const trace = await t.trace(instanceId);
   const amendAt = trace.indexOf('Catch_Amendment');
-  expect(trace.slice(amendAt, amendAt + 5)).toEqual([
+  // The execution stage ends for the revision (合同的修订), and the revised contract is reviewed again from its class.
+  expect(trace.slice(amendAt, amendAt + 14)).toEqual([
     'Catch_Amendment',
+    'End_Amended',
+    'Call_Execution',
+    'Gateway_ExecutionOutcome',
     'Gateway_Amend',
+    'Start_Revision',
     'Task_RecordAmendment',
+    'End_Revised',
+    'Call_Revision',
+    'Gateway_ReviewAgain',
+    'Start_Receipt',
+    'Gateway_Reentry',
     'Gateway_Classify',
     'Task_ConfirmClass',
   ]);
@@ -300,7 +311,8 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     expect.arrayContaining([
       'Catch_DueDatePassed',
       'Task_RaiseLateOrder',
-      'Gateway_LateFork',
+      'Throw_LateOrder',
+      'Start_LateOrderRaised',
       'Call_LateOrder',
       'End_LateOrderClosed',
       'Task_Archive',
@@ -336,7 +348,7 @@ it('CR-10: deliveries posted back to back (one shipment, several lines) each rea
   expect(trace.filter((e) => e === 'Task_CheckOnTime').length).toBeGreaterThanOrEqual(1);
 });
 
-it('CR-12.1: a delay declared in the moment the instance is busy is kept until it waits again, not dropped', async () => {
+it('CR-12.1: a delay declared in the moment the execution is busy is kept until it waits again, not dropped', async () => {
   const today = plantDateOf(await t.now());
   const { instanceId } = await t.createContract({
     contractNo: 'D-3',
@@ -350,23 +362,18 @@ it('CR-12.1: a delay declared in the moment the instance is busy is kept until i
       },
     ],
   });
-  await t.completeOpen(instanceId, 'Task_ConfirmClass', 'li.na', SALES, { contractClass: 'regular' });
-  const sign = await t.openTask(instanceId, 'Task_SignContract');
-  // The instance is not at its execution gateway: the message must wait for it.
-  const delayEvent = await t.db.transaction((em) =>
-    t.signals.record(
-      em,
-      instanceId,
-      'delay-declared',
-      'D-3',
-      {
-        delay: { reason: 'mould repair', newDate: plantDay(today, 25), declaredBy: 'zhou.pmc', lineNos: [] },
-      },
-      'delay-D-3',
-    ),
+  await signRegular(instanceId, today);
+  // A part delivery keeps the execution stage busy (its on-time check); the delay declared right
+  // behind it reaches the stage while it does not wait for one, and must be kept until it does.
+  await t.deliveries.record(
+    'D-3',
+    { partNo: 'HL-100', quantity: 10, deliveredAt: new Date(await t.now()).toISOString() },
+    { user: 'wms', groups: ['service'] },
   );
-  await t.signals.deliver([delayEvent]);
-  await t.complete(sign, 'li.na', SALES, { signatory: 'Li Na', signedOn: today });
+  await t.delays.declare('D-3', { reason: 'mould repair', newDate: plantDay(today, 25), lineNos: [] }, {
+    user: 'zhou.pmc',
+    groups: ['pmc'],
+  } as Principal);
   const lateOrder = await waitFor(
     async () => (await t.db.getRepository(LateOrderEntity).findOneBy({ contractNo: 'D-3' })) ?? undefined,
     'declared late order',
@@ -377,14 +384,16 @@ it('CR-12.1: a delay declared in the moment the instance is busy is kept until i
     reason: 'mould repair',
     newDate: plantDay(today, 25),
   });
-  expect(await t.trace(instanceId)).toEqual(
+  const trace = await t.trace(instanceId);
+  expect(trace).toEqual(
     expect.arrayContaining([
       'Task_PlanExecution',
       'Catch_DelayDeclared',
       'Task_RecordDelay',
-      'Gateway_LateFork',
+      'Throw_LateOrder',
     ]),
   );
+  expect(trace.indexOf('Task_CheckOnTime')).toBeLessThan(trace.indexOf('Catch_DelayDeclared'));
 
   // Next working day, 09:00: the daily meeting.
   await waitFor(
@@ -401,7 +410,7 @@ it('CR-12.1: a delay declared in the moment the instance is busy is kept until i
   // CR-12: PMC's review does not close a late order that is not delivered.
   await t.deliveries.record(
     'D-3',
-    { partNo: 'HL-100', quantity: 40, deliveredAt: new Date(await t.now()).toISOString() },
+    { partNo: 'HL-100', quantity: 30, deliveredAt: new Date(await t.now()).toISOString() },
     { user: 'wms', groups: ['service'] },
   );
   await t.complete(review, 'zhou.pmc', ['pmc'], {

@@ -55,6 +55,9 @@ describe('regular contract (常规合同)', () => {
 
     expect(await t.trace(instanceId)).toEqual([
       'Start_ContractReceived',
+      'Gateway_ReviewAgain',
+      'Start_Receipt',
+      'Gateway_Reentry',
       'Task_RecordIntake',
       'Gateway_Channel',
       'Gateway_IntakeDone',
@@ -62,10 +65,20 @@ describe('regular contract (常规合同)', () => {
       'Gateway_Classify',
       'Task_ConfirmClass',
       'Task_RecordClass',
+      'End_Classified',
+      'Call_Receipt',
+      'Gateway_ReceiptOutcome',
       'Gateway_Class',
+      'Start_RegularReview',
       'Task_CheckAvailability',
       'Gateway_Availability',
+      'End_SignDirectly',
+      'Call_RegularReview',
+      'Gateway_StageReviewsDone',
+      'Gateway_ReviewResult',
       'Gateway_SignMerge',
+      'Start_Transmission',
+      'Gateway_Transmission',
       'Gateway_SignAuthority',
       'Task_SignContract',
       'Gateway_Signed',
@@ -75,6 +88,9 @@ describe('regular contract (常规合同)', () => {
       'Gateway_Revised',
       'Gateway_SendMerge',
       'Task_StampAndSend',
+      'End_Sent',
+      'Call_SendContract',
+      'Start_Execution',
       'Task_PlanExecution',
       'Gateway_ExecutionLoop',
       'Gateway_AllDelivered',
@@ -83,7 +99,14 @@ describe('regular contract (常规合同)', () => {
       'Task_CheckOnTime',
       'Gateway_ExecutionLoop',
       'Gateway_AllDelivered',
+      'End_Delivered',
+      'Call_Execution',
+      'Gateway_ExecutionOutcome',
+      'Start_Archive',
+      'Gateway_Archive',
       'Task_Archive',
+      'End_Archived',
+      'Call_Archive',
       'End_Completed',
     ]);
     const contract = await t.db.getRepository(ContractEntity).findOneByOrFail({ contractNo: 'R-STOCK' });
@@ -195,7 +218,10 @@ describe('regular contract (常规合同)', () => {
     expect(await t.result(instanceId)).toMatchObject({ state: 'COMPLETED' });
 
     const trace = await t.trace(instanceId);
-    expect(trace.slice(9, 13)).toEqual([
+    const classified = trace.indexOf('Gateway_Class');
+    expect(trace.slice(classified, classified + 6)).toEqual([
+      'Gateway_Class',
+      'Start_RegularReview',
       'Task_CheckAvailability',
       'Gateway_Availability',
       'Task_OrganiseJointReview',

@@ -8,7 +8,7 @@ import {
 } from '../../../../persistence/entities/contract-review';
 import type { Principal } from '../../../auth/principal';
 import { badRequest, conflict } from '../../../errors/domain-error';
-import { ContractSignalService } from '../contract-signal.service';
+import { ContractSignalService, executionInstance } from '../contract-signal.service';
 import { ContractQueries } from '../queries/contract-queries.service';
 import type { AmendContractRequest } from './amend-contract.request.dto';
 
@@ -68,7 +68,7 @@ export class AmendContractService {
       });
       const commandId = await this.signals.record(
         em,
-        contract.instanceId!,
+        executionInstance(contract),
         'amendment-requested',
         contractNo,
         { amendmentRevision: revision },

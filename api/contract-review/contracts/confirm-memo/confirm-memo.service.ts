@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ContractEntity } from '../../../../persistence/entities/contract-review';
 import type { Principal } from '../../../auth/principal';
 import { conflict } from '../../../errors/domain-error';
-import { ContractSignalService } from '../contract-signal.service';
+import { ContractSignalService, receiptInstance } from '../contract-signal.service';
 import { ContractQueries } from '../queries/contract-queries.service';
 import type { ConfirmMemoRequest } from './confirm-memo.request.dto';
 
@@ -58,7 +58,7 @@ export class ConfirmMemoService {
       await em.update(ContractEntity, { contractNo }, { milestones: milestones as never, updatedAt: now });
       return this.signals.record(
         em,
-        contract.instanceId!,
+        receiptInstance(contract),
         CUSTOMER_CONFIRMATION_MESSAGE,
         contractNo,
         { customerConfirmation: confirmation },

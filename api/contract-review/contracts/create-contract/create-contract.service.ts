@@ -19,6 +19,8 @@ import { assertMayStart } from '../../../process-instances/start-instance.servic
 import type { CreateContractRequest } from './create-contract.request.dto';
 
 export const CONTRACT_REVIEW_PROCESS = 'contract-review';
+/** The stages of contract-review whose department reviews (部门评审) the KPIs read: regular (共同评审) and non-regular (交叉评审). */
+export const REVIEW_STAGE_PROCESSES = ['cr-regular-review', 'cr-non-regular-review'];
 
 const SCOPE = 'contract-review.create';
 
@@ -115,6 +117,8 @@ export class CreateContractService {
       status: 'intake',
       revision: 0,
       instanceId,
+      receiptInstanceId: null,
+      executionInstanceId: null,
       createdBy: principal.user,
       createdAt: at,
       updatedAt: at,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../../auth/principal';
 import { conflict } from '../../../errors/domain-error';
-import { ContractSignalService } from '../contract-signal.service';
+import { ContractSignalService, executionInstance } from '../contract-signal.service';
 import { ContractQueries } from '../queries/contract-queries.service';
 import type { DeclareDelayRequest } from './declare-delay.request.dto';
 
@@ -39,7 +39,7 @@ export class DeclareDelayService {
     const id = await this.dataSource.transaction((em) =>
       this.signals.record(
         em,
-        contract.instanceId!,
+        executionInstance(contract),
         'delay-declared',
         contractNo,
         { delay },

@@ -14,7 +14,7 @@ import { APP_CONFIG } from '../../../config/app-config.module';
 import { badRequest, conflict } from '../../../errors/domain-error';
 import { IdempotentRequests } from '../../../instance-commands/idempotent-requests.service';
 import { messageCommandId } from '../../../instance-commands/instance-command';
-import { ContractSignalService } from '../contract-signal.service';
+import { ContractSignalService, executionInstance } from '../contract-signal.service';
 import { ContractQueries } from '../queries/contract-queries.service';
 import type { RecordDeliveryRequest } from './record-delivery.request.dto';
 
@@ -73,7 +73,7 @@ export class RecordDeliveryService {
       const seen = await this.idempotent.recall<DeliveryEntity>(em, SCOPE, id, request);
       if (seen.kind === 'same') {
         // Delivered again in case the first answer was lost before its event reached the instance.
-        return { delivery: seen.response, commandIds: [messageCommandId(contract.instanceId!, messageId)] };
+        return { delivery: seen.response, commandIds: [messageCommandId(executionInstance(contract), messageId)] };
       }
       if (seen.kind === 'different')
         throw conflict(
@@ -134,7 +134,7 @@ export class RecordDeliveryService {
     await em.insert(DeliveryEntity, delivery);
     const command = await this.signals.record(
       em,
-      contract.instanceId!,
+      executionInstance(contract),
       'delivery-recorded',
       contractNo,
       { deliveryId: id },

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import type { DataSource } from 'typeorm';
+import { type DataSource, Like } from 'typeorm';
 import type { Principal } from '../../../../api/auth/principal';
 import { AmendContractService } from '../../../../api/contract-review/contracts/amend-contract/amend-contract.service';
 import { ContractSignalService } from '../../../../api/contract-review/contracts/contract-signal.service';
@@ -205,30 +205,36 @@ export class PackEnv {
     return this.contracts.create(full, SERVICE);
   }
 
-  /** The open task of `elementId` in instance `instanceId`, as the task record the worker wrote. */
+  /**
+   * The open task of `elementId` in instance `instanceId` or an instance it called (a stage of
+   * the contract review: `<instanceId>/Call_…/…`), as the task record the worker wrote.
+   */
   async openTask(
     instanceId: string,
     elementId: string,
     which: (task: UserTaskEntity) => boolean = () => true,
   ): Promise<UserTaskEntity> {
     return waitFor(
-      async () =>
-        (
-          await this.db
-            .getRepository(UserTaskEntity)
-            .find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } })
-        ).find(which),
+      async () => (await this.openTaskRows(instanceId, elementId)).find(which),
       `open task ${elementId} in ${instanceId}`,
     );
   }
 
   async openTasks(instanceId: string, elementId: string, count: number): Promise<UserTaskEntity[]> {
     return waitFor(async () => {
-      const rows = await this.db
-        .getRepository(UserTaskEntity)
-        .find({ where: { instanceId, elementId, state: 'open' }, order: { createdAt: 'ASC' } });
+      const rows = await this.openTaskRows(instanceId, elementId);
       return rows.length === count ? rows : undefined;
     }, `${count} open tasks ${elementId} in ${instanceId}`);
+  }
+
+  private openTaskRows(instanceId: string, elementId: string): Promise<UserTaskEntity[]> {
+    return this.db.getRepository(UserTaskEntity).find({
+      where: [
+        { instanceId, elementId, state: 'open' },
+        { instanceId: Like(`${instanceId}/%`), elementId, state: 'open' },
+      ],
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** Completes the task through the completeTask update, as the API does for this user. */
@@ -248,22 +254,68 @@ export class PackEnv {
     return this.complete(await this.openTask(instanceId, elementId), user, groups, variables);
   }
 
-  /** Completed elements in order, the process itself left out. */
+  /**
+   * Completed elements in order, the process itself left out. A completed call activity is
+   * preceded by the trace of the instance it called (a stage), a stage still running ends the
+   * trace; the late order is left out, its instance is followed on its own.
+   */
   async trace(instanceId: string): Promise<string[]> {
     const timeline = await this.env.client.workflow.getHandle(instanceId).query(timelineQuery);
-    return timeline
-      .filter((e) => e.event === 'completed' && e.elementType !== 'process')
-      .map((e) => e.elementId);
+    const children = (await this.children(instanceId)).map((c) => c.id);
+    const out: string[] = [];
+    for (const e of timeline.filter((e) => e.event === 'completed' && e.elementType !== 'process')) {
+      if (e.elementType === 'callActivity' && e.elementId !== 'Call_LateOrder') {
+        const child = children.find((id) => id.startsWith(`${instanceId}/${e.elementId}/`));
+        if (child) {
+          children.splice(children.indexOf(child), 1);
+          out.push(...(await this.trace(child)));
+        }
+      }
+      out.push(e.elementId);
+    }
+    // A stage still running comes last (the stages of one contract run one after the other).
+    for (const child of children)
+      if (!child.slice(instanceId.length + 1).startsWith('Call_LateOrder/'))
+        out.push(...(await this.trace(child)));
+    return out;
+  }
+
+  /** The instances `instanceId` called, in the order it started them, from its history. */
+  async children(instanceId: string): Promise<{ id: string; open: boolean }[]> {
+    const { events } = await this.env.client.workflow.getHandle(instanceId).fetchHistory();
+    const closed = new Set(
+      (events ?? []).flatMap((e) =>
+        [
+          e.childWorkflowExecutionCompletedEventAttributes,
+          e.childWorkflowExecutionFailedEventAttributes,
+          e.childWorkflowExecutionCanceledEventAttributes,
+          e.childWorkflowExecutionTerminatedEventAttributes,
+          e.childWorkflowExecutionTimedOutEventAttributes,
+        ].flatMap((a) => (a?.workflowExecution?.workflowId ? [a.workflowExecution.workflowId] : [])),
+      ),
+    );
+    return (events ?? []).flatMap((e) => {
+      const id = e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId;
+      return id ? [{ id, open: !closed.has(id) }] : [];
+    });
   }
 
   async snapshot(instanceId: string) {
     return this.env.client.workflow.getHandle(instanceId).query(snapshotQuery);
   }
 
-  /** Wait until the instance waits at `elementId` (its subscription or task is open). */
+  /** Elements active in the instance or in an instance it called that still runs. */
+  async activeElements(instanceId: string): Promise<string[]> {
+    const own = (await this.snapshot(instanceId)).activeElements;
+    const open = (await this.children(instanceId)).filter((c) => c.open);
+    const nested = await Promise.all(open.map((c) => this.activeElements(c.id).catch(() => [])));
+    return [...own, ...nested.flat()];
+  }
+
+  /** Wait until the instance (or a stage it called) waits at `elementId` (its subscription or task is open). */
   async waitAt(instanceId: string, elementId: string, timeoutMs?: number): Promise<void> {
     await waitFor(
-      async () => (await this.snapshot(instanceId)).activeElements.includes(elementId) || undefined,
+      async () => (await this.activeElements(instanceId)).includes(elementId) || undefined,
       `${instanceId} at ${elementId}`,
       timeoutMs,
     );
