@@ -221,7 +221,8 @@ describe('web UI: a contract, its records, timeline and KPIs (Chromium, real API
     await w.page.fill('input[name=groups]', 'process-owner, manager');
     await w.page.click('form button[type=submit]');
     await w.page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  });
+    // Web build, 13 diagrams deployed, a contract through five stages: minutes on a loaded machine.
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
