@@ -454,6 +454,7 @@ describe.each(testDatabases())('contract review records on %s', (_name, database
         status,
         revision: 0,
         instanceId: null,
+        receiptInstanceId: null,
         executionInstanceId: null,
         createdBy: 't',
         createdAt: at,

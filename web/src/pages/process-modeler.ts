@@ -7,6 +7,7 @@ import { createModeler } from '../../modeler/create-modeler';
 import type { DeployProblems } from '../../modeler/features/deploy-problems';
 import type { VersionDiff } from '../../modeler/features/version-diff';
 import { withLayout } from '../../modeler/layout';
+import { selectInPanel } from '../../modeler/select-in-panel';
 import { ApiError } from '../api/client';
 import { definitions } from '../api/endpoints';
 import { t } from '../i18n';
@@ -83,7 +84,8 @@ const processModeler: Page = async (root, { params, query }) => {
   describeDeployed();
   // ?element=<id> opens the diagram on that element, selected in the properties panel (shareable).
   const focus = query.get('element');
-  if (focus) lintPanel.select(focus, true);
+  const known = (id: string) => !!modeler.get<{ get(id: string): unknown }>('elementRegistry').get(id);
+  if (focus && known(focus)) await selectInPanel(modeler, () => lintPanel.select(focus, true));
 
   async function showDiff(): Promise<void> {
     if (!session.deployed) return;
