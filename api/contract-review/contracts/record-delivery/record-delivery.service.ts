@@ -73,7 +73,10 @@ export class RecordDeliveryService {
       const seen = await this.idempotent.recall<DeliveryEntity>(em, SCOPE, id, request);
       if (seen.kind === 'same') {
         // Delivered again in case the first answer was lost before its event reached the instance.
-        return { delivery: seen.response, commandIds: [messageCommandId(executionInstance(contract), messageId)] };
+        return {
+          delivery: seen.response,
+          commandIds: [messageCommandId(executionInstance(contract), messageId)],
+        };
       }
       if (seen.kind === 'different')
         throw conflict(
