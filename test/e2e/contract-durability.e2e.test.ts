@@ -118,16 +118,21 @@ describe('contract writes reach their instance (outbox), and retries answer the 
     api.call('GET', `/process-instances/${enc(`contract-review/${contractNo}`)}`, {
       token: tokens['wang.fang'],
     });
-  const openTask = async (contractNo: string, elementId: string) =>
-    (
-      await eventually(
-        () =>
-          api.call('GET', `/tasks?instanceId=${enc(`contract-review/${contractNo}`)}&state=open`, {
-            token: tokens['wang.fang'],
-          }),
-        (res) => res.body.items?.some((t: { elementId: string }) => t.elementId === elementId),
-      )
-    ).body.items.find((t: { elementId: string }) => t.elementId === elementId).taskId as string;
+  // The contract's tasks are in the stages its instance calls (`contract-review/<no>/Call_…/…`).
+  const openTask = async (contractNo: string, elementId: string) => {
+    const instanceId = `contract-review/${contractNo}`;
+    const mine = (items: { taskId: string; instanceId: string; elementId: string }[]) =>
+      items.find(
+        (t) =>
+          (t.instanceId === instanceId || t.instanceId.startsWith(`${instanceId}/`)) &&
+          t.elementId === elementId,
+      );
+    const res = await eventually(
+      () => api.call('GET', `/tasks?state=open&limit=200`, { token: tokens['wang.fang'] }),
+      (r) => !!r.body.items && !!mine(r.body.items),
+    );
+    return mine(res.body.items)!.taskId;
+  };
   const toExecution = async (contractNo: string) => {
     const complete = async (elementId: string, variables: object) =>
       expect(

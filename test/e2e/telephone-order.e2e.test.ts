@@ -30,14 +30,21 @@ describe('telephone order: memo and customer confirmation (e2e, Temporal dev ser
     delivery: { method: 'EXW', place: 'plant', packaging: 'carton', transport: 'customer pickup' },
     paymentTerms: '30 days',
   });
-  const openTask = async (instanceId: string, elementId: string) =>
-    (
-      await eventually(
-        () => api.call('GET', `/tasks?instanceId=${enc(instanceId)}&state=open`, { token: sales }),
-        (res) =>
-          res.status === 200 && res.body.items.some((t: { elementId: string }) => t.elementId === elementId),
-      )
-    ).body.items.find((t: { elementId: string }) => t.elementId === elementId) as { taskId: string };
+  // The contract's tasks are in the stages its instance calls (`<instanceId>/Call_…/…`).
+  type OpenTask = { taskId: string; instanceId: string; elementId: string };
+  const openTask = async (instanceId: string, elementId: string): Promise<OpenTask> => {
+    const mine = (items: OpenTask[]) =>
+      items.find(
+        (t) =>
+          (t.instanceId === instanceId || t.instanceId.startsWith(`${instanceId}/`)) &&
+          t.elementId === elementId,
+      );
+    const res = await eventually(
+      () => api.call('GET', `/tasks?state=open&limit=200`, { token: sales }),
+      (r) => r.status === 200 && !!mine(r.body.items),
+    );
+    return mine(res.body.items)!;
+  };
   const confirm = (contractNo: string, token: string, body: object) =>
     api.call('POST', `/contracts/${enc(contractNo)}/confirmation`, { token, body });
 
@@ -101,8 +108,10 @@ describe('telephone order: memo and customer confirmation (e2e, Temporal dev ser
       },
     });
     expect(completed.status).toBe(200);
+    // The receipt stage (cr-receipt, called by the contract's instance) waits for the confirmation.
+    expect(memo.instanceId.startsWith(`${instanceId}/`)).toBe(true);
     await eventually(
-      () => api.call('GET', `/process-instances/${enc(instanceId)}`, { token: sales }),
+      () => api.call('GET', `/process-instances/${enc(memo.instanceId)}`, { token: sales }),
       (res) => res.body.activeElements?.includes('Task_AwaitConfirmation'),
     );
 
