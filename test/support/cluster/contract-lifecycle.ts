@@ -109,10 +109,12 @@ export async function runContractLifecycle(
       throw new Error(
         `${instanceId} ended ${instance.body.state}: ${JSON.stringify(instance.body.incidents)}`,
       );
-    const tasks = await http.call('GET', `/tasks?instanceId=${enc(instanceId)}&state=open`, {
-      token: tokens['wang.fang'],
-    });
-    for (const task of (tasks.body.items ?? []) as { taskId: string; elementId: string }[]) {
+    // The contract's tasks are in the stages its instance calls (`<instanceId>/Call_…/…`).
+    const tasks = await http.call('GET', `/tasks?state=open&limit=200`, { token: tokens['wang.fang'] });
+    const mine = (
+      (tasks.body.items ?? []) as { taskId: string; instanceId: string; elementId: string }[]
+    ).filter((t) => t.instanceId === instanceId || t.instanceId.startsWith(`${instanceId}/`));
+    for (const task of mine) {
       if (done.has(task.taskId)) continue;
       const answer = TASK_ANSWERS[task.elementId];
       if (!answer) throw new Error(`${instanceId}: no answer for task ${task.elementId}`);
