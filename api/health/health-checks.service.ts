@@ -23,6 +23,12 @@ export interface HealthReport {
   details: { database: CheckResult; temporal: CheckResult; engineWorkers: CheckResult };
 }
 
+/**
+ * The checks behind /api/health, /ready and /live. Not on @nestjs/terminus: its result has no
+ * `degraded` (200 while no engine worker polls), it answers a failed check by throwing a 503
+ * that the API's one error shape would replace, and it sets no timeout on a check; these three
+ * checks with their own timeouts are all the API needs.
+ */
 @Injectable()
 export class HealthChecks {
   constructor(
