@@ -441,6 +441,68 @@ describe('hostile input and faults (e2e, Temporal dev server)', () => {
     });
   });
 
+  describe('bounded work: one request cannot take the engine down', () => {
+    beforeAll(async () => {
+      for (const file of [
+        'Runaway.feel-budget.bpmn',
+        'Runaway.no-wait-loop.bpmn',
+        'Runaway.multi-instance.bpmn',
+      ])
+        expect(
+          (
+            await api.call('POST', '/process-definitions', {
+              token: owner,
+              body: fixture(file),
+              contentType: 'application/xml',
+            })
+          ).status,
+        ).toBe(201);
+    });
+
+    it.each([
+      [
+        'a FEEL expression sized by a variable (n = 30,000,000)',
+        'feel-bomb',
+        { n: 30_000_000 },
+        'expression-budget',
+      ],
+      ['a loop with no wait state', 'runaway-loop', {}, 'no-wait-state'],
+      [
+        'a parallel multi-instance over 100,000 items',
+        'mi-bomb',
+        { items: Array.from({ length: 100_000 }, (_, i) => i) },
+        'multi-instance-cap',
+      ],
+    ])(
+      '%s: an incident; the instance reads 200, another instance runs meanwhile, cancel ends it',
+      async (_case, processId, variables, kind) => {
+        const started = await start(processId, `RUNAWAY-${processId}`, variables);
+        expect(started.status).toBe(201);
+        const id = started.body.instanceId;
+        const read = await eventually(
+          () => instance(id),
+          (r) => r.status !== 404 && r.body.incidents?.length > 0,
+          30_000,
+        );
+        expect(read.status).toBe(200);
+        expect(read.body).toMatchObject({ state: 'ACTIVE', incidents: [{ kind, resolved: false }] });
+        // Another instance gets its task and completes while the runaway holds its incident.
+        const { value: bystander, ms } = await timed(async () =>
+          openTask((await start('approval', `BYSTANDER-${processId}`)).body.instanceId),
+        );
+        expect(ms).toBeLessThan(10_000);
+        expect((await complete(bystander.taskId, {})).status).toBe(200);
+        const cancelled = await api.call('POST', `/process-instances/${enc(id)}/cancel`, { token: owner });
+        expect(cancelled).toMatchObject({ status: 202, body: { outcome: 'cancelled' } });
+        expect((await api.env.client.workflow.getHandle(id).describe()).status.name).not.toBe('RUNNING');
+        await eventually(
+          () => instance(id),
+          (r) => r.body.state === 'TERMINATED',
+        );
+      },
+    );
+  });
+
   describe('health against a frozen Temporal', () => {
     let frozen: Server;
     let app: INestApplication;
