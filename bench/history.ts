@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       },
       null,
       2,
-    ),
+    ) + '\n', // as prettier writes JSON: `npm run lint` stays green after a run
   );
   log(`figures written to ${out}`);
   await db.destroy();
