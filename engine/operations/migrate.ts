@@ -7,13 +7,16 @@
  * timers with their due times, completed compensable activities — renamed onto the target
  * graph; message subscriptions are
  * registered again from the target's definitions, catch events new in the target are
- * armed, and those the target no longer has are released.
+ * armed, and those the target no longer has are released. Tokens waiting at a joining gateway
+ * go to the gateway it maps to, which must be a join of the same kind where each flow a token
+ * arrived on leads in too (flows keep their ids, as Zeebe matches them).
  */
 import { unsubscribeSignal } from '../signal-subscriptions';
 import type { GraphNode, ProcessGraph } from '../../model/process-graph';
 import type { StepContext, StepEnvironment } from '../context';
 import type { EngineState } from '../state';
 import type { StepResult } from '../step';
+import { isJoining } from '../flow';
 import { cancelTimer, subscribe, subscribeMessage, unsubscribe } from '../subscriptions';
 import { recordProcess } from '../timeline';
 import type { MigrationMapping, MigrationProblem } from './migration';
@@ -82,11 +85,76 @@ function problemOf(
     return fail(`${elementId} and ${targetId} are not both event subprocesses`);
   if (!node.multiInstance !== !to.multiInstance)
     return fail(`${elementId} and ${targetId} must both be multi-instance or both not`);
+  return scopeProblem(source, target, mappings, node, to, fail);
+}
+
+/** The target element must sit in the scope the source element's scope maps to. */
+function scopeProblem(
+  source: ProcessGraph,
+  target: ProcessGraph,
+  mappings: MigrationMapping[],
+  node: GraphNode,
+  to: GraphNode,
+  fail: (message: string) => MigrationProblem,
+): MigrationProblem | undefined {
   const expectedParent =
     node.parent === source.processId ? target.processId : targetOf(target, mappings, node.parent);
   if (to.parent !== expectedParent)
+    return fail(`${to.id} is not in the scope ${node.id}'s scope maps to (${expectedParent ?? 'unmapped'})`);
+  return undefined;
+}
+
+/**
+ * Why tokens waiting at the join `gatewayId` (having arrived on `arrived` flows) cannot wait at
+ * its mapped target; with no `arrived`, what the version alone tells (the plan check).
+ */
+function joinProblem(
+  source: ProcessGraph,
+  target: ProcessGraph,
+  mappings: MigrationMapping[],
+  gatewayId: string,
+  arrived: Record<string, number> = {},
+): MigrationProblem | undefined {
+  const node = source.nodes[gatewayId];
+  if (!node)
+    return {
+      elementId: gatewayId,
+      problem: 'unsupported',
+      message: `${gatewayId} is not in the source version`,
+    };
+  const targetId = targetOf(target, mappings, gatewayId);
+  if (!targetId)
+    return {
+      elementId: gatewayId,
+      problem: 'unmapped',
+      message: `tokens may wait at join ${gatewayId}, which has no mapping to the target version`,
+    };
+  const to = target.nodes[targetId];
+  const fail = (message: string): MigrationProblem => ({
+    elementId: gatewayId,
+    targetElementId: targetId,
+    problem: 'incompatible',
+    message,
+  });
+  if (!to) return fail(`${gatewayId} is mapped to ${targetId}, which is not in the target version`);
+  if (to.kind !== node.kind || !isJoining(to))
     return fail(
-      `${targetId} is not in the scope ${elementId}'s scope maps to (${expectedParent ?? 'unmapped'})`,
+      `the join ${gatewayId} (${node.kind}) cannot become ${targetId} (${to.kind}, not a join of that kind)`,
+    );
+  const scope = scopeProblem(source, target, mappings, node, to, fail);
+  if (scope) return scope;
+  const stray = Object.keys(arrived).filter((f) => !to.incoming.includes(f));
+  if (stray.length)
+    return fail(
+      `tokens wait at ${gatewayId} from ${stray.join(', ')}, which ${stray.length > 1 ? 'do' : 'does'} not lead into ${targetId} in the target version`,
+    );
+  if (
+    to.kind === 'parallelGateway' &&
+    Object.keys(arrived).length &&
+    to.incoming.every((f) => arrived[f] > 0)
+  )
+    return fail(
+      `the tokens waiting at ${gatewayId} would make ${targetId} fire at once: migrate before or after`,
     );
   return undefined;
 }
@@ -143,13 +211,15 @@ export function migrationProblems(
       .map((i) => i.elementId),
   );
   problems.push(...activeElementProblems(source, target, [...active], mappings));
-  for (const joinKey of Object.keys(state.joins)) {
-    const gatewayId = joinKey.slice(joinKey.lastIndexOf('/') + 1);
-    problems.push({
-      elementId: gatewayId,
-      problem: 'unsupported',
-      message: `tokens wait at join ${gatewayId}: migrate once it has fired`,
-    });
+  for (const [joinKey, arrived] of Object.entries(state.joins)) {
+    const problem = joinProblem(
+      source,
+      target,
+      mappings,
+      joinKey.slice(joinKey.lastIndexOf('/') + 1),
+      arrived,
+    );
+    if (problem) problems.push(problem);
   }
   return problems;
 }
@@ -176,8 +246,11 @@ export function planProblems(
   if (target.processId !== source.processId) return [otherProcess(target)];
   const problems = mappingErrors(source, target, mappings);
   for (const node of Object.values(source.nodes).sort((a, b) => a.id.localeCompare(b.id))) {
-    if (!MIGRATABLE.has(node.kind)) continue;
-    const problem = problemOf(source, target, mappings, node.id);
+    const problem = MIGRATABLE.has(node.kind)
+      ? problemOf(source, target, mappings, node.id)
+      : isJoining(node)
+        ? joinProblem(source, target, mappings, node.id)
+        : undefined;
     if (problem) problems.push(problem);
   }
   return problems;
@@ -190,7 +263,7 @@ export function effectiveMappings(
   mappings: MigrationMapping[],
 ): MigrationMapping[] {
   return Object.values(source.nodes)
-    .filter((n) => MIGRATABLE.has(n.kind))
+    .filter((n) => MIGRATABLE.has(n.kind) || isJoining(n))
     .flatMap((n) => {
       const targetElementId = targetOf(target, mappings, n.id);
       return targetElementId && target.nodes[targetElementId]
@@ -212,6 +285,13 @@ export function migrateInstance(
     const mapped = (id: string) => targetOf(target, mappings, id)!;
     for (const inst of Object.values(ctx.state.instances))
       inst.elementId = inst.kind === 'process' ? target.processId : mapped(inst.elementId);
+    // Instance keys stay, so a join keeps its scope key and takes the target gateway's id.
+    const joins: EngineState['joins'] = {};
+    for (const [joinKey, arrived] of Object.entries(ctx.state.joins)) {
+      const cut = joinKey.lastIndexOf('/');
+      joins[`${joinKey.slice(0, cut)}/${mapped(joinKey.slice(cut + 1))}`] = arrived;
+    }
+    ctx.state.joins = joins;
     for (const [taskId, task] of Object.entries(ctx.state.tasks)) {
       const node = target.nodes[mapped(task.elementId)];
       const { name: _old, ...rest } = task;

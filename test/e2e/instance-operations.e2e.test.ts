@@ -214,4 +214,40 @@ describe('instance modification and migration (e2e, Temporal dev server)', () =>
       202,
     );
   });
+
+  it('migrates an instance with a token waiting at a parallel join: it fires on v2 when the other branch arrives', async () => {
+    expect((await deploy('Split.v1.bpmn')).body.version).toBe(1);
+    const id = (await start('split-ops', 'S-1')).body.instanceId;
+    const tasks = await eventually(
+      () => api.call('GET', `/tasks?instanceId=${enc(id)}&state=open`, { token: owner }),
+      (r) => r.body.items?.length === 2,
+    );
+    const byElement = (items: { elementId: string; taskId: string }[], elementId: string) =>
+      items.find((t) => t.elementId === elementId)!.taskId;
+    expect((await complete(byElement(tasks.body.items, 'pack'), sales)).status).toBe(200);
+    await eventually(
+      () => instance(id),
+      (r) => r.body.activeElements?.join() === 'invoice',
+    );
+    expect((await deploy('Split.v2.bpmn')).body.version).toBe(2);
+    const migrated = await api.call('POST', `/process-instances/${enc(id)}/migration`, {
+      token: owner,
+      body: { targetVersion: 2 },
+    });
+    expect(migrated.status).toBe(200);
+    expect(migrated.body).toMatchObject({ version: 2, fromVersion: 1, activeElements: ['invoice'] });
+    expect((await complete(byElement(tasks.body.items, 'invoice'), sales)).status).toBe(200);
+    // The join fired once, on v2: the task v2 added after it is open.
+    const ship = await eventually(
+      () => api.call('GET', `/tasks?instanceId=${enc(id)}&state=open`, { token: owner }),
+      (r) => r.body.items?.[0]?.elementId === 'ship',
+    );
+    expect(ship.body.items).toHaveLength(1);
+    expect((await complete(ship.body.items[0].taskId, manager)).status).toBe(200);
+    expect((await finished(id)).body.state).toBe('COMPLETED');
+    const joins = (await timeline(id)).body.filter(
+      (e: { elementId: string; event: string }) => e.elementId === 'join' && e.event === 'completed',
+    );
+    expect(joins).toHaveLength(1);
+  });
 });

@@ -96,4 +96,163 @@ describe('process instance migration', () => {
     ]);
     expect(planProblems(v1(), v2(), mappings)).toEqual([]);
   });
+
+  describe('tokens waiting at a parallel join', () => {
+    // Flows keep their ids across versions (as a modeler keeps them): same build order, same ids.
+    const forked = (
+      id: string,
+      join: string,
+      kind: 'parallelGateway' | 'exclusiveGateway' = 'parallelGateway',
+    ) => graph(id).start().gateway('parallelGateway', 'fork').user('a').user('b').gateway(kind, join);
+    const v1j = () =>
+      forked('order', 'join')
+        .end()
+        .flow('start', 'fork')
+        .flow('fork', 'a', 'join')
+        .flow('fork', 'b', 'join')
+        .flow('join', 'end')
+        .build();
+    // v2 adds a task after the join.
+    const v2j = () =>
+      forked('order', 'join')
+        .user('c')
+        .end()
+        .flow('start', 'fork')
+        .flow('fork', 'a', 'join')
+        .flow('fork', 'b', 'join')
+        .flow('join', 'c', 'end')
+        .build();
+    const waitingAtJoin = () => {
+      const d = new Driver(v1j()).start({}).completeTask('a');
+      expect(d.active()).toEqual(['b']);
+      expect(Object.keys(d.state.joins)).toHaveLength(1);
+      return d;
+    };
+
+    it('keep waiting at the target join, which fires when the other branch arrives', () => {
+      const d = waitingAtJoin();
+      migrate(d, v2j(), []);
+      expect(Object.values(d.state.joins)).toEqual([{ f3_a_join: 1 }]);
+      d.completeTask('b');
+      expect(d.active()).toEqual(['c']);
+      d.completeTask('c');
+      expect(d.state.status).toBe('COMPLETED');
+      expect(d.trace().filter((id) => id === 'join')).toEqual(['join']);
+    });
+
+    it('follow an explicit mapping onto a renamed join whose incoming flows are the same', () => {
+      const renamed = forked('order', 'sync').end().build();
+      // Same flow ids into the renamed gateway.
+      for (const [flowId, from] of [
+        ['f1_start_fork', 'start'],
+        ['f2_fork_a', 'fork'],
+        ['f3_a_join', 'a'],
+        ['f4_fork_b', 'fork'],
+        ['f5_b_join', 'b'],
+        ['f6_join_end', 'sync'],
+      ] as const) {
+        const to = {
+          f1_start_fork: 'fork',
+          f2_fork_a: 'a',
+          f3_a_join: 'sync',
+          f4_fork_b: 'b',
+          f5_b_join: 'sync',
+          f6_join_end: 'end',
+        }[flowId];
+        renamed.flows[flowId] = { id: flowId, source: from, target: to };
+        renamed.nodes[from].outgoing.push(flowId);
+        renamed.nodes[to].incoming.push(flowId);
+      }
+      const d = waitingAtJoin();
+      migrate(d, renamed, [{ sourceElementId: 'join', targetElementId: 'sync' }]);
+      expect(Object.keys(d.state.joins)).toEqual([expect.stringMatching(/\/sync$/)]);
+      d.completeTask('b');
+      expect(d.state.status).toBe('COMPLETED');
+    });
+
+    it('are refused with the join named when it has no mapping, another kind, or other incoming flows', () => {
+      const d = waitingAtJoin();
+      const sync = forked('order', 'sync')
+        .end()
+        .flow('start', 'fork')
+        .flow('fork', 'a', 'sync')
+        .flow('fork', 'b', 'sync')
+        .flow('sync', 'end')
+        .build();
+      expect(migrationProblems(d.graph, sync, d.state, [])).toEqual([
+        expect.objectContaining({ elementId: 'join', problem: 'unmapped' }),
+      ]);
+      expect(
+        migrationProblems(d.graph, sync, d.state, [{ sourceElementId: 'join', targetElementId: 'sync' }]),
+      ).toEqual([
+        expect.objectContaining({
+          elementId: 'join',
+          targetElementId: 'sync',
+          problem: 'incompatible',
+          message: expect.stringContaining('from f3_a_join, which does not lead into sync'),
+        }),
+      ]);
+      const exclusive = forked('order', 'join', 'exclusiveGateway')
+        .end()
+        .flow('start', 'fork')
+        .flow('fork', 'a', 'join')
+        .flow('fork', 'b', 'join')
+        .flow('join', 'end')
+        .build();
+      expect(migrationProblems(d.graph, exclusive, d.state, [])).toEqual([
+        expect.objectContaining({
+          elementId: 'join',
+          problem: 'incompatible',
+          message: expect.stringContaining('not a join of that kind'),
+        }),
+      ]);
+      // The plan check names the join too, with no instance.
+      expect(planProblems(v1j(), sync, [])).toEqual([
+        expect.objectContaining({ elementId: 'join', problem: 'unmapped' }),
+      ]);
+      expect(planProblems(v1j(), v2j(), [])).toEqual([]);
+    });
+
+    it('are refused when the target join would fire at once', () => {
+      const three = graph('order')
+        .start()
+        .gateway('parallelGateway', 'fork')
+        .user('a')
+        .user('b')
+        .gateway('parallelGateway', 'join')
+        .user('x')
+        .end()
+        .end('aside')
+        .flow('start', 'fork')
+        .flow('fork', 'a', 'join')
+        .flow('fork', 'b', 'join')
+        .flow('join', 'end')
+        .flow('fork', 'x', 'join')
+        .build();
+      const d = new Driver(three).start({}).completeTask('a').completeTask('b');
+      expect(d.active()).toEqual(['x']);
+      // The target's x no longer leads into the join: a and b would complete it.
+      const two = graph('order')
+        .start()
+        .gateway('parallelGateway', 'fork')
+        .user('a')
+        .user('b')
+        .gateway('parallelGateway', 'join')
+        .user('x')
+        .end()
+        .end('aside')
+        .flow('start', 'fork')
+        .flow('fork', 'a', 'join')
+        .flow('fork', 'b', 'join')
+        .flow('join', 'end')
+        .flow('fork', 'x', 'aside')
+        .build();
+      expect(migrationProblems(d.graph, two, d.state, [])).toEqual([
+        expect.objectContaining({
+          elementId: 'join',
+          message: expect.stringContaining('would make join fire at once'),
+        }),
+      ]);
+    });
+  });
 });
