@@ -97,7 +97,7 @@ describe('process instance migration', () => {
     expect(planProblems(v1(), v2(), mappings)).toEqual([]);
   });
 
-  describe('tokens waiting at a parallel join', () => {
+  describe('tokens waiting at a join', () => {
     // Flows keep their ids across versions (as a modeler keeps them): same build order, same ids.
     const forked = (
       id: string,
@@ -253,6 +253,36 @@ describe('process instance migration', () => {
           message: expect.stringContaining('would make join fire at once'),
         }),
       ]);
+    });
+
+    it('at an inclusive join wait on v2 for the live branch, then go on to the task v2 added', () => {
+      const build = (withTask: boolean) => {
+        const g = graph('order')
+          .start()
+          .gateway('inclusiveGateway', 'split')
+          .user('a')
+          .user('b')
+          .user('c')
+          .gateway('inclusiveGateway', 'merge');
+        if (withTask) g.user('after');
+        g.end()
+          .flow('start', 'split')
+          .conditional('split', 'a', '=x > 0')
+          .conditional('split', 'b', '=x > 10')
+          .conditional('split', 'c', '=x > 100')
+          .flow('a', 'merge')
+          .flow('b', 'merge')
+          .flow('c', 'merge');
+        return (withTask ? g.flow('merge', 'after', 'end') : g.flow('merge', 'end')).build();
+      };
+      const d = new Driver(build(false)).start({ x: 50 }).completeTask('a');
+      expect(d.active()).toEqual(['b']);
+      migrate(d, build(true), []);
+      expect(d.active()).toEqual(['b']);
+      d.completeTask('b');
+      expect(d.active()).toEqual(['after']);
+      d.completeTask('after');
+      expect(d.state.status).toBe('COMPLETED');
     });
   });
 });
