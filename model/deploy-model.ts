@@ -41,15 +41,24 @@ export interface ServiceTaskType {
 }
 
 /**
- * Every static job type of a graph (service and send tasks, message throws), one entry per
- * element in graph order, so the API can warn, per element, about types that have no
- * in-process handler. FEEL types (`=...`) are only known at run time and are left out.
+ * Every static job type of a graph (service and send tasks, message throws, and the execution
+ * and task listeners of the process and its elements), one entry per element and type in graph
+ * order, so the API can warn, per element, about types that have no in-process handler. FEEL
+ * types (`=...`) are only known at run time and are left out.
  */
 export function serviceTaskTypes(graph: ProcessGraph): ServiceTaskType[] {
   const found: ServiceTaskType[] = [];
+  const add = (elementId: string, taskType: string | undefined) => {
+    if (!taskType || taskType.startsWith('=')) return;
+    if (!found.some((f) => f.elementId === elementId && f.taskType === taskType))
+      found.push({ elementId, taskType });
+  };
+  for (const listener of graph.executionListeners ?? []) add(graph.processId, listener.type);
   for (const node of Object.values(graph.nodes)) {
-    const taskType = 'taskType' in node ? node.taskType : undefined;
-    if (taskType && !taskType.startsWith('=')) found.push({ elementId: node.id, taskType });
+    add(node.id, 'taskType' in node ? node.taskType : undefined);
+    for (const listener of node.executionListeners ?? []) add(node.id, listener.type);
+    if (node.kind === 'userTask')
+      for (const listener of node.taskListeners ?? []) add(node.id, listener.type);
   }
   return found;
 }

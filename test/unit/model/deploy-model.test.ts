@@ -65,4 +65,22 @@ describe('serviceTaskTypes', () => {
       { elementId: 'Done', taskType: 'send-receipt' },
     ]);
   });
+
+  it('lists the job types of execution and task listeners too, once per element', async () => {
+    const listeners = await compileFixture('Listeners.execution');
+    expect(serviceTaskTypes(listeners)).toEqual([
+      { elementId: 'listeners-execution', taskType: 'listen' },
+      { elementId: 'Start', taskType: 'listen' },
+      { elementId: 'Prepare', taskType: 'echo' },
+      { elementId: 'Prepare', taskType: 'route' },
+      { elementId: 'Prepare', taskType: 'listen' },
+      { elementId: 'Route', taskType: 'route' },
+      { elementId: 'End', taskType: 'listen' },
+    ]);
+    expect(serviceTaskTypes(await compileFixture('Listeners.task'))).toEqual([
+      { elementId: 'Review', taskType: 'assign-reviewer' },
+      { elementId: 'Review', taskType: 'listen' },
+      { elementId: 'Review', taskType: 'require-approval' },
+    ]);
+  });
 });
