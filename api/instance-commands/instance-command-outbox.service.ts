@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Or } from 'typeorm';
 import { InstanceCommandEntity } from '../../persistence/entities/instance-command.entity';
 import { commandId, InstanceCommand, payloadOf } from './instance-command';
-import { InstanceCommandDelivery } from './instance-command-delivery.service';
+import { DeliveryOutcome, InstanceCommandDelivery } from './instance-command-delivery.service';
 
 /** A dispatcher owns a command it claimed for this long (then another may take it over). */
 const LEASE_MS = 30_000;
@@ -71,7 +71,7 @@ export class InstanceCommandOutbox {
   /** Pending commands that are due, oldest first; none while this process backs off from a Temporal that does not answer it. */
   async due(limit: number): Promise<string[]> {
     if (Date.now() < this.pausedUntil) return [];
-    const rows = await this.dataSource.getRepository(InstanceCommandEntity).find({
+    const rows = await this.rows().find({
       select: { id: true },
       where: { state: 'pending', nextAttemptAt: LessThan(iso(Date.now() + 1)) },
       order: { createdAt: 'ASC' },
@@ -82,15 +82,27 @@ export class InstanceCommandOutbox {
 
   /** Claims, delivers and settles one command; false when it is still pending (or another dispatcher holds it). */
   async attempt(id: string): Promise<boolean> {
-    const repo = this.dataSource.getRepository(InstanceCommandEntity);
+    const row = await this.claim(id);
+    if (!row) return (await this.rows().findOneBy({ id }))?.state === 'delivered';
+    const outcome = await this.delivery.deliver(row);
+    await this.settle(row, outcome);
+    return outcome.delivered;
+  }
+
+  /** Takes a pending command for LEASE_MS unless another process holds it; undefined when it could not. */
+  async claim(id: string): Promise<InstanceCommandEntity | undefined> {
     const now = Date.now();
-    const claimed = await repo.update(
+    const claimed = await this.rows().update(
       { id, state: 'pending', leaseUntil: Or(IsNull(), LessThan(iso(now))) },
       { leaseUntil: iso(now + LEASE_MS) },
     );
-    if (!claimed.affected) return (await repo.findOneBy({ id }))?.state === 'delivered';
-    const row = await repo.findOneByOrFail({ id });
-    const outcome = await this.delivery.deliver(row);
+    return claimed.affected ? this.rows().findOneByOrFail({ id }) : undefined;
+  }
+
+  /** Records how the delivery of a claimed command went: delivered, rejected for good, or due again soon. */
+  async settle(row: InstanceCommandEntity, outcome: DeliveryOutcome): Promise<void> {
+    const repo = this.rows();
+    const id = row.id;
     const attempts = row.attempts + 1;
     if (outcome.delivered) {
       this.failuresInARow = 0;
@@ -105,15 +117,18 @@ export class InstanceCommandOutbox {
           lastError: outcome.note ?? null,
         },
       );
-      return true;
+      return;
     }
     if (outcome.rejected) {
       this.logger.warn(`instance command ${id} rejected for good: ${outcome.error}`);
       await repo.update({ id }, { state: 'rejected', attempts, leaseUntil: null, lastError: outcome.error });
-      return false;
+      return;
     }
-    this.failuresInARow += 1;
-    this.pausedUntil = Date.now() + Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(this.failuresInARow, 10));
+    // A slow instance (its worker was killed) is no sign that Temporal does not answer this process.
+    if (!outcome.instanceBusy) {
+      this.failuresInARow += 1;
+      this.pausedUntil = Date.now() + Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.min(this.failuresInARow, 10));
+    }
     // Only a row still in this attempt's lease is settled: another process may have taken it over and delivered it.
     await repo.update(
       { id, state: 'pending' },
@@ -124,6 +139,9 @@ export class InstanceCommandOutbox {
         nextAttemptAt: iso(Date.now() + COMMAND_RETRY_MS),
       },
     );
-    return false;
+  }
+
+  private rows() {
+    return this.dataSource.getRepository(InstanceCommandEntity);
   }
 }

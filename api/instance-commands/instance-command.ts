@@ -3,18 +3,31 @@
  * message. Recorded in the outbox inside the domain transaction, delivered afterwards.
  */
 import { createHash } from 'node:crypto';
-import type { MessageSignal, SignalBroadcast } from '../../workflows/protocol';
+import type { CompleteTaskRequest, MessageSignal, SignalBroadcast } from '../../workflows/protocol';
+import { fingerprint } from './idempotent-requests.service';
 import type { StartInstanceRequest } from '../process-instances/start-instance.service';
 
 export type InstanceCommand =
   | { kind: 'start'; workflowId: string; start: StartInstanceRequest & { version: number } }
   | { kind: 'message'; workflowId: string; message: MessageSignal }
   /** Not for one instance: the delivery finds the waiting instances and the processes it starts (api/signals/). */
-  | { kind: 'broadcast'; workflowId: ''; signal: SignalBroadcast };
+  | { kind: 'broadcast'; workflowId: ''; signal: SignalBroadcast }
+  /** A user task completion (api/tasks/): the completeTask Update, sent with the command id as its update id. */
+  | { kind: 'complete-task'; workflowId: string; completion: TaskCompletionCommand };
+
+/** What a completion command carries: the Update's argument and what the audit entry names. */
+export interface TaskCompletionCommand {
+  request: CompleteTaskRequest;
+  processId: string;
+  elementId: string;
+  name?: string;
+  requestedAt: string;
+}
 
 /** The command's id, from its keys: one start per workflow id and key, one message per messageId. */
 export function commandId(command: InstanceCommand, key?: string): string {
   if (command.kind === 'broadcast') return `broadcast:${command.signal.signalId}`;
+  if (command.kind === 'complete-task') return completionCommandId(command.completion.request);
   return command.kind === 'start'
     ? startCommandId(command.workflowId, key)
     : messageCommandId(command.workflowId, command.message.messageId);
@@ -25,9 +38,14 @@ export const startCommandId = (workflowId: string, key?: string) => `start:${wor
 export const messageCommandId = (workflowId: string, messageId: string) =>
   `message:${workflowId}:${messageId}`;
 
+/** One command per task, user and variables: the same request again is the same command, a different one is another. */
+export const completionCommandId = (request: CompleteTaskRequest) =>
+  `complete:${request.taskId}:${fingerprint({ user: request.user, variables: request.variables }).slice(0, 24)}`;
+
 /** What the outbox row carries for the command. */
 export function payloadOf(command: InstanceCommand): Record<string, object> {
   if (command.kind === 'start') return { start: command.start };
+  if (command.kind === 'complete-task') return { completion: command.completion };
   return command.kind === 'message' ? { message: command.message } : { signal: command.signal };
 }
 

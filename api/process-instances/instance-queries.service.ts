@@ -10,10 +10,12 @@ import type {
 } from '../../history/history-views';
 import { HistoryReads, type InstanceKey, type InstanceSearch } from '../../history/store-reads';
 import { HistoryInstanceEntity } from '../../persistence/entities/history';
-import { snapshotQuery, timelineQuery } from '../../workflows/protocol';
+import type { QueryDefinition } from '@temporalio/common';
+import { InstanceSnapshot, SEARCH_ATTRIBUTES, snapshotQuery, timelineQuery } from '../../workflows/protocol';
 import { notFound } from '../errors/domain-error';
 import { badCursor, openToken, sealToken } from '../paging/cursor';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { withTimeout } from '../temporal/with-timeout';
 
 export type InstanceSummary = InstanceSummaryView;
 
@@ -21,6 +23,12 @@ export type InstanceSummary = InstanceSummaryView;
 export type InstanceFilter = Omit<InstanceSearch, 'after'> & { cursor?: string };
 
 const CURSOR_CODE = 'INSTANCE.BAD_CURSOR';
+/**
+ * How long a read may wait for a running execution to answer a query. A query needs a worker:
+ * while the instance's worker is being replaced (it was killed) or its first workflow task has
+ * not run, Temporal holds or refuses it, and the read answers from what it has instead.
+ */
+export const LIVE_QUERY_MS = 2000;
 
 /**
  * Instances as the store (the exporter's system of record) knows them: lists, search, views
@@ -46,22 +54,47 @@ export class InstanceQueries {
     const row = await this.reads.find(instanceId);
     if (row) return this.reads.timeline(row);
     const live = await this.notExportedYet(instanceId);
-    const entries = await this.client.workflow.getHandle(instanceId).query(timelineQuery);
+    const entries = await this.live(instanceId, timelineQuery).catch(() => []);
     return entries.map((e) => ({ ...e, instanceId, processId: live.processId }));
   }
 
   /**
    * An instance started a moment ago may not be in the store yet (the exporter writes within
-   * tens of milliseconds): its running execution answers, so a start is readable at once.
+   * tens of milliseconds): its running execution answers, so a start is readable at once. Until
+   * a worker has run its first step (or while its worker is replaced) the execution cannot
+   * answer a query: then the instance is shown as Temporal describes it, running, no element yet.
    */
   private async notExportedYet(instanceId: string): Promise<InstanceDetailView> {
     const description = await this.describe(instanceId);
     if (description.status.name !== 'RUNNING')
       throw notFound('INSTANCE.NOT_FOUND', `No process instance ${instanceId} in the store`);
-    const s = await this.client.workflow.getHandle(instanceId).query(snapshotQuery);
+    const executionId = description.raw.workflowExecutionInfo?.firstRunId || description.runId;
+    let s: InstanceSnapshot;
+    try {
+      s = await this.live(instanceId, snapshotQuery);
+    } catch {
+      return {
+        instanceId,
+        executionId,
+        processId: description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.processId) ?? '',
+        version: description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.version) ?? 0,
+        businessKey: instanceId.slice(instanceId.indexOf('/') + 1),
+        state: 'ACTIVE',
+        startedAt: description.startTime.toISOString(),
+        hasIncident: false,
+        activeElements: [],
+        completedElements: [],
+        variables: {},
+        truncatedVariables: [],
+        incidents: [],
+        openTasks: [],
+        subscriptions: [],
+        calledInstances: [],
+      };
+    }
     return {
       instanceId,
-      executionId: description.raw.workflowExecutionInfo?.firstRunId || description.runId,
+      executionId,
       processId: s.processId,
       version: s.version,
       businessKey: s.businessKey,
@@ -107,10 +140,21 @@ export class InstanceQueries {
 
   private async subscriptionsOf(instanceId: string): Promise<InstanceDetailView['subscriptions']> {
     try {
-      return (await this.client.workflow.getHandle(instanceId).query(snapshotQuery)).subscriptions;
+      return (await this.live(instanceId, snapshotQuery)).subscriptions;
     } catch {
       return [];
     }
+  }
+
+  /** A query of the running execution, bounded by LIVE_QUERY_MS. */
+  private live<T>(instanceId: string, query: QueryDefinition<T>): Promise<T> {
+    return withTimeout(
+      this.client.withDeadline(Date.now() + LIVE_QUERY_MS, () =>
+        this.client.workflow.getHandle(instanceId).query(query),
+      ),
+      LIVE_QUERY_MS + 250,
+      'the instance query',
+    );
   }
 }
 

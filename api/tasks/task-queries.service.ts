@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource } from 'typeorm';
+import { InstanceCommandEntity } from '../../persistence/entities/instance-command.entity';
 import { UserTaskEntity } from '../../persistence/entities/user-task.entity';
+import type { TaskCompletionCommand } from '../instance-commands/instance-command';
 import { notFound } from '../errors/domain-error';
 import { badCursor, cursorStrings, encodeCursorStrings } from '../paging/cursor';
 import { FormsService } from '../forms/forms.service';
 import type { ListTasksRequest } from './list-tasks.request.dto';
 import { taskView } from './task-view';
+
+export interface TaskCompletionStatus {
+  status: 'pending' | 'rejected';
+  requestedBy: string;
+  requestedAt: string;
+  attempts: number;
+  /** Why it was refused (`CODE: message`). */
+  reason?: string;
+  /** Pending: why the last delivery did not go through yet. */
+  lastError?: string;
+}
 
 /** Task listing from the task records (a database projection the user-task activities keep). */
 @Injectable()
@@ -25,10 +38,35 @@ export class TaskQueries {
   async get(taskId: string) {
     const task = await this.find(taskId);
     const form = task.formId ? await this.forms.latest(task.formId) : null;
+    const completion = task.state === 'open' ? await this.completionOf(task) : undefined;
     return {
       ...taskView(task),
+      ...(completion ? { completion } : {}),
       variables: task.variables ?? {},
       form: form ? { formId: form.formId, version: form.version, schema: form.schema } : undefined,
+    };
+  }
+
+  /**
+   * The latest completion recorded for an open task that has not reached it yet: pending (a
+   * 202: delivered when the instance's worker takes it) or rejected (why, as `CODE: message`).
+   */
+  private async completionOf(task: UserTaskEntity): Promise<TaskCompletionStatus | undefined> {
+    const rows = await this.dataSource.getRepository(InstanceCommandEntity).find({
+      where: { workflowId: task.instanceId, kind: 'complete-task' },
+      order: { createdAt: 'DESC' },
+    });
+    const row = rows.find(
+      (r) => (r.payload.completion as TaskCompletionCommand).request.taskId === task.taskId,
+    );
+    if (!row || row.state === 'delivered') return undefined;
+    const completion = row.payload.completion as TaskCompletionCommand;
+    return {
+      status: row.state,
+      requestedBy: completion.request.user,
+      requestedAt: completion.requestedAt,
+      attempts: row.attempts,
+      ...(row.lastError ? { [row.state === 'rejected' ? 'reason' : 'lastError']: row.lastError } : {}),
     };
   }
 

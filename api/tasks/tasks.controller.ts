@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { CompleteTaskRequestBody } from './complete-task.request.dto';
@@ -32,13 +33,16 @@ export class TasksController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Complete a task: 200; 400 form data invalid; 403 not a candidate; 409 completed or no longer active',
+      'Complete a task: 200 applied; 202 recorded, applied when the instance’s worker takes it (GET the task for its completion status); 400 form data invalid; 403 not a candidate; 409 completed or no longer active; 503 no engine worker (nothing recorded)',
   })
-  complete(
+  async complete(
     @Param('taskId') taskId: string,
     @Body() body: CompleteTaskRequestBody,
     @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
   ) {
-    return this.completer.complete(taskId, body.variables ?? {}, principal);
+    const answer = await this.completer.complete(taskId, body.variables ?? {}, principal);
+    res.status(answer.status);
+    return answer.body;
   }
 }

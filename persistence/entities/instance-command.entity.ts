@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** broadcast: a signal for every instance waiting for it and every process it starts (api/signals/). */
-export type InstanceCommandKind = 'start' | 'message' | 'broadcast';
+/** complete-task: a user task completion (the completeTask Update, its update id from the command id). */
+export type InstanceCommandKind = 'start' | 'message' | 'broadcast' | 'complete-task';
 /** pending: not yet accepted by Temporal; delivered: accepted; rejected: Temporal refused it for good (see lastError). */
 export type InstanceCommandState = 'pending' | 'delivered' | 'rejected';
 

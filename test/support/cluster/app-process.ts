@@ -15,6 +15,8 @@ export interface AppProcess {
   /** The API's base URL (`http://127.0.0.1:<port>/api`); undefined for workers. */
   baseUrl?: string;
   alive(): boolean;
+  /** The running process's id (a worker's Temporal identity is `<pid>@<host>`). */
+  pid(): number | undefined;
   start(): Promise<void>;
   kill(): void;
   stop(): Promise<void>;
@@ -54,6 +56,7 @@ export function appProcess(opts: {
     role: opts.role,
     baseUrl,
     alive,
+    pid: () => (alive() ? child?.pid : undefined),
     start,
     kill: () => child?.kill('SIGKILL'),
     stop: async () => {

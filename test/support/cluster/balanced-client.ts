@@ -5,6 +5,8 @@
  * repeated writes are what the test checks.
  */
 export interface ServerError {
+  /** When this attempt was sent, and when it failed. */
+  issuedAt: number;
   at: number;
   status: number | 'network';
   method: string;
@@ -27,6 +29,7 @@ export class BalancedClient {
     const deadline = Date.now() + (opts.deadlineMs ?? 120_000);
     for (let attempts = 1; ; attempts++) {
       const api = this.pick();
+      const issuedAt = Date.now();
       const headers: Record<string, string> = {};
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
@@ -40,6 +43,7 @@ export class BalancedClient {
         const text = await res.text();
         if (res.status < 500) return { status: res.status, body: parse(text), attempts };
         this.errors.push({
+          issuedAt,
           at: Date.now(),
           status: res.status,
           method,
@@ -50,6 +54,7 @@ export class BalancedClient {
       } catch (error) {
         // The process is down (connection refused or reset): the balancer tries another one.
         this.errors.push({
+          issuedAt,
           at: Date.now(),
           status: 'network',
           method,

@@ -3,7 +3,8 @@
  * the ERP bridge, its tasks completed by the department each belongs to, the delivery posted
  * once it executes, until its instance has ended. Every request is retried on a 5xx or a lost
  * connection with the same body (the product must answer a repeated write with the same result),
- * and a completion retried after its first attempt went through may find the task closed (409).
+ * and a completion retried after its first attempt went through may find the task closed (409). A
+ * completion the instance's worker did not apply in time is 202 (recorded, delivered later).
  */
 import type { BalancedClient } from './balanced-client';
 
@@ -69,6 +70,8 @@ export interface Progress {
 export interface Lifecycle {
   instanceId: string;
   completions: number;
+  /** Completions answered 202: recorded, applied after the instance moved to a live worker. */
+  pending: number;
   ms: number;
   /** The longest wait for this instance's next task after a completion or the delivery (ms). */
   longestStepMs: number;
@@ -97,13 +100,14 @@ export async function runContractLifecycle(
   const done = new Set<string>();
   let delivered = false;
   let completions = 0;
+  let pending = 0;
   while (Date.now() < deadline) {
     const instance = await http.call('GET', `/process-instances/${enc(instanceId)}`, {
       token: tokens['wang.fang'],
     });
     if (instance.status === 200 && instance.body.state === 'COMPLETED') {
       stepDone();
-      return { instanceId, completions, ms: Date.now() - began, longestStepMs };
+      return { instanceId, completions, pending, ms: Date.now() - began, longestStepMs };
     }
     if (instance.status === 200 && instance.body.state !== 'ACTIVE')
       throw new Error(
@@ -124,10 +128,12 @@ export async function runContractLifecycle(
         token: tokens[answer.user],
         body: { variables: answer.variables },
       });
-      // 409 after a retry: the first attempt completed it before the connection broke.
-      if (res.status === 200 || (res.status === 409 && res.attempts > 1)) {
+      // 202: recorded, applied once a worker takes the instance (its worker was killed); 409 after a
+      // retry: the first attempt completed it before the connection broke.
+      if (res.status === 200 || res.status === 202 || (res.status === 409 && res.attempts > 1)) {
         done.add(task.taskId);
         completions += 1;
+        if (res.status === 202) pending += 1;
         onProgress({ issuedAt, at: Date.now() });
         lastStep = Date.now();
       } else if (res.status !== 409) {

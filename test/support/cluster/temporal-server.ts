@@ -246,18 +246,23 @@ async function waitForHistory(
   const deadline = Date.now() + timeoutMs;
   const connection = await Connection.connect({ address });
   try {
+    // Sixteen workflow ids, so that (with overwhelming likelihood) every one of the 4 shards answers.
+    const pending = new Set(Array.from({ length: 16 }, (_, i) => `history-probe-${i}`));
     while (Date.now() < deadline) {
-      try {
-        await connection.workflowService.describeWorkflowExecution({
-          namespace: 'default',
-          execution: { workflowId: 'history-probe' },
-        });
-        return;
-      } catch (error) {
-        // NOT_FOUND: history answered (or, before the namespace exists, there is nothing to wait for).
-        if ((error as { code?: number }).code === 5) return;
-        await new Promise((r) => setTimeout(r, 300));
+      for (const workflowId of [...pending]) {
+        try {
+          await connection.workflowService.describeWorkflowExecution({
+            namespace: 'default',
+            execution: { workflowId },
+          });
+          pending.delete(workflowId);
+        } catch (error) {
+          // NOT_FOUND: history answered (or, before the namespace exists, there is nothing to wait for).
+          if ((error as { code?: number }).code === 5) pending.delete(workflowId);
+        }
       }
+      if (!pending.size) return;
+      await new Promise((r) => setTimeout(r, 300));
     }
   } finally {
     await connection.close();

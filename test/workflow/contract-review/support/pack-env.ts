@@ -5,6 +5,7 @@
  * contract, deliveries, delays, amendments, CSR documents) called in-process with the test
  * server's client — so the domain records are the ones production writes.
  */
+import { AuditTrail } from '../../../../api/audit/audit-trail.service';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,7 +100,7 @@ export class PackEnv {
     const broadcaster = new SignalBroadcaster(client, new ProcessDefinitionQueries(this.db), this.instances);
     const outbox = new InstanceCommandOutbox(
       this.db,
-      new InstanceCommandDelivery(client, this.instances, broadcaster),
+      new InstanceCommandDelivery(client, this.instances, broadcaster, this.db, new AuditTrail(this.db)),
     );
     const idempotent = new IdempotentRequests();
     this.signals = new ContractSignalService(outbox);
