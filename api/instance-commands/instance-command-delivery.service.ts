@@ -7,6 +7,7 @@ import { DomainError } from '../errors/domain-error';
 import { messageSignal } from '../../workflows/protocol';
 import { StartInstanceService } from '../process-instances/start-instance.service';
 import { SignalBroadcaster } from '../signals/signal-broadcaster.service';
+import { EngineWorkers } from '../temporal/engine-workers';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { recordTaskCompletion, sendTaskCompletion } from '../tasks/task-completion-record';
 import { TaskCompletionCommand, temporalRequestId } from './instance-command';
@@ -31,9 +32,16 @@ export class InstanceCommandDelivery {
     private readonly signals: SignalBroadcaster,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    private readonly workers: EngineWorkers,
   ) {}
 
   async deliver(row: InstanceCommandEntity): Promise<DeliveryOutcome> {
+    // A completion waits for a worker: while Temporal lists none, sending it would only park an
+    // Update on the instance (and hold an RPC open); it stays pending until a worker polls.
+    if (row.kind === 'complete-task') {
+      const waiting = await this.noEngineWorker();
+      if (waiting) return { delivered: false, rejected: false, error: waiting, instanceBusy: true };
+    }
     try {
       await this.client.withDeadline(Date.now() + DELIVERY_ATTEMPT_MS, () => this.send(row));
       return { delivered: true };
@@ -56,6 +64,15 @@ export class InstanceCommandDelivery {
         error: message,
         instanceBusy: row.kind === 'complete-task' && grpcCodeOf(error) !== GRPC_UNAVAILABLE,
       };
+    }
+  }
+
+  private async noEngineWorker(): Promise<string | undefined> {
+    try {
+      const { livePollers } = await this.workers.status(1500);
+      return livePollers === 0 ? 'no engine worker polls bpmn-engine' : undefined;
+    } catch (error) {
+      return `Temporal does not answer: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 

@@ -4,6 +4,8 @@ import { InstanceCommandOutbox } from './instance-command-outbox.service';
 /** How often each API process looks for commands that are due. */
 export const DISPATCH_INTERVAL_MS = 1_000;
 const BATCH = 50;
+/** How long shutdown waits for the drain in progress. */
+const SHUTDOWN_WAIT_MS = 8_000;
 
 /**
  * Drains the instance-command outbox in every API process: commands recorded while Temporal was
@@ -36,7 +38,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.draining;
+    // Bounded: a delivery whose connection was closed under it may never settle; what it was
+    // delivering stays pending (its lease runs out) for the next process.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.draining,
+      new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Delivers every due command once; returns how many are still pending among them. */

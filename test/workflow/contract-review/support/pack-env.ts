@@ -6,6 +6,7 @@
  * server's client — so the domain records are the ones production writes.
  */
 import { AuditTrail } from '../../../../api/audit/audit-trail.service';
+import { EngineWorkers } from '../../../../api/temporal/engine-workers';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,7 +101,14 @@ export class PackEnv {
     const broadcaster = new SignalBroadcaster(client, new ProcessDefinitionQueries(this.db), this.instances);
     const outbox = new InstanceCommandOutbox(
       this.db,
-      new InstanceCommandDelivery(client, this.instances, broadcaster, this.db, new AuditTrail(this.db)),
+      new InstanceCommandDelivery(
+        client,
+        this.instances,
+        broadcaster,
+        this.db,
+        new AuditTrail(this.db),
+        new EngineWorkers(client),
+      ),
     );
     const idempotent = new IdempotentRequests();
     this.signals = new ContractSignalService(outbox);
