@@ -22,6 +22,12 @@ export interface TaskCompletionCommand {
   elementId: string;
   name?: string;
   requestedAt: string;
+  /**
+   * How often the same request came again after the instance refused it: each round is a new
+   * Temporal update id, since Temporal answers a refused (e.g. denied by a listener) update id
+   * with its old outcome.
+   */
+  round?: number;
 }
 
 /** The command's id, from its keys: one start per workflow id and key, one message per messageId. */

@@ -136,12 +136,20 @@ export class CompleteTaskService {
       // The same request at the same moment inserted it first.
       if (!(await this.dataSource.getRepository(InstanceCommandEntity).existsBy({ id }))) throw error;
     }
-    await this.dataSource
-      .getRepository(InstanceCommandEntity)
-      .update(
+    const repo = this.dataSource.getRepository(InstanceCommandEntity);
+    const refused = await repo.findOneBy({ id, state: 'rejected' });
+    if (refused) {
+      const before = refused.payload.completion as TaskCompletionCommand;
+      await repo.update(
         { id, state: 'rejected' },
-        { state: 'pending', nextAttemptAt: new Date().toISOString(), lastError: null },
+        {
+          state: 'pending',
+          nextAttemptAt: new Date().toISOString(),
+          lastError: null,
+          payload: { completion: { ...completion, round: (before.round ?? 0) + 1 } },
+        },
       );
+    }
     return id;
   }
 

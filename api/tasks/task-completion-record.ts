@@ -18,7 +18,7 @@ export function sendTaskCompletion(
 ): Promise<CompleteTaskResult> {
   return client.workflow.getHandle(instanceId).executeUpdate(completeTaskUpdate, {
     args: [completion.request],
-    updateId: temporalRequestId(commandId),
+    updateId: temporalRequestId(completion.round ? `${commandId}#${completion.round}` : commandId),
   });
 }
 
