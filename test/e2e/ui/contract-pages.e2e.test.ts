@@ -234,11 +234,11 @@ describe('pack pages in zh-CN and en: enter, review, sign, deliver late, follow,
     await field.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
   }
 
-  /** A form-js date field takes the date as the browser's locale writes it. */
+  /** A form-js date field takes the date as the UI's language writes it. */
   async function typeDate(page: Page, label: RegExp, iso: string) {
     const text = await page.evaluate((d) => {
       const [y, m, dd] = d.split('-').map(Number);
-      return new Date(y, m - 1, dd).toLocaleDateString(undefined, {
+      return new Date(y, m - 1, dd).toLocaleDateString(document.documentElement.lang, {
         year: 'numeric',
         month: '2-digit',
         day: '2-digit',

@@ -5,6 +5,7 @@
 import { Form } from '@bpmn-io/form-js';
 import type { TaskDetail } from '../api/types';
 import { t } from '../i18n';
+import { datesInUiLanguage, FormJsLanguageModule, localizeRenderedForm } from '../i18n/form-js-language';
 import { translateFormSchema } from '../i18n/form-texts';
 import { errorBox, h, replace } from '../ui/dom';
 
@@ -22,7 +23,13 @@ export async function taskInput(
   if (task.form) {
     // No input debounce: with it, a change made within 300 ms of typing (tick a checkbox
     // right after a text field) is overwritten by the text field's late, stale update.
-    const form = new Form({ container: host, debounce: false } as ConstructorParameters<typeof Form>[0]);
+    datesInUiLanguage();
+    const form = new Form({
+      container: host,
+      debounce: false,
+      additionalModules: [FormJsLanguageModule],
+    } as ConstructorParameters<typeof Form>[0]);
+    const stopLocalizing = localizeRenderedForm(host);
     await form.importSchema(translateFormSchema(task.form.schema), task.variables);
     return {
       collect: () => {
@@ -33,7 +40,10 @@ export async function taskInput(
         }
         return data as Record<string, unknown>;
       },
-      destroy: () => form.destroy(),
+      destroy: () => {
+        stopLocalizing();
+        form.destroy();
+      },
     };
   }
   const textarea = h(

@@ -2,6 +2,7 @@
  * The English catalogue: the source of the message keys (zh-CN.ts must have the same keys,
  * checked by the compiler). Add a key here and in zh-CN.ts, read it with t('area.key').
  */
+import { formJsEn } from './form-js';
 export const en = {
   app: { title: 'BPMN on Temporal', skip: 'Skip to content' },
   common: {
@@ -191,6 +192,9 @@ export const en = {
     closed: 'closed {{when}}',
     due: ' · due {{when}}',
     atRisk: 'at risk',
+    riskIncidents: '{{count}} incident(s)',
+    riskOverdue: 'overdue: {{tasks}}',
+    riskPastDate: 'past the committed date',
     tableLabel: 'Instances',
   },
   instance: {
@@ -355,6 +359,9 @@ export const en = {
   timeline: {
     instance: 'Instance',
     today: 'today',
+    current: 'current',
+    time: 'time',
+    deleteSelected: 'Delete selected',
     calledProcess: 'called process',
     started: '{{label}}: started {{when}}',
     ended: ', {{event}} {{when}}',
@@ -371,4 +378,5 @@ export const en = {
       incident: 'incident',
     },
   },
+  formJs: formJsEn,
 };

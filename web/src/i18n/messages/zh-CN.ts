@@ -1,4 +1,5 @@
 /** 简体中文目录（工厂默认语言）：与 en.ts 的键完全一致（编译器检查）。 */
+import { formJsZhCN } from './form-js';
 import type { en } from './en';
 import type { CatalogueShape } from './shape';
 
@@ -191,6 +192,9 @@ export const zhCN: CatalogueShape<typeof en> = {
     closed: '{{when}} 结束',
     due: ' · 截止 {{when}}',
     atRisk: '有风险',
+    riskIncidents: '{{count}} 个故障',
+    riskOverdue: '已逾期：{{tasks}}',
+    riskPastDate: '已过承诺交期',
     tableLabel: '流程实例',
   },
   instance: {
@@ -355,6 +359,9 @@ export const zhCN: CatalogueShape<typeof en> = {
   timeline: {
     instance: '实例',
     today: '今天',
+    current: '当前',
+    time: '时间',
+    deleteSelected: '删除所选',
     calledProcess: '被调用的流程',
     started: '{{label}}：{{when}} 开始',
     ended: '，{{when}} {{event}}',
@@ -371,4 +378,5 @@ export const zhCN: CatalogueShape<typeof en> = {
       incident: '故障',
     },
   },
+  formJs: formJsZhCN,
 };
