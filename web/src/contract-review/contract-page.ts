@@ -1,9 +1,10 @@
-/** /contracts/:contractNo — the whole record and the actions of the user's role; the review record as PDF. */
+/** /contracts/:contractNo — the whole record and timeline, the actions of the user's role; the review record as PDF. */
 import { ApiError, messageOf } from '../api/client';
 import type { Page } from '../router';
 import { emptyState, errorBox, h, link, loading, replace } from '../ui/dom';
 import { contractRecords } from './contract-records';
 import { contractActions } from './contract-actions';
+import { contractTimeline } from './contract-timeline';
 import { pack, tr } from './endpoints';
 
 const contractPage: Page = async (root, { params }) => {
@@ -22,6 +23,7 @@ const contractPage: Page = async (root, { params }) => {
     tr('contract.pdf'),
   );
   const instanceLink = h('span', {});
+  const timeline = contractTimeline();
   root.append(
     h(
       'div',
@@ -31,6 +33,7 @@ const contractPage: Page = async (root, { params }) => {
     ),
     status,
     body,
+    timeline.section,
   );
   const render = async () => {
     try {
@@ -50,6 +53,7 @@ const contractPage: Page = async (root, { params }) => {
         contractActions(c, () => void render()),
         h('section', { class: 'card', id: 'contract-records' }, contractRecords(c, comms)),
       );
+      await timeline.update(c);
     } catch (error) {
       replace(
         body,
@@ -60,6 +64,7 @@ const contractPage: Page = async (root, { params }) => {
     }
   };
   await render();
+  return () => timeline.destroy();
 };
 
 export default contractPage;

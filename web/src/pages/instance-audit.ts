@@ -1,4 +1,4 @@
-/** The instance view's audit trail: who started, completed, retried, cancelled or messaged it (GET /api/audit). */
+/** An instance's audit trail, on its page and its tasks' pages: who started, completed, retried, cancelled or messaged it (GET /api/audit). */
 import { messageOf } from '../api/client';
 import { audit } from '../api/endpoints';
 import type { AuditEntryView } from '../api/types';
@@ -6,8 +6,8 @@ import { t } from '../i18n';
 import { emptyState, errorBox, h, replace, table } from '../ui/dom';
 import { dateTime } from '../ui/format';
 
-export function auditSection(): HTMLElement {
-  return h('section', { class: 'card', id: 'instance-audit', 'aria-label': t('audit.title') });
+export function auditSection(id = 'instance-audit'): HTMLElement {
+  return h('section', { class: 'card', id, 'aria-label': t('audit.title') });
 }
 
 /** Fills the section with the instance's newest entries; "Older" pages back. */

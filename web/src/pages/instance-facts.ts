@@ -4,6 +4,7 @@
  * The process pack's variable names are not settled yet, so several spellings are tried.
  */
 import type { InstanceDetail } from '../api/types';
+import { t } from '../i18n';
 
 const CUSTOMER_KEYS = ['customer', 'customerName', 'customerId'];
 const DUE_KEYS = ['committedDeliveryDate', 'deliveryDate', 'dueDate', 'requiredDate'];
@@ -34,11 +35,13 @@ export function instanceFacts(detail: InstanceDetail): InstanceFacts {
   const incidents = detail.incidents.filter((i) => !i.resolved);
   const overdueTasks = detail.openTasks.filter((t) => t.dueDate && Date.parse(t.dueDate) < now);
   const atRisk = incidents.length
-    ? `${incidents.length} incident(s)`
+    ? t('instances.riskIncidents', { count: incidents.length })
     : overdueTasks.length
-      ? `overdue: ${overdueTasks.map((t) => t.name ?? t.elementId).join(', ')}`
+      ? t('instances.riskOverdue', {
+          tasks: overdueTasks.map((task) => task.name ?? task.elementId).join(', '),
+        })
       : detail.state === 'ACTIVE' && dueDate && Date.parse(dueDate) < now
-        ? 'past the committed date'
+        ? t('instances.riskPastDate')
         : undefined;
   return { currentStep, customer, dueDate, atRisk };
 }

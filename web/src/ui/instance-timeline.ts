@@ -11,7 +11,8 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { Timeline } from 'vis-timeline/standalone';
 import type { TimelineEntry } from '../api/types';
 import { t } from '../i18n';
-import { dateTime } from './format';
+import { date, dateTime } from './format';
+import { plantAxisOptions } from './timeline-axis';
 
 /** One instance's timeline and the instances its call activities started. */
 export interface TimelineSource {
@@ -99,6 +100,7 @@ export class InstanceTimeline {
       tooltip: { followMouse: true },
       dataAttributes: ['instance', 'element', 'startIso', 'endIso'],
       xss: { disabled: false, filterOptions: { whiteList: { span: ['class'] } } },
+      ...plantAxisOptions(),
     } as never);
   }
 
@@ -124,7 +126,7 @@ export class InstanceTimeline {
           }
         ).setCustomTimeMarker(marker.label, marker.id, false);
         this.timeline.setCustomTimeTitle(
-          `${marker.label}: ${new Date(marker.at).toLocaleString()}`,
+          `${marker.label}: ${/^\d{4}-\d{2}-\d{2}$/.test(marker.at) ? date(marker.at) : dateTime(marker.at)}`,
           marker.id,
         );
         this.markers.push(marker.id);
