@@ -44,13 +44,18 @@ describe('amending a contract in the browser, in zh-CN (Chromium, real API)', ()
 
   async function openTasks(elementId: string, count = 1) {
     return waitFor(`${count} open ${elementId}`, async () => {
-      const { body } = await api.call(
-        'GET',
-        `/tasks?instanceId=${encodeURIComponent(INSTANCE_ID)}&state=open&limit=50`,
-        { token: service },
-      );
-      const tasks = (body.items as { taskId: string; elementId: string; candidateGroups: string[] }[]).filter(
-        (t) => t.elementId === elementId,
+      // The contract's tasks are in the stages its instance calls (`<INSTANCE_ID>/Call_…/…`).
+      const { body } = await api.call('GET', '/tasks?state=open&limit=200', { token: service });
+      const items = body.items as {
+        taskId: string;
+        instanceId: string;
+        elementId: string;
+        candidateGroups: string[];
+      }[];
+      const tasks = items.filter(
+        (t) =>
+          (t.instanceId === INSTANCE_ID || t.instanceId.startsWith(`${INSTANCE_ID}/`)) &&
+          t.elementId === elementId,
       );
       return tasks.length >= count ? tasks : undefined;
     });
@@ -69,12 +74,20 @@ describe('amending a contract in the browser, in zh-CN (Chromium, real API)', ()
     expect(res).toMatchObject({ status: 200 });
   }
 
+  /** The execution stage (cr-execution, an instance the contract's instance called) waits for deliveries or an amendment. */
   const executing = () =>
     waitFor('the contract executing', async () => {
-      const { body } = await api.call('GET', `/process-instances/${encodeURIComponent(INSTANCE_ID)}`, {
+      const { body } = await api.call('GET', `/process-instances?businessKey=${CONTRACT_NO}`, {
         token: service,
       });
-      return body.activeElements?.includes('Gateway_ExecutionEvents') || undefined;
+      const items = (body.items ?? []) as { instanceId: string; activeElements?: string[] }[];
+      return (
+        items.some(
+          (i) =>
+            i.instanceId.startsWith(`${INSTANCE_ID}/`) &&
+            i.activeElements?.includes('Gateway_ExecutionEvents'),
+        ) || undefined
+      );
     });
 
   async function signIn(user: string, groups: string): Promise<WatchedPage> {
