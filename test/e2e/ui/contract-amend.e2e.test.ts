@@ -191,7 +191,10 @@ describe('amending a contract in the browser, in zh-CN (Chromium, real API)', ()
     await revisions.locator('tbody tr').first().waitFor();
     expect(await revisions.locator('tbody tr').first().textContent()).toContain('顾客要求延长账期');
     expect(await revisions.textContent()).toContain('顾客');
-    const { body } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
+    const body = await waitFor('revision 1 recorded', async () => {
+      const { body: c } = await api.call('GET', `/contracts/${CONTRACT_NO}`, { token: service });
+      return c.revision === 1 ? c : undefined;
+    });
     expect(body).toMatchObject({ revision: 1, paymentTerms: '90 天' });
     expect(body.revisions).toEqual([
       expect.objectContaining({ revision: 1, requestedBy: 'customer', recordedBy: 'li.na' }),
@@ -207,9 +210,6 @@ describe('amending a contract in the browser, in zh-CN (Chromium, real API)', ()
     const { page } = w;
     await page.goto(`/tasks/${encodeURIComponent(sign.taskId)}`);
     await page.locator('#task-form .fjs-form').waitFor();
-    // The task page carries its instance's audit trail: the first review's completions by li.na.
-    await page.locator('#task-audit tbody tr').first().waitFor();
-    expect(await page.locator('#task-audit').textContent()).toContain('li.na');
     const field = (label: RegExp) =>
       page.locator('#task-form .fjs-form-field').filter({
         has: page.locator('.fjs-form-field-label', { hasText: label }),
@@ -274,6 +274,9 @@ describe('amending a contract in the browser, in zh-CN (Chromium, real API)', ()
     const planner = await signIn('zhou.pmc', 'pmc');
     await planner.page.goto(`/tasks/${encodeURIComponent(pmc.taskId)}`);
     await planner.page.locator('#task-form .fjs-form').waitFor();
+    // The task page carries its instance's audit trail: li.na signed in this stage in the browser.
+    await planner.page.locator('#task-audit tbody tr').first().waitFor();
+    expect(await planner.page.locator('#task-audit').textContent()).toContain('li.na');
     await allChinese(planner.page, 'the change notice form', '#task-form');
     await planner.page.locator('#task-form input[type=checkbox]').first().check();
     await planner.page.locator('#task-submit').click();
