@@ -16,6 +16,7 @@ import {
   str,
 } from './support';
 
+const ONE_DAY_MS = 24 * 3600_000;
 export function createCsrActivities({ dataSource }: ContractReviewDeps): Record<string, JobHandler> {
   const loadDoc = async (em: import('typeorm').EntityManager, documentId: string) => {
     const doc = await em.findOneBy(CsrDocumentEntity, { documentId });
@@ -28,7 +29,10 @@ export function createCsrActivities({ dataSource }: ContractReviewDeps): Record<
         const doc = await loadDoc(em, str(variables, 'documentId'));
         if (!doc.instanceId)
           await em.update(CsrDocumentEntity, { documentId: doc.documentId }, { instanceId });
-        return { documentTitle: doc.title, documentVersion: doc.version };
+        // CSR-3: passed on within one day of its receipt, counted from receivedAt (not from when
+        // the instance got here); csr-change escalates at that instant and every day after it.
+        const transmissionDueAt = new Date(Date.parse(doc.receivedAt) + ONE_DAY_MS).toISOString();
+        return { documentTitle: doc.title, documentVersion: doc.version, transmissionDueAt };
       }),
 
     'csr-record-transmission': async ({ variables }) =>

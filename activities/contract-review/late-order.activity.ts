@@ -181,8 +181,6 @@ export function createLateOrderActivities(deps: ContractReviewDeps): Record<stri
           at,
         );
         return {
-          // The old diagram closes on 'resolved': keep it meaning "delivered or closed".
-          dailyOutcome: next.lateOrderOpen ? outcome : 'resolved',
           lateOrderOpen: next.lateOrderOpen,
           escalateNow: next.escalateNow,
           lateAgain: again,

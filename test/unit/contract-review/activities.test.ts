@@ -419,7 +419,7 @@ describe('CR-12 as written: daily review until delivered, also while escalated; 
         review('continue', '2026-12-15'),
         'lo/d4',
       ),
-    ).toMatchObject({ lateOrderOpen: false, resolution: 'delivered', dailyOutcome: 'resolved' });
+    ).toMatchObject({ lateOrderOpen: false, resolution: 'delivered' });
     await runAt('2026-12-15T01:06:00Z', 'lo-close-late-order', {}, 'lo/close');
     expect(await db.getRepository(LateOrderEntity).findOneByOrFail({ id: lo.instanceId })).toMatchObject({
       state: 'resolved',

@@ -142,7 +142,7 @@ it('CR-9: an amendment sends the executing contract back to review; PMC, R&D, pr
   ]);
 });
 
-it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at 09:00 plant time, escalated to the next Monday meeting, 5D report, customer told each time', async () => {
+it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at 09:00 plant time, escalated to the next Monday meeting and still reviewed daily, 5D report, closed when delivered, customer told each time', async () => {
   const monday = await t.skipToPlant(1, 10);
   const today = plantDateOf(monday);
   const wednesday = plantDay(today, 2);
@@ -164,16 +164,20 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
   expect(lateOrder).toMatchObject({ source: 'auto', lineNos: [1], originalDate: wednesday, state: 'open' });
   const child = lateOrder.instanceId!;
 
-  const reviewDays = [plantDay(today, 3), plantDay(today, 4), plantDay(today, 7)]; // Thu, Fri, Mon
-  const outcomes = ['continue', 'continue', 'escalate'];
-  for (const [n, day] of reviewDays.entries()) {
-    const now = await t.now();
-    await t.env.sleep(plantInstant(day, 9) + HOUR - now);
-    const review = await t.openTask(
+  // Thu, Fri, Mon: PMC's daily meeting; on Monday PMC cannot solve it and escalates. Tuesday: still
+  // reviewed daily while it waits for the weekly meeting.
+  const reviewDays = [plantDay(today, 3), plantDay(today, 4), plantDay(today, 7), plantDay(today, 8)];
+  const outcomes = ['continue', 'continue', 'escalate', 'continue'];
+  const dailyReview = async (day: string) => {
+    await t.env.sleep(Math.max(0, plantInstant(day, 9) + HOUR - (await t.now())));
+    return t.openTask(
       child,
       'Task_DailyReview',
       (task) => task.createdAt >= new Date(plantInstant(day, 9)).toISOString(),
     );
+  };
+  for (const [n, day] of reviewDays.entries()) {
+    const review = await dailyReview(day);
     expect(review.candidateGroups).toEqual(['pmc']);
     await t.complete(review, 'zhou.pmc', ['pmc'], {
       reason: `LED board shortage (day ${n + 1})`,
@@ -183,6 +187,11 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
       attendees: ['procurement', 'production', 'merchandiser', 'warehouse'],
     });
   }
+  expect(await t.db.getRepository(LateOrderEntity).findOneByOrFail({ id: child })).toMatchObject({
+    state: 'escalated',
+  });
+  // Wednesday's review opens at 09:00 and waits for PMC (not answered before the Monday meeting).
+  const wednesdayReview = await dailyReview(plantDay(today, 9));
 
   const nextMonday = plantDay(today, 14);
   await t.env.sleep(plantInstant(nextMonday, 9) + HOUR - (await t.now()));
@@ -209,6 +218,29 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     d5Verification: 'two lots on time',
     fiveDClosed: true,
   });
+  // The meeting decided (expedite) and took it off its agenda; it did not close the late order:
+  // the daily review is still open.
+  await waitFor(
+    async () =>
+      (await t.db.getRepository(LateOrderEntity).findOneByOrFail({ id: child })).state === 'open' ||
+      undefined,
+    'off the weekly agenda',
+  );
+  expect((await t.snapshot(child)).openTasks.map((task) => task.taskId)).toEqual([wednesdayReview.taskId]);
+
+  // Delivered late; the next daily review closes the late order (a terminate end: nothing waits on).
+  await t.deliveries.record(
+    'L-1',
+    { partNo: 'HL-100', quantity: 800, deliveredAt: new Date(await t.now()).toISOString() },
+    { user: 'wms', groups: ['service'] },
+  );
+  await t.complete(wednesdayReview, 'zhou.pmc', ['pmc'], {
+    reason: 'LED boards arrived by air',
+    newDate: nextMonday,
+    customerReply: 'Shipped today',
+    dailyOutcome: 'continue',
+    attendees: ['procurement', 'production', 'merchandiser', 'warehouse'],
+  });
   expect(await t.result(child)).toMatchObject({ state: 'COMPLETED' });
 
   // Timer firings, in the plant's time zone.
@@ -220,27 +252,29 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
       new Date(Date.parse(String(e.detail?.fireAt)) + 8 * HOUR).toISOString().slice(0, 16),
     ]);
   expect(fired).toEqual([
-    ['Catch_DailyMeeting', `${reviewDays[0]}T09:00`],
-    ['Catch_DailyMeeting', `${reviewDays[1]}T09:00`],
-    ['Catch_DailyMeeting', `${reviewDays[2]}T09:00`],
+    ...reviewDays.map((day) => ['Catch_DailyMeeting', `${day}T09:00`]),
+    ['Catch_DailyMeeting', `${plantDay(today, 9)}T09:00`],
     ['Catch_WeeklyMeeting', `${nextMonday}T09:00`],
   ]);
-  expect(await t.trace(child)).toEqual([
-    'Start_LateOrder',
-    'Task_OpenLateOrder',
-    ...['continue', 'continue'].flatMap(() => [
-      'Gateway_DailyLoop',
-      'Catch_DailyMeeting',
-      'Task_DailyReview',
-      'Task_RecordDailyReview',
-      'Gateway_DailyOutcome',
-    ]),
+  const daily = [
     'Gateway_DailyLoop',
     'Catch_DailyMeeting',
     'Task_DailyReview',
     'Task_RecordDailyReview',
     'Gateway_DailyOutcome',
+  ];
+  const trace = await t.trace(child);
+  expect(trace.slice(0, 2 + 3 * daily.length)).toEqual([
+    'Start_LateOrder',
+    'Task_OpenLateOrder',
+    ...daily,
+    ...daily,
+    ...daily,
+  ]);
+  // After the escalation the weekly branch and the daily loop run side by side.
+  const weekly = [
     'Task_EscalateToWeekly',
+    'Gateway_WeeklyLoop',
     'Catch_WeeklyMeeting',
     'Task_WeeklyDecision',
     'Task_RecordWeeklyDecision',
@@ -254,13 +288,21 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     'Task_Work5D',
     'Task_Record5D',
     'Gateway_5DClosed',
-    'Gateway_Close',
+    'Gateway_DecisionDone',
+    'Gateway_KeepEscalated',
+    'End_DecisionTaken',
+  ];
+  const rest = trace.slice(2 + 3 * daily.length);
+  expect(rest.filter((e) => weekly.includes(e))).toEqual(weekly);
+  expect(rest.filter((e) => !weekly.includes(e))).toEqual([
+    ...daily, // Tuesday
+    ...daily, // Wednesday's, answered after the delivery
     'Task_CloseLateOrder',
     'End_LateOrder',
   ]);
 
   const row = await t.db.getRepository(LateOrderEntity).findOneByOrFail({ id: child });
-  expect(row).toMatchObject({ state: 'resolved', newDate: plantDay(nextMonday, 3) });
+  expect(row).toMatchObject({ state: 'resolved', resolution: 'delivered', newDate: nextMonday });
   const history = await t.db
     .getRepository(LateOrderReviewEntity)
     .find({ where: { lateOrderId: child }, order: { recordedAt: 'ASC' } });
@@ -268,10 +310,19 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     ['daily', 'continue', plantDay(reviewDays[0], 5)],
     ['daily', 'continue', plantDay(reviewDays[1], 5)],
     ['daily', 'escalate', plantDay(reviewDays[2], 5)],
+    ['daily', 'continue', plantDay(reviewDays[3], 5)],
     ['weekly', 'expedite', plantDay(nextMonday, 3)],
+    ['daily', 'delivered', nextMonday],
   ]);
   // Who did it: each entry carries the user who completed the meeting's task, from the token.
-  expect(history.map((h) => h.reviewedBy)).toEqual(['zhou.pmc', 'zhou.pmc', 'zhou.pmc', 'ma.vp']);
+  expect(history.map((h) => h.reviewedBy)).toEqual([
+    'zhou.pmc',
+    'zhou.pmc',
+    'zhou.pmc',
+    'zhou.pmc',
+    'ma.vp',
+    'zhou.pmc',
+  ]);
   expect(history.every((h) => !!h.reviewedAt)).toBe(true);
   expect(await t.db.getRepository(FiveDReportEntity).findOneByOrFail({ lateOrderId: child })).toMatchObject({
     state: 'closed',
@@ -286,18 +337,15 @@ it('CR-12: the committed date passes → late order re-reviewed Thu, Fri, Mon at
     'late-order-reply',
     'late-order-reply',
     'late-order-reply',
+    'late-order-reply',
     'meeting-decision',
+    'late-order-reply',
     'late-order-closed',
   ]);
   for (const m of messages.slice(1)) expect(m.recipients).toEqual(['customer:lumen', 'group:sales']);
   expect(new Set(messages.map((m) => m.id)).size).toBe(messages.length);
 
-  // The contract still waits for its delivery; late, it completes and counts as not on time.
-  await t.deliveries.record(
-    'L-1',
-    { partNo: 'HL-100', quantity: 800, deliveredAt: new Date(await t.now()).toISOString() },
-    { user: 'wms', groups: ['service'] },
-  );
+  // Late, the contract completes and its delivery counts as not on time.
   expect(await t.result(instanceId)).toMatchObject({ state: 'COMPLETED' });
   const detail = await t.queries.detail('L-1');
   expect(detail.deliveries).toEqual([expect.objectContaining({ onTime: false })]);
