@@ -48,15 +48,37 @@ export async function openDatabase(database: AppConfig['database']): Promise<Dat
 /** Any fixed 64-bit number, the same in every process of this application. */
 const MIGRATION_LOCK_KEY = 7_341_925_180;
 
+/** Waits for SQLite's write lock (busy timeout, then retries) and migrates while holding it. */
+async function runSqliteMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      await dataSource.query('BEGIN IMMEDIATE TRANSACTION');
+      break;
+    } catch (error) {
+      if (!/SQLITE_BUSY|database is locked/i.test(String(error)) || Date.now() > deadline) throw error;
+    }
+  }
+  try {
+    await dataSource.runMigrations({ transaction: 'none' });
+    await dataSource.query('COMMIT');
+  } catch (error) {
+    await dataSource.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * Every process applies pending migrations at start; on PostgreSQL several may start at once
  * (two workers racing on `CREATE TABLE migrations` killed one). A session-level advisory lock
- * lets one migrate while the others wait, then find nothing left to do. SQLite's write lock
- * (BEGIN IMMEDIATE, below) already serialises them there.
+ * lets one migrate while the others wait, then find nothing left to do. On SQLite the whole
+ * run, including TypeORM's look at which migrations are pending, happens inside one
+ * BEGIN IMMEDIATE transaction, so a second process waits for the write lock and then sees
+ * nothing pending (with per-migration transactions both saw the same migration pending).
  */
 export async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
   if (dataSource.options.type !== 'postgres') {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await runSqliteMigrationsExclusively(dataSource);
     return;
   }
   const lock = dataSource.createQueryRunner();

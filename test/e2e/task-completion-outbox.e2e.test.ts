@@ -90,9 +90,12 @@ describe('task completion while the instance has no worker (e2e, Temporal dev se
     expect(closed.body).toMatchObject({ state: 'completed', completedBy: 'li.lei' });
     expect(closed.body.completion).toBeUndefined();
     // Applied once: one audit entry, and the request once more is a replay (409).
-    const audit = await api.call('GET', `/audit?instanceId=${enc(instanceId)}&action=task-complete`, {
-      token: owner,
-    });
+    // The audit entry is written when the outbox settles the command, a moment after the instance ends.
+    const audit = await eventually(
+      () => api.call('GET', `/audit?instanceId=${enc(instanceId)}&action=task-complete`, { token: owner }),
+      (r) => r.body.items?.length > 0,
+      30_000,
+    );
     expect(audit.body.items.map((e: { user: string; subject: string }) => [e.user, e.subject])).toEqual([
       ['li.lei', task.taskId],
     ]);
